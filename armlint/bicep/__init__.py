@@ -1,0 +1,1 @@
+"""Bicep: a parser of our own for the current language, and lowering into the template model."""

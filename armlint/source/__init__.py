@@ -1,0 +1,1 @@
+"""Reading files: bytes to text, tolerant JSON with positions, inline directives."""

@@ -1,0 +1,128 @@
+"""Bytes to text, and character offsets to 1-based line and column.
+
+Owns: decoding a file's bytes (UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM), rejecting
+binary content with a precise position, and the `Span`/`LineIndex` types every layer uses to talk
+about positions. Columns count Unicode code points, 1-based; a span's end is exclusive.
+"""
+from __future__ import annotations
+
+import bisect
+import codecs
+from dataclasses import dataclass
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 BE"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 LE"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A region of a file: 1-based lines and columns, end column exclusive."""
+
+    start_line: int
+    start_col: int
+    end_line: int
+    end_col: int
+
+    def __str__(self) -> str:
+        return f"{self.start_line}:{self.start_col}-{self.end_line}:{self.end_col}"
+
+
+class DecodeError(Exception):
+    """The bytes are not text armlint can read; carries the position of the first bad byte."""
+
+    def __init__(self, message: str, line: int = 1, col: int = 1):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.col = col
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    text: str
+    encoding: str  # human name, e.g. "UTF-8", "UTF-16 LE"
+    bom: bool
+
+
+def decode(data: bytes) -> DecodedText:
+    """Decode file bytes, honouring a BOM; without one the file must be UTF-8 and not binary."""
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            try:
+                return DecodedText(body.decode(codec), label, True)
+            except UnicodeDecodeError as exc:
+                raise _decode_error(body, exc, label) from None
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line, col = _byte_position(data, nul)
+        if _looks_like_utf16(data):
+            raise DecodeError("looks like UTF-16 without a byte order mark; save it as UTF-8 "
+                              "(or UTF-16 with a BOM)", line, col)
+        raise DecodeError("binary content (a NUL byte), not a text file", line, col)
+    try:
+        return DecodedText(data.decode("utf-8"), "UTF-8", False)
+    except UnicodeDecodeError as exc:
+        raise _decode_error(data, exc, "UTF-8") from None
+
+
+def _decode_error(data: bytes, exc: UnicodeDecodeError, label: str) -> DecodeError:
+    line, col = _byte_position(data, exc.start)
+    bad = data[exc.start:exc.start + 1].hex()
+    return DecodeError(f"not valid {label} text (byte 0x{bad} at offset {exc.start}); "
+                       f"save the file as UTF-8", line, col)
+
+
+def _byte_position(data: bytes, index: int) -> tuple[int, int]:
+    head = data[:index]
+    line = head.count(b"\n") + 1
+    line_start = head.rfind(b"\n") + 1
+    prefix = head[line_start:].decode("utf-8", errors="replace")
+    return line, len(prefix) + 1
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    sample = data[:200]
+    if len(sample) < 4:
+        return False
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    return even_nuls > 0.4 * half or odd_nuls > 0.4 * half
+
+
+class LineIndex:
+    """Maps character offsets of one text to (line, column), both 1-based."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str):
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        sl, sc = self.position(start)
+        el, ec = self.position(end)
+        return Span(sl, sc, el, ec)
+
+    def offset(self, line: int, col: int) -> int:
+        """Inverse of `position` (1-based line and column to offset)."""
+        return self._starts[line - 1] + col - 1
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
