@@ -1,0 +1,206 @@
+"""AL5007 vm-agent-platform-address-blocked: explicit blocks of 168.63.129.16.
+
+Network security group rules are read from the resolved view (inline `securityRules` and
+`securityRules` resources). Scripts are read from custom script extensions (`commandToExecute`,
+`script`, in `settings` or `protectedSettings`), run commands (`source.script`) and the VM's
+`customData`/`userData` (base64, decoded when the value is known). A script command counts only
+when it drops or rejects outbound traffic to the address; allow rules, FORWARD-chain rules (which
+stop containers, not the host agent) and inbound rules are left alone.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import ipaddress
+import re
+from typing import Any, Iterator
+
+from ..engine.run import Hit
+from ..expr.values import Unknown
+
+PLATFORM_IP = ipaddress.ip_address("168.63.129.16")
+_IP_TEXT = r"168\.63\.129\.16(?:/32)?(?![\d.])"
+
+# One shell or PowerShell command (up to a line break or command separator) that blocks outbound
+# traffic to the platform address.
+_COMMAND_PATTERNS = [
+    ("iptables", re.compile(
+        r"(?:ip6?tables|firewall-cmd)\b[^\n;&|]*?(?:-[AI]|--append|--insert|--add-rule)[^\n;&|]*?"
+        r"\bOUTPUT\b(?=[^\n;&|]*?(?:-d|--destination)\s+" + _IP_TEXT + r")"
+        r"(?=[^\n;&|]*?(?:-j|--jump)\s+(?:DROP|REJECT)\b)", re.IGNORECASE)),
+    ("nft", re.compile(
+        r"\bnft\b[^\n;&|]*?\boutput\b(?=[^\n;&|]*?\bip\s+daddr\s+" + _IP_TEXT + r")"
+        r"(?=[^\n;&|]*?\b(?:drop|reject)\b)", re.IGNORECASE)),
+    ("ufw", re.compile(
+        r"\bufw\s+(?:insert\s+\d+\s+)?(?:deny|reject)\s+out\b(?=[^\n;&|]*?\bto\s+" + _IP_TEXT + r")",
+        re.IGNORECASE)),
+    ("netsh", re.compile(
+        r"\bnetsh\s+advfirewall\s+firewall\s+add\s+rule\b(?=[^\n;&|]*?\bdir=out\b)"
+        r"(?=[^\n;&|]*?\baction=block\b)(?=[^\n;&|]*?\bremoteip=[^\s]*168\.63\.129\.16)",
+        re.IGNORECASE)),
+    ("New-NetFirewallRule", re.compile(
+        r"\bNew-NetFirewallRule\b(?=[^\n;|]*?-Direction\s+['\"]?Outbound)"
+        r"(?=[^\n;|]*?-Action\s+['\"]?Block)(?=[^\n;|]*?-RemoteAddress\s+[^\n;|]*?168\.63\.129\.16)",
+        re.IGNORECASE)),
+]
+
+_SCRIPT_PATHS = (
+    ("properties", "settings", "commandToExecute"),
+    ("properties", "protectedSettings", "commandToExecute"),
+    ("properties", "settings", "script"),
+    ("properties", "protectedSettings", "script"),
+    ("properties", "source", "script"),
+)
+_VM_DATA_PATHS = (
+    ("properties", "osProfile", "customData"),
+    ("properties", "userData"),
+    ("properties", "virtualMachineProfile", "osProfile", "customData"),
+    ("properties", "virtualMachineProfile", "userData"),
+)
+
+
+def check(ctx, rule) -> Iterator[Hit]:
+    rtype = ctx["type"].lower()
+    resource = ctx["resource"]
+    if rtype == "microsoft.network/networksecuritygroups":
+        rules = _get(resource, ("properties", "securityRules"))
+        if isinstance(rules, list):
+            for i, sec_rule in enumerate(rules):
+                yield from _nsg_rule(sec_rule, f"resource.properties.securityRules[{i}]", ctx)
+    elif rtype == "microsoft.network/networksecuritygroups/securityrules":
+        yield from _nsg_rule(resource, "resource", ctx)
+    elif rtype in ("microsoft.compute/virtualmachines", "microsoft.compute/virtualmachinescalesets"):
+        for path in _VM_DATA_PATHS:
+            yield from _script(_decode_base64(_get(resource, path)), path, ctx)
+        inline = _get(resource, ("properties", "virtualMachineProfile", "extensionProfile",
+                                 "extensions"))
+        if isinstance(inline, list):
+            for i, ext in enumerate(inline):
+                for path in _SCRIPT_PATHS:
+                    value = _get(ext, path)
+                    if path[-1] == "script":
+                        value = _decode_base64(value, keep=True)
+                    prefix = ("properties", "virtualMachineProfile", "extensionProfile",
+                              "extensions", i)
+                    yield from _script(value, prefix + path, ctx)
+    else:
+        for path in _SCRIPT_PATHS:
+            value = _get(resource, path)
+            if path[-1] == "script" and path[1] != "source":
+                value = _decode_base64(value, keep=True)
+            yield from _script(value, path, ctx)
+
+
+def _get(obj: Any, path: tuple) -> Any:
+    for key in path:
+        if isinstance(obj, dict):
+            obj = obj.get(key)
+        elif isinstance(obj, list) and isinstance(key, int) and 0 <= key < len(obj):
+            obj = obj[key]
+        else:
+            return None
+    return obj
+
+
+def _path_text(path: tuple) -> str:
+    out = "resource"
+    for key in path:
+        out += f"[{key}]" if isinstance(key, int) else f".{key}"
+    return out
+
+
+def _as_list(value: Any) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _covers(prefixes: list) -> bool:
+    for prefix in prefixes:
+        if not isinstance(prefix, str) or isinstance(prefix, Unknown):
+            continue
+        text = prefix.strip()
+        if not text or not text[0].isdigit():
+            continue  # '*', 'Internet', 'VirtualNetwork' and other tags
+        try:
+            if PLATFORM_IP in ipaddress.ip_network(text, strict=False):
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def _covers_port(ranges: list, ports: list) -> bool:
+    if not ranges:
+        return True  # no port restriction written: every port
+    for spec in ranges:
+        if isinstance(spec, Unknown):
+            continue
+        text = str(spec).strip()
+        if text == "*":
+            return True
+        lo, sep, hi = text.partition("-")
+        try:
+            low, high = int(lo), int(hi if sep else lo)
+        except ValueError:
+            continue
+        if any(low <= p <= high for p in ports):
+            return True
+    return False
+
+
+def _text(value: Any) -> str | None:
+    return value.lower() if isinstance(value, str) and not isinstance(value, Unknown) else None
+
+
+def _nsg_rule(sec_rule: Any, path: str, ctx) -> Iterator[Hit]:
+    props = _get(sec_rule, ("properties",))
+    if not isinstance(props, dict) or _text(props.get("access")) != "deny":
+        return
+    direction = _text(props.get("direction"))
+    rule_name = sec_rule.get("name") if isinstance(sec_rule, dict) else None
+    label = f"security rule '{rule_name}'" if isinstance(rule_name, str) else "a security rule"
+    if direction == "outbound":
+        prefixes = _as_list(props.get("destinationAddressPrefix")) + \
+            _as_list(props.get("destinationAddressPrefixes"))
+        ports = _as_list(props.get("destinationPortRange")) + \
+            _as_list(props.get("destinationPortRanges"))
+        wanted = [int(p) for p in ctx["options"].get("ports", [80, 32526, 53])]
+        if _covers(prefixes) and _covers_port(ports, wanted):
+            at = [f"{path}.properties.destinationAddressPrefix",
+                  f"{path}.properties.destinationAddressPrefixes"]
+            yield Hit(at=at, message=(
+                f"{label} denies outbound traffic to 168.63.129.16, the Azure platform address "
+                f"the VM agent and DNS use; don't deny it (platform traffic is exempt from "
+                f"deny-all rules)"))
+    elif direction == "inbound":
+        prefixes = _as_list(props.get("sourceAddressPrefix")) + \
+            _as_list(props.get("sourceAddressPrefixes"))
+        if _covers(prefixes):
+            at = [f"{path}.properties.sourceAddressPrefix",
+                  f"{path}.properties.sourceAddressPrefixes"]
+            yield Hit(at=at, message=(
+                f"{label} denies inbound traffic from 168.63.129.16, the Azure platform address "
+                f"that load balancer health probes come from"))
+
+
+def _decode_base64(value: Any, keep: bool = False) -> Any:
+    """The text of a base64 value (customData, userData, a script), or None if it is not."""
+    if not isinstance(value, str) or isinstance(value, Unknown):
+        return None
+    try:
+        return base64.b64decode(value.strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return value if keep else None
+
+
+def _script(text: Any, path: tuple, ctx) -> Iterator[Hit]:
+    if not isinstance(text, str) or isinstance(text, Unknown) or "168.63.129.16" not in text:
+        return
+    for tool, pattern in _COMMAND_PATTERNS:
+        if pattern.search(text):
+            yield Hit(at=_path_text(path), message=(
+                f"{path[-1]} runs a {tool} command that blocks outbound traffic to "
+                f"168.63.129.16; the VM agent needs that address (ports 80 and 32526) to report "
+                f"status and run extensions"))
+            return

@@ -1,0 +1,1 @@
+"""The rule engine: loading rules, running them over the model, locating and suppressing findings."""

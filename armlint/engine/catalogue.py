@@ -1,0 +1,116 @@
+"""The rule catalogue: compiled rules, looked up and selected by ID, ID prefix or name.
+
+Owns: the `Rule` record the loader builds from a YAML file, and `Catalogue` selection semantics
+(`--select`/`--ignore`): a selector is `ALL`, an exact ID (`AL5001`), an ID prefix (`AL5`, `AL50`)
+or a rule name (`extensions-without-vm-agent`). Without `--select` the enabled rules run; rules
+with `enabled: false` (off by default, as some Bicep linter rules are) run only when a selector
+or the configuration names them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HELP_URI = "https://github.com/armlint/armlint/blob/main/docs/rules/{id}.md"
+
+
+@dataclass(eq=False)
+class Rule:
+    id: str
+    name: str
+    title: str
+    level: str
+    scope_kind: str
+    message: str
+    docs: dict
+    source: Path
+    enabled: bool = True
+    resource_types: tuple = ()
+    include_existing: bool = False
+    include_not_deployed: bool = False
+    languages: tuple = ("json", "bicep")
+    implementation: str = "jmespath"
+    module: str | None = None
+    let: tuple = ()  # ((name, Expression), ...)
+    where: Any = None
+    each: Any = None
+    violation: Any = None
+    report_at: tuple = ()
+    report_part: str = "value"
+    bind: tuple = ()
+    equivalents: tuple = ()
+    options: dict = field(default_factory=dict)  # name -> default
+    option_docs: dict = field(default_factory=dict)  # name -> description
+    tags: tuple = ()
+    builtin: bool = True
+    _check: Any = None
+
+    @property
+    def type_keys(self) -> tuple:
+        return tuple(t.lower() for t in self.resource_types)
+
+    @property
+    def help_uri(self) -> str:
+        return HELP_URI.format(id=self.id)
+
+    @property
+    def category(self) -> str:
+        return self.id[2]
+
+    def check_function(self):
+        """The `check` function of a Python rule (imported on first use)."""
+        if self._check is None:
+            import importlib
+            module = importlib.import_module(f"armlint.checks.{self.module}")
+            self._check = module.check
+        return self._check
+
+
+class SelectorError(Exception):
+    pass
+
+
+class Catalogue:
+    def __init__(self, rules: list[Rule]):
+        self.rules = sorted(rules, key=lambda r: r.id)
+        self.by_id = {r.id.upper(): r for r in self.rules}
+        self.by_name = {r.name.lower(): r for r in self.rules}
+
+    def find(self, key: str) -> Rule | None:
+        return self.by_id.get(key.upper()) or self.by_name.get(key.lower())
+
+    def matching(self, selector: str) -> list[Rule]:
+        """Rules a selector names; raises SelectorError for a selector that names nothing."""
+        sel = selector.strip()
+        if sel.upper() == "ALL":
+            return list(self.rules)
+        rule = self.find(sel)
+        if rule is not None:
+            return [rule]
+        up = sel.upper()
+        if up.startswith("AL") and up[2:].isdigit():
+            found = [r for r in self.rules if r.id.startswith(up)]
+            if found:
+                return found
+        raise SelectorError(f"'{selector}' is not a rule ID, ID prefix or rule name "
+                            f"(see 'armlint rules')")
+
+    def select(self, select: list[str] | None = None, ignore: list[str] | None = None,
+               enable: list[str] | None = None) -> list[Rule]:
+        """The rules to run. `select` replaces the default set; `enable` adds to it."""
+        if select:
+            chosen: dict[str, Rule] = {}
+            for sel in select:
+                for r in self.matching(sel):
+                    chosen[r.id] = r
+        else:
+            chosen = {r.id: r for r in self.rules if r.enabled}
+        for sel in enable or ():
+            for r in self.matching(sel):
+                chosen[r.id] = r
+        for sel in ignore or ():
+            for r in self.matching(sel):
+                chosen.pop(r.id, None)
+        return sorted(chosen.values(), key=lambda r: r.id)
+

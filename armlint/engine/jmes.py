@@ -1,0 +1,375 @@
+"""JMESPath for rules: three-valued evaluation where UNKNOWN never fires, and armlint's functions.
+
+Owns: compiling rule expressions once (syntax and function names checked at load time), and
+evaluating them over engine contexts. The interpreter extends JMESPath's own so that an `Unknown`
+value (from an expression armlint cannot evaluate) propagates: a property of it, a comparison with
+it, `!unknown` are all Unknown; `a && b` and `a || b` use Kleene logic; filters skip elements
+whose test is Unknown. A rule fires only when its `violation` is known and truthy.
+
+Custom functions (documented in README "Writing a rule"):
+  is_false(x), is_true(x)   ARM booleans: false/true or the strings "false"/"true" in any casing
+  is_string_bool(x)         the string "true"/"false" in any casing (a boolean written as text)
+  is_unknown(x), known(x)   whether a value is known before deployment
+  eq_ci(a, b)               case-insensitive string equality
+  in_ci(x, list)            case-insensitive membership
+  starts_with_ci(s, p), ends_with_ci(s, p), contains_ci(s, part)
+  lower(s), upper(s)
+  matches(s, regex)         Python regular expression search (use (?i) for case-insensitive)
+  is_expr(x)                the raw value is an ARM expression string ("[...]")
+  calls(x)                  lower-case names of the functions an expression string calls
+  ip_covers(prefixes, ip)   a prefix (IP or CIDR) or list of them explicitly contains `ip`
+  port_covers(ranges, port) a port range ("80", "10-100", "*") or list of them contains `port`
+  api_version_before(v, d)  the apiVersion v is older than the date d (YYYY-MM-DD)
+  display(x)                a value as text for messages (unknown parts as their expression)
+  leaf(name)                the last '/' segment of a resource name, for messages
+  lookup_each(keys, table)  the values of `table` (an object) for each known key, case-insensitive,
+                            without repeats
+  unique(list)              the list without repeated values, in order
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+from typing import Any
+
+import jmespath
+from jmespath import exceptions as jexc
+from jmespath import functions as jfunctions
+from jmespath.visitor import Options, TreeInterpreter
+
+from ..expr import parser as expr_parser
+from ..expr.ast import function_names
+from ..expr.values import Unknown, as_bool
+from ..model.views import display_name
+
+_UNKNOWN = Unknown("", None, "depends on an unknown value")
+
+
+def _is_unknown(x: Any) -> bool:
+    return isinstance(x, Unknown)
+
+
+class _TriState(TreeInterpreter):
+    def _is_false(self, value):
+        if isinstance(value, Unknown):
+            return False
+        return super()._is_false(value)
+
+    def visit_field(self, node, value):
+        try:
+            return value.get(node["value"])
+        except AttributeError:
+            return None
+
+    def visit_index(self, node, value):
+        if isinstance(value, Unknown):
+            return value
+        return super().visit_index(node, value)
+
+    def visit_comparator(self, node, value):
+        left = self.visit(node["children"][0], value)
+        right = self.visit(node["children"][1], value)
+        if isinstance(left, Unknown) or isinstance(right, Unknown):
+            return _UNKNOWN
+        op = node["value"]
+        func = self.COMPARATOR_FUNC[op]
+        if op in self._EQUALITY_OPS:
+            return func(left, right)
+        from jmespath.visitor import _is_comparable
+        if not (_is_comparable(left) and _is_comparable(right)):
+            return None
+        return func(left, right)
+
+    def visit_and_expression(self, node, value):
+        left = self.visit(node["children"][0], value)
+        if isinstance(left, Unknown):
+            right = self.visit(node["children"][1], value)
+            if not isinstance(right, Unknown) and super()._is_false(right):
+                return right
+            return _UNKNOWN
+        if super()._is_false(left):
+            return left
+        return self.visit(node["children"][1], value)
+
+    def visit_or_expression(self, node, value):
+        left = self.visit(node["children"][0], value)
+        if isinstance(left, Unknown):
+            right = self.visit(node["children"][1], value)
+            if not isinstance(right, Unknown) and not super()._is_false(right):
+                return right
+            return _UNKNOWN
+        if super()._is_false(left):
+            return self.visit(node["children"][1], value)
+        return left
+
+    def visit_not_expression(self, node, value):
+        original = self.visit(node["children"][0], value)
+        if isinstance(original, Unknown):
+            return _UNKNOWN
+        return super().visit_not_expression({"children": [{"type": "literal", "value": original}]},
+                                            value)
+
+    def _projection_base(self, node, value):
+        return self.visit(node["children"][0], value)
+
+    def visit_projection(self, node, value):
+        base = self.visit(node["children"][0], value)
+        if isinstance(base, Unknown):
+            return base
+        return super().visit_projection(
+            {"children": [{"type": "literal", "value": base}, node["children"][1]]}, value)
+
+    def visit_filter_projection(self, node, value):
+        base = self.visit(node["children"][0], value)
+        if isinstance(base, Unknown):
+            return base
+        if not isinstance(base, list):
+            return None
+        comparator = node["children"][2]
+        collected = []
+        for element in base:
+            test = self.visit(comparator, element)
+            if not isinstance(test, Unknown) and self._is_true(test):
+                current = self.visit(node["children"][1], element)
+                if current is not None:
+                    collected.append(current)
+        return collected
+
+    def visit_value_projection(self, node, value):
+        base = self.visit(node["children"][0], value)
+        if isinstance(base, Unknown):
+            return base
+        return super().visit_value_projection(
+            {"children": [{"type": "literal", "value": base}, node["children"][1]]}, value)
+
+    def visit_flatten(self, node, value):
+        base = self.visit(node["children"][0], value)
+        if isinstance(base, Unknown):
+            return base
+        return super().visit_flatten({"children": [{"type": "literal", "value": base}]}, value)
+
+
+# --- functions -------------------------------------------------------------------------------
+
+_EXTRA_PYTYPES = {"dict": ("Obj", "CIDict"), "list": ("Arr",), "str": ("ResourceIdValue",)}
+_UNKNOWN_AWARE = {"is_unknown", "known", "display", "leaf", "is_false", "is_true",
+                  "is_string_bool", "not_null", "to_array", "type"}
+_signature = jfunctions.signature
+
+
+def _text(x: Any) -> str | None:
+    return x if isinstance(x, str) and not isinstance(x, Unknown) else None
+
+
+def _covers_ip(prefix: Any, ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    text = _text(prefix)
+    if text is None:
+        return False
+    text = text.strip()
+    if not text or not (text[0].isdigit() or ":" in text):
+        return False  # '*', service tags like 'Internet' or 'VirtualNetwork'
+    try:
+        return ip in ipaddress.ip_network(text, strict=False)
+    except ValueError:
+        return False
+
+
+def _covers_port(spec: Any, port: int) -> bool:
+    text = _text(spec)
+    if text is None:
+        return isinstance(spec, int) and not isinstance(spec, bool) and spec == port
+    text = text.strip()
+    if text == "*":
+        return True
+    lo, sep, hi = text.partition("-")
+    try:
+        return int(lo) <= port <= int(hi if sep else lo)
+    except ValueError:
+        return False
+
+
+class ArmlintFunctions(jfunctions.Functions):
+    def call_function(self, function_name, resolved_args):
+        if function_name not in _UNKNOWN_AWARE and any(isinstance(a, Unknown) for a in resolved_args):
+            return _UNKNOWN
+        return super().call_function(function_name, resolved_args)
+
+    def _get_allowed_pytypes(self, types):
+        allowed, subtypes = super()._get_allowed_pytypes(types)
+        allowed = list(allowed)
+        for base, extra in _EXTRA_PYTYPES.items():
+            if base in allowed:
+                allowed.extend(extra)
+        subtypes = [tuple(s) + tuple(e for b, ex in _EXTRA_PYTYPES.items() if b in s for e in ex)
+                    for s in subtypes]
+        return allowed, subtypes
+
+    @_signature({"types": []})
+    def _func_is_false(self, x):
+        return as_bool(x) is False
+
+    @_signature({"types": []})
+    def _func_is_true(self, x):
+        return as_bool(x) is True
+
+    @_signature({"types": []})
+    def _func_is_string_bool(self, x):
+        return _text(x) is not None and as_bool(x) is not None
+
+    @_signature({"types": []})
+    def _func_is_unknown(self, x):
+        return isinstance(x, Unknown)
+
+    @_signature({"types": []})
+    def _func_known(self, x):
+        return not isinstance(x, Unknown)
+
+    @_signature({"types": []}, {"types": []})
+    def _func_eq_ci(self, a, b):
+        a, b = _text(a), _text(b)
+        return a is not None and b is not None and a.lower() == b.lower()
+
+    @_signature({"types": []}, {"types": ["array"]})
+    def _func_in_ci(self, x, items):
+        x = _text(x)
+        return x is not None and any(_text(i) is not None and i.lower() == x.lower() for i in items)
+
+    @_signature({"types": []}, {"types": ["string"]})
+    def _func_starts_with_ci(self, s, prefix):
+        s = _text(s)
+        return s is not None and s.lower().startswith(prefix.lower())
+
+    @_signature({"types": []}, {"types": ["string"]})
+    def _func_ends_with_ci(self, s, suffix):
+        s = _text(s)
+        return s is not None and s.lower().endswith(suffix.lower())
+
+    @_signature({"types": []}, {"types": ["string"]})
+    def _func_contains_ci(self, s, part):
+        s = _text(s)
+        return s is not None and part.lower() in s.lower()
+
+    @_signature({"types": ["string"]})
+    def _func_lower(self, s):
+        return s.lower()
+
+    @_signature({"types": ["string"]})
+    def _func_upper(self, s):
+        return s.upper()
+
+    @_signature({"types": []}, {"types": ["string"]})
+    def _func_matches(self, s, pattern):
+        s = _text(s)
+        return s is not None and re.search(pattern, s) is not None
+
+    @_signature({"types": []})
+    def _func_is_expr(self, x):
+        return expr_parser.is_expression(x)
+
+    @_signature({"types": []})
+    def _func_calls(self, x):
+        if not expr_parser.is_expression(x):
+            return []
+        try:
+            return sorted(function_names(expr_parser.parse(x)))
+        except expr_parser.ExpressionSyntaxError:
+            return []
+
+    @_signature({"types": []}, {"types": ["string"]})
+    def _func_ip_covers(self, prefixes, ip):
+        address = ipaddress.ip_address(ip)
+        items = prefixes if isinstance(prefixes, list) else [prefixes]
+        return any(_covers_ip(p, address) for p in items)
+
+    @_signature({"types": []}, {"types": ["number"]})
+    def _func_port_covers(self, ranges, port):
+        items = ranges if isinstance(ranges, list) else [ranges]
+        return any(_covers_port(r, port) for r in items)
+
+    @_signature({"types": []}, {"types": ["string"]})
+    def _func_api_version_before(self, version, date):
+        v = _text(version)
+        return v is not None and v[:10] < date
+
+    @_signature({"types": []})
+    def _func_display(self, x):
+        if isinstance(x, list):
+            return ", ".join(display_name(i) for i in x)
+        return display_name(x)
+
+    @_signature({"types": ["array"]}, {"types": ["object"]})
+    def _func_lookup_each(self, keys, table):
+        folded = {k.lower(): v for k, v in table.items() if isinstance(k, str)}
+        out = []
+        for key in keys:
+            k = _text(key)
+            if k is not None and k.lower() in folded and folded[k.lower()] not in out:
+                out.append(folded[k.lower()])
+        return out
+
+    @_signature({"types": ["array"]})
+    def _func_unique(self, items):
+        out = []
+        for item in items:
+            if item not in out:
+                out.append(item)
+        return out
+
+    @_signature({"types": []})
+    def _func_leaf(self, x):
+        return display_name(x).rsplit("/", 1)[-1]
+
+
+FUNCTION_NAMES = frozenset(ArmlintFunctions.FUNCTION_TABLE)
+_OPTIONS = Options(custom_functions=ArmlintFunctions())
+
+
+class CompileError(Exception):
+    def __init__(self, message: str, offset: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+class Expression:
+    """A compiled rule expression."""
+
+    __slots__ = ("text", "_ast")
+
+    def __init__(self, text: str):
+        self.text = text
+        try:
+            parsed = jmespath.compile(text)
+        except jexc.ParseError as exc:
+            raise CompileError(f"JMESPath syntax error: {exc.msg} (at '{exc.token_value}')",
+                               exc.lex_position) from None
+        except jexc.JMESPathError as exc:
+            raise CompileError(f"JMESPath error: {exc}") from None
+        self._ast = parsed.parsed
+        for name in _function_calls(self._ast):
+            if name not in FUNCTION_NAMES:
+                raise CompileError(f"unknown function '{name}()'; see README 'Writing a rule' for "
+                                   f"the functions rules can call")
+
+    def search(self, value: Any) -> Any:
+        try:
+            return _TriState(_OPTIONS).visit(self._ast, value)
+        except (jexc.JMESPathTypeError, jexc.ArityError, jexc.VariadictArityError):
+            # A template whose shape the rule did not expect (a string where an object belongs):
+            # nothing can be said about it, so nothing is reported.
+            return _UNKNOWN
+
+
+def _function_calls(node: dict):
+    if node.get("type") == "function_expression":
+        yield node["value"]
+    for child in node.get("children", ()):
+        if isinstance(child, dict):
+            yield from _function_calls(child)
+
+
+def truthy(value: Any) -> bool:
+    """A known, JMESPath-truthy result."""
+    if isinstance(value, Unknown):
+        return False
+    return not (value == "" or value == [] or value == {} or value is None or value is False)

@@ -1,0 +1,264 @@
+"""Load rule files: YAML to validated, compiled `Rule` objects, with errors that name the spot.
+
+Owns: reading `rules/**/*.yaml` (the built-in catalogue) and user rule folders, validating each
+file against `schemas/rule.schema.json`, compiling every JMESPath expression once, and turning any
+problem into a `RuleFileError` that names the file, line, column and rule ("rules/x.yaml:12:14:
+rule AL9001 (my-rule): `violation`: unknown function 'foo()'"). Built-in rules are validated
+against the schema by the test suite, so a normal run does not pay for importing jsonschema;
+user rules are always validated.
+"""
+from __future__ import annotations
+
+import string
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .catalogue import Catalogue, Rule
+from .jmes import CompileError, Expression
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def _resource_dir(name: str) -> Path:
+    installed = PACKAGE_DIR / name  # inside the wheel: armlint/rules, armlint/schemas
+    if installed.is_dir():
+        return installed
+    return PACKAGE_DIR.parent / name  # a source checkout: rules/ and schemas/ at the top
+
+
+BUILTIN_RULES_DIR = _resource_dir("rules")
+SCHEMAS_DIR = _resource_dir("schemas")
+STANDARD_PLACEHOLDERS = ("name", "type")
+
+
+class RuleFileError(Exception):
+    def __init__(self, path: Path | str, line: int, col: int, message: str, rule: str = ""):
+        self.path = str(path)
+        self.line = line
+        self.col = col
+        self.rule = rule
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        who = f"rule {self.rule}: " if self.rule else ""
+        return f"{self.path}:{self.line}:{self.col}: {who}{self.message}"
+
+
+class _Marks:
+    """Positions of every mapping key and value of a composed YAML document."""
+
+    def __init__(self, root: yaml.Node, text: str):
+        self.text_lines = text.splitlines()
+        self.values: dict[tuple, yaml.Node] = {}
+        self.keys: dict[tuple, yaml.Node] = {}
+        self._walk(root, ())
+
+    def _walk(self, node: yaml.Node, path: tuple) -> None:
+        self.values[path] = node
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                key = k.value if isinstance(k, yaml.ScalarNode) else str(k.value)
+                self.keys[path + (key,)] = k
+                self._walk(v, path + (key,))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, v in enumerate(node.value):
+                self._walk(v, path + (i,))
+
+    def at(self, path: tuple, key: bool = False) -> tuple[int, int]:
+        table = self.keys if key else self.values
+        for n in range(len(path), -1, -1):
+            node = table.get(path[:n]) if (key and n == len(path)) else self.values.get(path[:n])
+            if node is not None:
+                return node.start_mark.line + 1, node.start_mark.column + 1
+        return 1, 1
+
+    def in_scalar(self, path: tuple, offset: int) -> tuple[int, int]:
+        """Line and column of character `offset` inside the string value at `path`."""
+        node = self.values.get(path)
+        if not isinstance(node, yaml.ScalarNode):
+            return self.at(path)
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        style = node.style
+        if style in ("|", ">"):
+            value_lines = node.value[:offset].split("\n")
+            target = line + len(value_lines)  # block content starts on the next line
+            indent = 0
+            if 0 < target <= len(self.text_lines):
+                src = self.text_lines[target - 1]
+                indent = len(src) - len(src.lstrip(" "))
+            return target, indent + len(value_lines[-1]) + 1
+        if "\n" in node.value[:offset]:
+            return line, col
+        return line, col + offset + (1 if style in ("'", '"') else 0)
+
+
+def load_rule_file(path: Path, builtin: bool = False, validate: bool = True) -> Rule:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise RuleFileError(path, 1, 1, f"not UTF-8 text ({exc.reason})") from None
+    except OSError as exc:
+        raise RuleFileError(path, 1, 1, f"cannot read the file: {exc.strerror}") from None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise RuleFileError(path, 1, 1, "the rule file is empty")
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise RuleFileError(path, line, col, f"invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise RuleFileError(path, 1, 1, f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    marks = _Marks(node, text)
+    if not isinstance(data, dict):
+        raise RuleFileError(path, 1, 1, "a rule file holds one YAML mapping (id, name, ...)")
+    label = _label(data)
+    if validate:
+        _validate(path, data, marks, label)
+    return _compile(path, data, marks, label, builtin)
+
+
+def _label(data: dict) -> str:
+    rid, name = data.get("id"), data.get("name")
+    if isinstance(rid, str) and isinstance(name, str):
+        return f"{rid} ({name})"
+    return rid if isinstance(rid, str) else ""
+
+
+_validator = None
+
+
+def _schema_validator():
+    global _validator
+    if _validator is None:
+        import json
+
+        import jsonschema
+        schema = json.loads((SCHEMAS_DIR / "rule.schema.json").read_text(encoding="utf-8"))
+        _validator = jsonschema.Draft202012Validator(schema)
+    return _validator
+
+
+def _validate(path: Path, data: dict, marks: _Marks, label: str) -> None:
+    errors = sorted(_schema_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    if not errors:
+        return
+    err = errors[0]
+    where = tuple(err.absolute_path)
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        allowed = set(err.schema.get("properties", {}))
+        extra = sorted(k for k in err.instance if k not in allowed)
+        if extra:
+            line, col = marks.at(where + (extra[0],), key=True)
+            known = ", ".join(sorted(allowed))
+            raise RuleFileError(path, line, col, f"unknown field '{extra[0]}'"
+                                f"{' in ' + _dotted(where) if where else ''} (known fields: {known})",
+                                label)
+    line, col = marks.at(where)
+    field_name = f"`{_dotted(where)}`: " if where else ""
+    raise RuleFileError(path, line, col, f"{field_name}{err.message}", label)
+
+
+def _dotted(path: tuple) -> str:
+    return ".".join(str(p) for p in path)
+
+
+def _expr(path: Path, data: dict, marks: _Marks, label: str, where: tuple) -> Expression:
+    value: Any = data
+    for key in where:
+        value = value[key]
+    try:
+        return Expression(value)
+    except CompileError as exc:
+        line, col = marks.in_scalar(where, exc.offset or 0) if exc.offset is not None \
+            else marks.at(where)
+        raise RuleFileError(path, line, col, f"`{_dotted(where)}`: {exc.message}", label) from None
+
+
+def _compile(path: Path, data: dict, marks: _Marks, label: str, builtin: bool) -> Rule:
+    scope = data.get("scope") or {}
+    implementation = data.get("implementation", "jmespath")
+    rule = Rule(
+        id=data["id"], name=data["name"], title=data["title"], level=data["level"],
+        scope_kind=scope.get("kind", "resources"), message=data["message"],
+        docs=data.get("docs") or {}, source=path, enabled=data.get("enabled", True),
+        resource_types=tuple(scope.get("resource_types", ())),
+        include_existing=bool(scope.get("include_existing", False)),
+        include_not_deployed=bool(scope.get("include_not_deployed", False)),
+        languages=tuple(scope.get("languages", ("json", "bicep"))),
+        implementation=implementation, module=data.get("module"),
+        report_at=tuple(data.get("report_at", ())), report_part=data.get("report_part", "value"),
+        equivalents=tuple(data.get("equivalents", ())),
+        options={k: v.get("default") for k, v in (data.get("options") or {}).items()},
+        option_docs={k: v.get("description", "") for k, v in (data.get("options") or {}).items()},
+        tags=tuple(data.get("tags", ())), builtin=builtin)
+    if implementation == "python" and not builtin:
+        line, col = marks.at(("implementation",))
+        raise RuleFileError(path, line, col, "`implementation: python` is only for built-in rules; "
+                            "write a user rule in JMESPath", label)
+    rule.let = tuple((name, _expr(path, data, marks, label, ("let", name)))
+                     for name in (data.get("let") or {}))
+    for key in ("where", "each", "violation"):
+        if key in data:
+            setattr(rule, key, _expr(path, data, marks, label, (key,)))
+    rule.bind = tuple((name, _expr(path, data, marks, label, ("bind", name)))
+                      for name in (data.get("bind") or {}))
+    _check_placeholders(path, data, marks, label, rule)
+    if implementation == "python":
+        try:
+            rule.check_function()
+        except (ImportError, AttributeError) as exc:
+            line, col = marks.at(("module",))
+            raise RuleFileError(path, line, col, f"cannot load armlint.checks.{rule.module}: {exc}",
+                                label) from None
+    return rule
+
+
+def _check_placeholders(path: Path, data: dict, marks: _Marks, label: str, rule: Rule) -> None:
+    known = set(STANDARD_PLACEHOLDERS) | {name for name, _ in rule.bind}
+    if rule.implementation != "jmespath":
+        return  # Python and built-in rules bind their own values
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(rule.message) if f]
+    except ValueError as exc:
+        line, col = marks.at(("message",))
+        raise RuleFileError(path, line, col, f"`message`: {exc}", label) from None
+    for f in fields:
+        if f not in known:
+            line, col = marks.at(("message",))
+            raise RuleFileError(path, line, col, f"`message` uses {{{f}}}, which is not in `bind` "
+                                f"(bound: {', '.join(sorted(known))})", label)
+
+
+def rule_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.rglob("*.yaml") if p.is_file())
+
+
+def load_catalogue(extra_dirs: list[Path] | None = None, validate_builtin: bool = False) -> Catalogue:
+    """The built-in rules plus the rules in `extra_dirs`. Raises RuleFileError on the first bad
+    file or on two rules with one ID or name."""
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    sources = [(BUILTIN_RULES_DIR, True)] + [(Path(d), False) for d in extra_dirs or ()]
+    for directory, builtin in sources:
+        if not directory.is_dir():
+            raise RuleFileError(directory, 1, 1, "the rules folder does not exist")
+        for path in rule_files(directory):
+            rule = load_rule_file(path, builtin=builtin, validate=validate_builtin or not builtin)
+            for key in (rule.id.upper(), "name:" + rule.name):
+                other = seen.get(key)
+                if other is not None:
+                    what = "ID" if key == rule.id.upper() else "name"
+                    raise RuleFileError(path, 1, 1, f"the {what} is already used by "
+                                        f"{other.source}", f"{rule.id} ({rule.name})")
+                seen[key] = rule
+            rules.append(rule)
+    return Catalogue(rules)

@@ -1,0 +1,76 @@
+"""What a run produces: findings with locations, per-file results, and the whole run.
+
+Owns: the data classes passed from the engine to the reporters. Reporters read only these.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..source.text import Span
+
+LEVELS = ("note", "warning", "error")
+LEVEL_RANK = {"none": 0, "note": 1, "warning": 2, "error": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    path: str  # as the user named it (relative to the working directory where possible)
+    span: Span
+    pointer: str = ""  # JSON pointer of the reported value in the source, for reference
+
+
+@dataclass(slots=True)
+class Suppression:
+    kind: str  # "inSource" | "external"
+    justification: str = ""
+    source: str = ""  # e.g. "armlint-disable-next-line", "metadata", "config", "baseline"
+
+
+@dataclass(slots=True)
+class Finding:
+    rule_id: str
+    rule_name: str
+    level: str
+    message: str
+    location: Location
+    fingerprint: str = ""
+    suppression: Suppression | None = None
+    baseline_state: str | None = None  # "new" | "unchanged" with a baseline
+
+    def sort_key(self) -> tuple:
+        s = self.location.span
+        return (self.location.path, s.start_line, s.start_col, self.rule_id, self.message)
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    kind: str  # template | parameters | bicep | bicepparam | skipped | unreadable
+    findings: list[Finding] = field(default_factory=list)
+    stats: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class RunResult:
+    files: list[FileResult]
+    rules: list[Any]  # the selected Rule objects, for reporters that describe them
+    root: str = "."  # absolute directory relative paths are resolved against
+    fail_level: str = "error"
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.files for f in r.findings]
+
+    @property
+    def linted(self) -> int:
+        return sum(1 for r in self.files if r.kind not in ("skipped",))
+
+    @property
+    def skipped(self) -> int:
+        return sum(1 for r in self.files if r.kind == "skipped")
+
+    def failing(self) -> list[Finding]:
+        threshold = LEVEL_RANK[self.fail_level]
+        return [f for f in self.findings if f.suppression is None and
+                f.baseline_state != "unchanged" and LEVEL_RANK.get(f.level, 0) >= threshold]

@@ -1,0 +1,211 @@
+"""Run the selected rules over one file's model.
+
+Owns: the per-item context a rule sees (built once per item and shared by every rule), choosing the
+items each rule applies to (resources indexed by type, so a rule only visits its types), evaluating
+`let`, `where`, `each`, `violation` and `bind`, calling Python rules, and turning what fires into
+`RawFinding`s. A rule that raises becomes one AL0003 finding; the other rules still run.
+
+The context of a resource (the JMESPath root):
+  type, name, api_version, symbolic_name, condition, existing
+  resource      the resource JSON with expressions evaluated (Unknown where not knowable)
+  raw           the resource JSON as written (expression strings unevaluated)
+  parent        {type, name, symbolic_name, resource, existing} of the parent, or null
+  children      the same for each child (nested, `vm/ext` by name, `parent`), deployed only
+  attached      the same for each resource whose `scope` or `properties.sourceResourceId` is this one
+  template      {schema, scope, language_version}
+  options       the rule's options (defaults merged with configuration)
+"""
+from __future__ import annotations
+
+import fnmatch
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..expr.values import Obj
+from ..model.template import Model, Resource
+from ..model.views import display_name, resource_view, summary
+from .catalogue import Rule
+from .jmes import truthy
+
+
+@dataclass(slots=True)
+class Hit:
+    """What a Python rule reports: where (context paths, or an origin) and the message values."""
+
+    at: Any  # a context path string, a list of them, or a source `Origin`
+    bind: dict = field(default_factory=dict)
+    part: str = "value"
+    message: str | None = None  # overrides the rule's message template when given
+
+
+RULE_CRASH = "AL0003"
+
+
+@dataclass(slots=True)
+class RawFinding:
+    rule: Rule | str  # a Rule, or the ID of a tool rule (parse error, rule crash...)
+    anchor: Any  # the context the paths start from
+    paths: tuple  # context paths, tried in order (first that exists)
+    part: str
+    message: str
+    origin: Any = None  # a direct source origin (wins over paths)
+    offsets: tuple | None = None  # (doc, start, end) for findings about raw text
+    level: str | None = None
+
+
+@dataclass
+class RunOptions:
+    rule_options: dict = field(default_factory=dict)  # rule id -> {option: value}
+    levels: dict = field(default_factory=dict)  # rule id -> level override
+
+
+class _Contexts:
+    """Builds and caches the per-item contexts of one model."""
+
+    def __init__(self, model: Model):
+        self.model = model
+        self._resources: dict[int, Obj] = {}
+
+    def resource(self, res: Resource) -> Obj:
+        ctx = self._resources.get(id(res))
+        if ctx is None:
+            t = res.template
+            ctx = Obj(
+                type=res.type, name=res.name, api_version=res.api_version,
+                symbolic_name=res.symbolic_name, condition=res.condition, existing=res.existing,
+                resource=resource_view(res), raw=res.raw,
+                parent=summary(res.parent) if res.parent is not None else None,
+                children=[summary(c) for c in res.children if c.deployed],
+                attached=[summary(a) for a in res.attached if a.deployed],
+                template=Obj(schema=t.schema, scope=t.deployment_scope,
+                             language_version=t.language_version),
+            )
+            self._resources[id(res)] = ctx
+        return ctx
+
+
+def run_rules(model: Model, rules: list[Rule], options: RunOptions | None = None) -> list[RawFinding]:
+    options = options or RunOptions()
+    contexts = _Contexts(model)
+    by_type: dict[str, list[Resource]] = {}
+    for res in model.resources:
+        by_type.setdefault(res.type_key, []).append(res)
+    findings: list[RawFinding] = []
+    for rule in rules:
+        if rule.implementation == "builtin" or rule.scope_kind == "document":
+            if rule.implementation == "python":
+                findings.extend(_run_python(rule, {"model": model}, None, options))
+            continue
+        if rule.scope_kind != "resources":
+            continue
+        for res in _resources_for(rule, model, by_type):
+            ctx = contexts.resource(res)
+            if rule.implementation == "python":
+                findings.extend(_run_python(rule, ctx, res, options))
+            else:
+                findings.extend(_run_jmespath(rule, ctx, options))
+    return findings
+
+
+def _resources_for(rule: Rule, model: Model, by_type: dict) -> Iterable[Resource]:
+    if not rule.resource_types:
+        candidates: Iterable[Resource] = model.resources
+    else:
+        candidates = []
+        for pattern in rule.type_keys:
+            if "*" in pattern or "?" in pattern:
+                candidates.extend(r for t, rs in by_type.items() if fnmatch.fnmatchcase(t, pattern)
+                                  for r in rs)
+            else:
+                candidates.extend(by_type.get(pattern, ()))
+    for res in candidates:
+        if res.existing and not rule.include_existing:
+            continue
+        if res.condition is False and not rule.include_not_deployed:
+            continue
+        yield res
+
+
+def _with_options(rule: Rule, ctx: Obj, options: RunOptions) -> Obj:
+    scoped = Obj(ctx)
+    scoped.origin = None
+    merged = dict(rule.options)
+    merged.update(options.rule_options.get(rule.id, {}))
+    scoped["options"] = Obj(merged)
+    return scoped
+
+
+def _run_jmespath(rule: Rule, ctx: Obj, options: RunOptions) -> list[RawFinding]:
+    scoped = _with_options(rule, ctx, options)
+    try:
+        for name, expr in rule.let:
+            scoped[name] = expr.search(scoped)
+        if rule.where is not None and not truthy(rule.where.search(scoped)):
+            return []
+        items = [None]
+        if rule.each is not None:
+            found = rule.each.search(scoped)
+            items = list(found) if isinstance(found, list) else []
+        out = []
+        for item in items:
+            if item is not None:
+                scoped["item"] = item
+            if not truthy(rule.violation.search(scoped)):
+                continue
+            values = {name: expr.search(scoped) for name, expr in rule.bind}
+            out.append(RawFinding(rule, Obj(scoped), rule.report_at, rule.report_part,
+                                  format_message(rule.message, scoped, values)))
+        return out
+    except Exception as exc:  # a rule must never stop the run
+        return [_crash(rule, ctx, exc)]
+
+
+def _run_python(rule: Rule, ctx: Any, res: Resource | None, options: RunOptions) -> list[RawFinding]:
+    scoped = _with_options(rule, ctx, options) if isinstance(ctx, Obj) else dict(ctx)
+    if not isinstance(ctx, Obj):
+        scoped["options"] = Obj({**rule.options, **options.rule_options.get(rule.id, {})})
+    try:
+        out = []
+        for hit in rule.check_function()(scoped, rule) or ():
+            message = format_message(hit.message or rule.message, scoped, hit.bind)
+            origin = hit.at if not isinstance(hit.at, (str, list, tuple)) else None
+            offsets = hit.at if isinstance(hit.at, tuple) and len(hit.at) == 3 and \
+                not isinstance(hit.at[0], str) else None
+            paths: tuple = ()
+            if isinstance(hit.at, str):
+                paths = (hit.at,)
+            elif isinstance(hit.at, list):
+                paths = tuple(hit.at)
+            out.append(RawFinding(rule, scoped, paths, hit.part, message,
+                                  origin=None if offsets else origin, offsets=offsets))
+        return out
+    except Exception as exc:
+        return [_crash(rule, ctx, exc)]
+
+
+def _crash(rule: Rule, ctx: Any, exc: Exception) -> RawFinding:
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    detail = f" ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else ""
+    message = (f"rule {rule.id} ({rule.name}) failed on this item: {type(exc).__name__}: {exc}"
+               f"{detail}; please report this")
+    return RawFinding(RULE_CRASH, ctx, ("resource",), "value", message)
+
+
+class _Values(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def format_message(template: str, ctx: Any, values: dict) -> str:
+    rendered = _Values()
+    if isinstance(ctx, dict):
+        rendered["name"] = display_name(ctx.get("name"))
+        rendered["type"] = display_name(ctx.get("type"))
+    for k, v in values.items():
+        rendered[k] = ", ".join(display_name(i) for i in v) if isinstance(v, list) else \
+            display_name(v)
+    try:
+        return template.format_map(rendered)
+    except (ValueError, IndexError):
+        return template

@@ -1,0 +1,1 @@
+"""ARM template expressions: parser, tree, values, functions and the static evaluator."""

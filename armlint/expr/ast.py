@@ -1,0 +1,118 @@
+"""The expression tree shared by ARM template expressions and lowered Bicep expressions.
+
+Owns: the node types and `canonical`, the stable text of a tree (function names lower-cased,
+literals as ARM writes them) that lets two unevaluated expressions be compared, e.g. the name of a
+VM `parameters('vmName')` and the first segment of an extension `concat(parameters('VMNAME'), ...)`.
+Offsets (`start`, `end`) are into the expression text as the evaluator saw it, end exclusive.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True, eq=False)
+class Node:
+    start: int
+    end: int
+
+
+@dataclass(slots=True, eq=False)
+class Literal(Node):
+    """A string, an integer, or (from Bicep) true, false, null."""
+
+    value: Any
+
+
+@dataclass(slots=True, eq=False)
+class Call(Node):
+    """`name(args)`; `namespace.member(args)` for user-defined functions."""
+
+    name: str
+    args: list[Node] = field(default_factory=list)
+    namespace: str | None = None
+
+
+@dataclass(slots=True, eq=False)
+class Member(Node):
+    """`target.name`; `safe` for Bicep's `.?`."""
+
+    target: Node
+    name: str
+    safe: bool = False
+
+
+@dataclass(slots=True, eq=False)
+class Index(Node):
+    """`target[index]`; `safe` for Bicep's `[?i]`."""
+
+    target: Node
+    index: Node
+    safe: bool = False
+
+
+@dataclass(slots=True, eq=False)
+class ObjectLit(Node):
+    """A literal object or array inside an expression (Bicep lowers `{...}` and `[...]` to these)."""
+
+    items: list  # ObjectLit: [(key Node, value Node)], ArrayLit: [Node]
+
+
+@dataclass(slots=True, eq=False)
+class ArrayLit(Node):
+    items: list
+
+
+def canonical(node: Node) -> str:
+    """Stable text of a tree: equal for expressions that differ only in case or spacing."""
+    if isinstance(node, Literal):
+        v = node.value
+        if isinstance(v, str):
+            return "'" + v.replace("'", "''") + "'"
+        if v is True:
+            return "true()"
+        if v is False:
+            return "false()"
+        if v is None:
+            return "null()"
+        return str(v)
+    if isinstance(node, Call):
+        name = node.name.lower()
+        if node.namespace:
+            name = node.namespace.lower() + "." + name
+        return name + "(" + ", ".join(canonical(a) for a in node.args) + ")"
+    if isinstance(node, Member):
+        return canonical(node.target) + "." + node.name.lower()
+    if isinstance(node, Index):
+        return canonical(node.target) + "[" + canonical(node.index) + "]"
+    if isinstance(node, ObjectLit):
+        return "{" + ", ".join(canonical(k) + ": " + canonical(v) for k, v in node.items) + "}"
+    if isinstance(node, ArrayLit):
+        return "[" + ", ".join(canonical(i) for i in node.items) + "]"
+    raise TypeError(type(node).__name__)
+
+
+def walk(node: Node):
+    """Every node of a tree, parents before children."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        if isinstance(n, Call):
+            stack.extend(reversed(n.args))
+        elif isinstance(n, Member):
+            stack.append(n.target)
+        elif isinstance(n, Index):
+            stack.append(n.index)
+            stack.append(n.target)
+        elif isinstance(n, ObjectLit):
+            for k, v in reversed(n.items):
+                stack.append(v)
+                stack.append(k)
+        elif isinstance(n, ArrayLit):
+            stack.extend(reversed(n.items))
+
+
+def function_names(node: Node) -> set[str]:
+    """Lower-cased names of every function the expression calls."""
+    return {n.name.lower() for n in walk(node) if isinstance(n, Call) and not n.namespace}

@@ -1,0 +1,377 @@
+"""Static evaluation of ARM template values: what can be known before deployment, and UNKNOWN.
+
+Owns: `TemplateScope` (what `parameters()`, `variables()` and user-defined functions mean in one
+template, including nested deployments with inner or outer scope), `EvalContext` (a scope plus copy
+loop indexes and lambda variables), `evaluate` (one expression tree to a value) and `resolve` (a raw
+JSON value, with every expression string in it evaluated, `[[` literals unescaped and property
+`copy` loops expanded, into `Obj`/`Arr` containers that remember their source `Origin`).
+
+Rules: deterministic functions are computed; what depends on the deployment is `Unknown`, and
+Unknown propagates. A problem in an expression (a missing variable, a wrong argument type) is not
+raised: the value becomes Unknown, because the linter must never fire on what it cannot know.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from . import parser
+from .ast import Call, Index, Literal, Member, Node, ObjectLit, ArrayLit, canonical
+from .values import Arr, Obj, Origin, Unknown, origin_of
+
+
+class EvalError(Exception):
+    """Internal: an argument the function cannot take; the call evaluates to Unknown."""
+
+
+_NOT_SET = object()
+
+
+class TemplateScope:
+    """The names an expression in one template can see.
+
+    `raw` is the template object; `values` are parameter values given from outside (a parameter
+    file, the command line, or a parent deployment for inner-scoped nested templates), already
+    resolved. `outer` is the scope that `parameters()`/`variables()` resolve against for a nested
+    template with the default (outer) evaluation scope.
+    """
+
+    def __init__(self, raw: dict | None, origin: Origin | None, values: dict | None = None,
+                 outer: "TemplateScope | None" = None, deployment: "DeploymentContext | None" = None,
+                 label: str = ""):
+        self.raw = raw if isinstance(raw, dict) else {}
+        # Prefixes the text of this scope's unknown parameters and variables, so that
+        # parameters('name') of a nested template is not mistaken for the parent's.
+        self.label = label
+        self.origin = origin
+        self.values = {k.lower(): v for k, v in (values or {}).items()}
+        self.outer = outer
+        self.deployment = deployment or DeploymentContext()
+        self._parameters: dict[str, Any] = {}
+        self._variables: dict[str, Any] = {}
+        self._in_progress: set[str] = set()
+        params = self.raw.get("parameters")
+        self._param_decls = params if isinstance(params, dict) else {}
+        variables = self.raw.get("variables")
+        self._var_decls = variables if isinstance(variables, dict) else {}
+        self._functions = _collect_functions(self.raw.get("functions"))
+
+    def _section_origin(self, section: str, name: str) -> Origin | None:
+        if self.origin is None:
+            return None
+        container = self.raw.get(section)
+        actual = container.actual_key(name) if hasattr(container, "actual_key") else name
+        actual_section = self.raw.actual_key(section) if hasattr(self.raw, "actual_key") else section
+        return self.origin.child(actual_section).child(actual)
+
+    def parameter(self, name: str) -> Any:
+        key = name.lower()
+        cached = self._parameters.get(key, _NOT_SET)
+        if cached is not _NOT_SET:
+            return cached
+        if key in self.values:
+            value = self.values[key]
+        else:
+            decl = self._param_decls.get(name)
+            if not isinstance(decl, dict):
+                value = Unknown(f"{self.label}parameters('{key}')", None, f"parameter '{name}' is not declared")
+            elif "defaultValue" in decl:
+                if key in self._in_progress:
+                    return Unknown(f"{self.label}parameters('{key}')", None, "the default value refers to itself")
+                self._in_progress.add(key)
+                try:
+                    origin = self._section_origin("parameters", name)
+                    origin = origin.child(decl.actual_key("defaultValue")) if origin else None
+                    value = resolve(decl["defaultValue"], origin, EvalContext(self))
+                finally:
+                    self._in_progress.discard(key)
+            else:
+                ptype = decl.get("type")
+                kind = ptype.lower() if isinstance(ptype, str) else None
+                value = Unknown(f"{self.label}parameters('{key}')", kind,
+                                f"parameter '{name}' has no default value and no value was given")
+        self._parameters[key] = value
+        return value
+
+    def declares_parameter(self, name: str) -> bool:
+        return name in self._param_decls
+
+    def variable(self, name: str) -> Any:
+        key = name.lower()
+        cached = self._variables.get(key, _NOT_SET)
+        if cached is not _NOT_SET:
+            return cached
+        if key in self._in_progress or key == "copy":
+            return Unknown(f"{self.label}variables('{key}')", None, "the variable refers to itself")
+        self._in_progress.add(key)
+        try:
+            if name in self._var_decls:
+                value = resolve(self._var_decls[name], self._section_origin("variables", name),
+                                EvalContext(self))
+            elif key in self.variable_copies():
+                value = expand_variable_copy(self, name)
+            else:
+                value = Unknown(f"{self.label}variables('{key}')", None, f"variable '{name}' is not declared")
+        finally:
+            self._in_progress.discard(key)
+        self._variables[key] = value
+        return value
+
+    def variable_copies(self) -> dict[str, Any]:
+        """Variables declared by the `copy` array of the variables section."""
+        loops = self._var_decls.get("copy")
+        out: dict[str, Any] = {}
+        if isinstance(loops, list):
+            for loop in loops:
+                if isinstance(loop, dict) and isinstance(loop.get("name"), str):
+                    out[loop["name"].lower()] = loop
+        return out
+
+    def function(self, namespace: str, name: str):
+        return self._functions.get((namespace.lower(), name.lower()))
+
+
+def _collect_functions(raw: Any) -> dict:
+    out = {}
+    if not isinstance(raw, list):
+        return out
+    for ns in raw:
+        if not isinstance(ns, dict) or not isinstance(ns.get("namespace"), str):
+            continue
+        members = ns.get("members")
+        if not isinstance(members, dict):
+            continue
+        for fname, decl in members.items():
+            if isinstance(decl, dict):
+                out[(ns["namespace"].lower(), fname.lower())] = decl
+    return out
+
+
+class DeploymentContext:
+    """What the deployment would supply: unknown unless configured (e.g. a location)."""
+
+    def __init__(self, values: dict | None = None):
+        self.values = values or {}
+
+    def scope_object(self, kind: str) -> Any:
+        configured = self.values.get(kind)
+        if configured is not None:
+            return configured
+        fields = _SCOPE_FIELDS.get(kind, ())
+        obj = Obj({f: Unknown(f"{kind}().{f.lower()}", _FIELD_KINDS.get(f), f"{kind}() depends on "
+                              "the deployment") for f in fields})
+        return obj
+
+
+_SCOPE_FIELDS = {
+    "resourcegroup": ("id", "name", "type", "location", "managedBy", "tags", "properties"),
+    "subscription": ("id", "subscriptionId", "tenantId", "displayName"),
+    "tenant": ("countryCode", "displayName", "id", "tenantId"),
+    "managementgroup": ("id", "name", "properties", "type"),
+    "deployment": ("name", "properties", "location"),
+    "deployer": ("objectId", "tenantId", "userPrincipalName"),
+    "environment": ("name", "gallery", "graph", "portal", "graphAudience", "activeDirectoryDataLake",
+                    "batch", "media", "sqlManagement", "vmImageAliasDoc", "resourceManager",
+                    "authentication", "suffixes"),
+}
+_FIELD_KINDS = {"location": "location", "id": "resourceId", "name": "string",
+                "subscriptionId": "string", "tenantId": "string"}
+
+
+class EvalContext:
+    """A scope plus the copy-loop indexes and lambda variables in force."""
+
+    __slots__ = ("scope", "copy", "lambdas")
+
+    def __init__(self, scope: TemplateScope, copy: dict | None = None, lambdas: dict | None = None):
+        self.scope = scope
+        self.copy = copy or {}
+        self.lambdas = lambdas or {}
+
+    def with_copy(self, name: str | None, index: Any) -> "EvalContext":
+        copy = dict(self.copy)
+        copy[(name or "").lower()] = index
+        if name is not None and "" not in self.copy:
+            copy[""] = index
+        return EvalContext(self.scope, copy, self.lambdas)
+
+    def with_lambda(self, names: list[str], values: list[Any]) -> "EvalContext":
+        lambdas = dict(self.lambdas)
+        for n, v in zip(names, values):
+            lambdas[n.lower()] = v
+        return EvalContext(self.scope, self.copy, lambdas)
+
+
+def unknown_of(node: Node, reason: str = "", kind: str | None = None) -> Unknown:
+    return Unknown(canonical(node), kind, reason)
+
+
+def evaluate(node: Node, ctx: EvalContext) -> Any:
+    """The value of an expression tree; Unknown for what cannot be known."""
+    if isinstance(node, Literal):
+        return node.value
+    if isinstance(node, Call):
+        return _call(node, ctx)
+    if isinstance(node, Member):
+        target = evaluate(node.target, ctx)
+        return member(target, node.name, node)
+    if isinstance(node, Index):
+        target = evaluate(node.target, ctx)
+        index = evaluate(node.index, ctx)
+        return item(target, index, node)
+    if isinstance(node, ObjectLit):
+        out = Obj()
+        for k, v in node.items:
+            key = evaluate(k, ctx)
+            if not isinstance(key, str) or isinstance(key, Unknown):
+                return unknown_of(node, "an object key is unknown")
+            out[key] = evaluate(v, ctx)
+        return out
+    if isinstance(node, ArrayLit):
+        return Arr(evaluate(i, ctx) for i in node.items)
+    return unknown_of(node, "unsupported expression")
+
+
+def member(target: Any, name: str, node: Node | None = None) -> Any:
+    if isinstance(target, Unknown):
+        return target.get(name)
+    if isinstance(target, dict):
+        if name in target:
+            return target[name]
+        return Unknown(canonical(node) if node else name, None, f"property '{name}' is not set")
+    return Unknown(canonical(node) if node else name, None, f"'.{name}' of a value that is not an object")
+
+
+def item(target: Any, index: Any, node: Node | None = None) -> Any:
+    if isinstance(target, Unknown) or isinstance(index, Unknown):
+        return Unknown(canonical(node) if node else "", None, "an unknown value is indexed")
+    if isinstance(target, list) and isinstance(index, int) and not isinstance(index, bool):
+        if -len(target) <= index < len(target) and index >= 0:
+            return target[index]
+    elif isinstance(target, dict) and isinstance(index, str):
+        if index in target:
+            return target[index]
+    return Unknown(canonical(node) if node else "", None, "the index is out of range")
+
+
+def _call(node: Call, ctx: EvalContext) -> Any:
+    if node.namespace:
+        return _user_function(node, ctx)
+    from .functions import FUNCTIONS, LAZY_FUNCTIONS
+    name = node.name.lower()
+    lazy = LAZY_FUNCTIONS.get(name)
+    if lazy is not None:
+        try:
+            return lazy(node, ctx)
+        except (EvalError, ValueError, TypeError, ArithmeticError, IndexError, KeyError,
+                RecursionError):
+            return unknown_of(node, f"{node.name}() cannot be evaluated here")
+    fn = FUNCTIONS.get(name)
+    if fn is None:
+        if name.startswith("list"):
+            return unknown_of(node, f"{node.name}() reads a deployed resource")
+        return unknown_of(node, f"unknown function '{node.name}'")
+    args = [evaluate(a, ctx) for a in node.args]
+    try:
+        return fn(args, node, ctx)
+    except (EvalError, ValueError, TypeError, ArithmeticError, IndexError, KeyError, RecursionError):
+        return unknown_of(node, f"{node.name}() cannot be evaluated with these arguments")
+
+
+def _user_function(node: Call, ctx: EvalContext) -> Any:
+    decl = ctx.scope.function(node.namespace or "", node.name)
+    if decl is None:
+        return unknown_of(node, f"user-defined function '{node.namespace}.{node.name}' is not declared")
+    params = decl.get("parameters") or []
+    names = [p.get("name", "") for p in params if isinstance(p, dict)]
+    values = [evaluate(a, ctx) for a in node.args]
+    output = decl.get("output")
+    if not isinstance(output, dict) or "value" not in output:
+        return unknown_of(node, "the function has no output value")
+    # Inside a user-defined function, parameters() are its arguments and nothing else is visible.
+    scope = TemplateScope(None, None, dict(zip(names, values)), deployment=ctx.scope.deployment)
+    scope._functions = ctx.scope._functions
+    return resolve(output["value"], None, EvalContext(scope))
+
+
+def evaluate_string(text: str, ctx: EvalContext) -> Any:
+    """The value of one JSON string: an expression is evaluated, a `[[` literal unescaped."""
+    if parser.is_expression(text):
+        try:
+            tree = parser.parse(text)
+        except parser.ExpressionSyntaxError:
+            return Unknown(text, None, "the expression has a syntax error")
+        return evaluate(tree, ctx)
+    return parser.unescape_literal(text)
+
+
+def resolve(raw: Any, origin: Origin | None, ctx: EvalContext) -> Any:
+    """A raw JSON value with every expression in it evaluated; containers remember `origin`."""
+    if isinstance(raw, str):
+        value = evaluate_string(raw, ctx)
+        if origin is not None and isinstance(value, (Obj, Arr)) and origin_of(value) is None:
+            value.origin = origin
+        return value
+    if isinstance(raw, dict):
+        out = Obj()
+        out.origin = origin
+        copies = None
+        for key, val in raw.items():
+            if key.lower() == "copy" and isinstance(val, list) and _is_property_copy(val):
+                copies = (key, val)
+                continue
+            child_origin = origin.child(key) if origin is not None else None
+            if parser.is_expression(key):
+                name = evaluate_string(key, ctx)
+                if not isinstance(name, str) or isinstance(name, Unknown):
+                    continue
+                key = name
+            else:
+                key = parser.unescape_literal(key)
+            out[key] = resolve(val, child_origin, ctx)
+        if copies is not None:
+            _expand_property_copies(out, copies[0], copies[1], origin, ctx)
+        return out
+    if isinstance(raw, list):
+        out_list = Arr()
+        out_list.origin = origin
+        for i, val in enumerate(raw):
+            out_list.append(resolve(val, origin.child(i) if origin is not None else None, ctx))
+        return out_list
+    return raw
+
+
+def _is_property_copy(loops: list) -> bool:
+    return bool(loops) and all(isinstance(x, dict) and "name" in x and "input" in x for x in loops)
+
+
+def _expand_property_copies(out: Obj, copy_key: str, loops: list, origin: Origin | None,
+                            ctx: EvalContext) -> None:
+    for i, loop in enumerate(loops):
+        name = loop.get("name")
+        if not isinstance(name, str):
+            continue
+        loop_origin = origin.child(copy_key).child(i) if origin is not None else None
+        count = resolve(loop.get("count"), None, ctx)
+        input_origin = loop_origin.child(loop.actual_key("input")) if loop_origin else None
+        if isinstance(count, int) and not isinstance(count, bool) and 0 <= count <= 800:
+            items = Arr()
+            items.origin = input_origin
+            for index in range(count):
+                items.append(resolve(loop["input"], input_origin, ctx.with_copy(name, index)))
+            out[name] = items
+        else:
+            out[name] = Unknown(f"copy('{name}')", "array", "the copy count is unknown")
+
+
+def expand_variable_copy(scope: TemplateScope, name: str) -> Any:
+    loop = scope.variable_copies().get(name.lower())
+    if loop is None:
+        return None
+    ctx = EvalContext(scope)
+    count = resolve(loop.get("count"), None, ctx)
+    if isinstance(count, int) and not isinstance(count, bool) and 0 <= count <= 800:
+        return Arr(resolve(loop.get("input"), None, ctx.with_copy(name, i)) for i in range(count))
+    return Unknown(f"{scope.label}variables('{name.lower()}')", "array", "the copy count is unknown")
+
+
+Function = Callable[[list, Call, EvalContext], Any]

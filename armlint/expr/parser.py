@@ -1,0 +1,181 @@
+"""Parser for ARM template expressions (`"[concat('a', parameters('b')).c[0]]"`).
+
+Owns: deciding whether a JSON string is an expression (`is_expression`), the `[[` literal escape
+(`unescape_literal`), and turning expression text into an `ast` tree, or an `ExpressionSyntaxError`
+that says what was expected at which offset of the string. Grammar (from the ARM docs and the ARM
+Tools language service): an expression is `[` expr `]`; expr is a function call, a `'string'`
+(with `''` for a quote) or an integer, followed by any number of `.property` and `[expr]`.
+"""
+from __future__ import annotations
+
+import re
+
+from .ast import Call, Index, Literal, Member, Node
+
+
+class ExpressionSyntaxError(Exception):
+    def __init__(self, message: str, offset: int):
+        super().__init__(message)
+        self.message = message
+        self.offset = offset  # into the whole string, '[' included
+
+
+def is_expression(value: object) -> bool:
+    """True for a string ARM evaluates: starts with '[' (not '[['), ends with ']'."""
+    return (isinstance(value, str) and len(value) >= 2 and value[0] == "[" and value[-1] == "]"
+            and value[1] != "[")
+
+
+def unescape_literal(value: str) -> str:
+    """The literal a non-expression string stands for: '[[x]' is '[x]'."""
+    if value.startswith("[[") and value.endswith("]"):
+        return value[1:]
+    return value
+
+
+_TOKEN = re.compile(
+    r"(?P<ws>[ \t\r\n]+)"
+    r"|(?P<str>'(?:[^']|'')*')"
+    r"|(?P<num>-?[0-9]+(?:\.[0-9]+)?)"
+    r"|(?P<ident>[A-Za-z_$][A-Za-z0-9_$]*)"
+    r"|(?P<punct>[(),.\[\]])"
+)
+
+_cache: dict[str, Node | ExpressionSyntaxError] = {}
+
+
+def parse(text: str) -> Node:
+    """Parse an expression string (brackets included). Results are cached per text."""
+    hit = _cache.get(text)
+    if hit is None:
+        try:
+            hit = _Parser(text).parse()
+        except ExpressionSyntaxError as exc:
+            hit = exc
+        if len(_cache) < 200_000:
+            _cache[text] = hit
+    if isinstance(hit, ExpressionSyntaxError):
+        raise hit
+    return hit
+
+
+class _Parser:
+    __slots__ = ("text", "tokens", "i", "end")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.end = len(text) - 1  # offset of the closing ']'
+        self.tokens = self._tokenize(1, self.end)
+        self.i = 0
+
+    def _tokenize(self, pos: int, end: int) -> list[tuple[str, str, int, int]]:
+        text = self.text
+        tokens = []
+        match = _TOKEN.match
+        while pos < end:
+            m = match(text, pos, end)
+            if m is None:
+                ch = text[pos]
+                if ch == "'":
+                    raise ExpressionSyntaxError("this string literal is never closed (missing \"'\")",
+                                                pos)
+                if ch == '"':
+                    raise ExpressionSyntaxError(
+                        "unexpected '\"': string literals in expressions use single quotes", pos)
+                raise ExpressionSyntaxError(f"unexpected character {ch!r} in the expression", pos)
+            kind = m.lastgroup
+            if kind != "ws":
+                tokens.append((kind, m.group(), m.start(), m.end()))
+            pos = m.end()
+        tokens.append(("end", "]", end, end + 1))
+        return tokens
+
+    def _peek(self):
+        return self.tokens[self.i]
+
+    def _next(self):
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def _describe(self, tok) -> str:
+        kind, value = tok[0], tok[1]
+        if kind == "end":
+            return "the closing ']'"
+        if kind == "str":
+            return "a string"
+        if kind == "num":
+            return "a number"
+        return f"'{value}'"
+
+    def parse(self) -> Node:
+        if self._peek()[0] == "end":
+            raise ExpressionSyntaxError("empty expression: expected a function call between '[' and ']'",
+                                        self._peek()[2])
+        node = self._expression()
+        tok = self._peek()
+        if tok[0] != "end":
+            raise ExpressionSyntaxError(
+                f"unexpected {self._describe(tok)} after the end of the expression", tok[2])
+        return node
+
+    def _expression(self) -> Node:
+        node = self._primary()
+        while True:
+            kind, value, start, _ = self._peek()
+            if value == "." and kind == "punct":
+                self.i += 1
+                name = self._next()
+                if name[0] != "ident":
+                    raise ExpressionSyntaxError(
+                        f"expected a property name after '.', found {self._describe(name)}", name[2])
+                node = Member(node.start, name[3], node, name[1])
+            elif value == "[" and kind == "punct":
+                self.i += 1
+                index = self._expression()
+                close = self._next()
+                if close[1] != "]" or close[0] != "punct":
+                    raise ExpressionSyntaxError(
+                        f"expected ']' to close the index opened at column {start + 1}, "
+                        f"found {self._describe(close)}", close[2])
+                node = Index(node.start, close[3], node, index)
+            else:
+                return node
+
+    def _primary(self) -> Node:
+        kind, value, start, end = self._next()
+        if kind == "str":
+            return Literal(start, end, value[1:-1].replace("''", "'"))
+        if kind == "num":
+            return Literal(start, end, float(value) if "." in value else int(value))
+        if kind == "ident":
+            namespace = None
+            name = value
+            nxt = self._peek()
+            if nxt[1] == "." and nxt[0] == "punct" and self.tokens[self.i + 1][0] == "ident" \
+                    and self.tokens[self.i + 2][1] == "(":
+                self.i += 1
+                namespace, name = value, self._next()[1]
+                nxt = self._peek()
+            if nxt[1] != "(" or nxt[0] != "punct":
+                raise ExpressionSyntaxError(
+                    f"expected '(' after the function name '{name}', found {self._describe(nxt)}",
+                    nxt[2])
+            self.i += 1
+            args: list[Node] = []
+            if self._peek()[1] == ")":
+                close = self._next()
+                return Call(start, close[3], name, args, namespace)
+            while True:
+                args.append(self._expression())
+                sep = self._next()
+                if sep[1] == ")" and sep[0] == "punct":
+                    return Call(start, sep[3], name, args, namespace)
+                if sep[1] != "," or sep[0] != "punct":
+                    raise ExpressionSyntaxError(
+                        f"expected ',' or ')' after an argument of '{name}', "
+                        f"found {self._describe(sep)}", sep[2])
+        if kind == "end":
+            raise ExpressionSyntaxError("unexpected end of the expression: expected a value", start)
+        raise ExpressionSyntaxError(f"expected a function call, a string or a number, "
+                                    f"found {self._describe((kind, value, start, end))}", start)

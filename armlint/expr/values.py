@@ -1,0 +1,153 @@
+"""Values the evaluator produces beyond plain JSON: UNKNOWN and its structured forms.
+
+Owns: `Unknown` (a value that depends on the deployment or on a parameter without a value),
+`PartialString` (a string with some unknown parts, e.g. `concat(parameters('vm'), '/ext')`, which
+can still be split at '/' to link a child to its parent), `ResourceIdValue` (what `resourceId()`
+and friends return: comparable by type and name segments), `Obj`/`Arr` (the containers of resolved
+values, each with the `origin` of the source it was read from), and the ARM boolean reading of
+strings ("true"/"false" in any casing).
+"""
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from ..source.cidict import CIDict
+
+
+class Origin(NamedTuple):
+    """Where a value was written: a document (opaque to this layer) and a pointer inside it."""
+
+    doc: Any
+    pointer: tuple
+
+    def child(self, key) -> "Origin":
+        return Origin(self.doc, self.pointer + (key,))
+
+
+class Obj(CIDict):
+    """A resolved object; `origin` (when set) is where it was written."""
+
+    __slots__ = ()
+
+
+class Arr(list):
+    """A resolved array; `origin` (when set) is where it was written."""
+
+    __slots__ = ("origin",)
+
+
+def origin_of(value: Any) -> Origin | None:
+    return getattr(value, "origin", None)
+
+
+class Unknown:
+    """A value armlint cannot know before deployment. Never fires a rule.
+
+    `text` is the canonical text of the expression it came from (two unknowns with the same text in
+    one template are the same value); `kind` says what it is when that is known (e.g. 'location',
+    'string', 'object'); `reason` says why it is unknown, for explanations.
+    """
+
+    __slots__ = ("text", "kind", "reason")
+
+    def __init__(self, text: str = "", kind: str | None = None, reason: str = ""):
+        self.text = text
+        self.kind = kind
+        self.reason = reason
+
+    def same_as(self, other: Any) -> bool:
+        return isinstance(other, Unknown) and bool(self.text) and self.text == other.text
+
+    def get(self, key, default=None) -> "Unknown":
+        # A property of an unknown object is unknown too (JMESPath field access calls .get).
+        return Unknown(f"{self.text}.{key}" if self.text else "", None, self.reason)
+
+    def __repr__(self) -> str:
+        return f"Unknown({self.text!r})" if self.text else "Unknown()"
+
+    def __str__(self) -> str:
+        return f"[{self.text}]" if self.text else "<unknown>"
+
+
+class PartialString(Unknown):
+    """A string whose parts are partly unknown: ('vm-', Unknown(copyIndex()), '/ext')."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: tuple):
+        merged: list = []
+        for p in parts:
+            if isinstance(p, PartialString):
+                sub = p.parts
+            else:
+                sub = (p,)
+            for q in sub:
+                if isinstance(q, str) and merged and isinstance(merged[-1], str):
+                    merged[-1] += q
+                elif not (isinstance(q, str) and q == ""):
+                    merged.append(q)
+        self.parts = tuple(merged)
+        text = "".join(q if isinstance(q, str) else "{" + q.text + "}" for q in self.parts)
+        super().__init__(text, "string", "part of the string is unknown")
+
+    def split(self, sep: str) -> list[tuple]:
+        """Segments between occurrences of `sep` in the known parts; each a tuple of parts."""
+        segments: list[list] = [[]]
+        for p in self.parts:
+            if isinstance(p, str):
+                pieces = p.split(sep)
+                if pieces[0]:
+                    segments[-1].append(pieces[0])
+                for piece in pieces[1:]:
+                    segments.append([piece] if piece else [])
+            else:
+                segments[-1].append(p)
+        return [tuple(s) for s in segments]
+
+
+def make_string(parts: list) -> str | Unknown:
+    """Join string parts; any unknown part makes a PartialString."""
+    if all(isinstance(p, str) for p in parts):
+        return "".join(parts)
+    return PartialString(tuple(parts))
+
+
+class ResourceIdValue(str):
+    """A resource ID built by resourceId() and friends: a string (placeholders for what depends on
+    the deployment) that also knows its resource type and name segments for linking."""
+
+    __slots__ = ("rtype", "names", "scope")
+
+    def __new__(cls, text: str, rtype: str, names: tuple, scope: str = ""):
+        self = super().__new__(cls, text)
+        self.rtype = rtype
+        self.names = names  # each a str or an Unknown
+        self.scope = scope
+        return self
+
+
+def is_unknown(value: Any) -> bool:
+    return isinstance(value, Unknown)
+
+
+def as_bool(value: Any) -> bool | None:
+    """ARM's reading of a boolean: true/false, or the strings "true"/"false" in any casing."""
+    if value is True or value is False:
+        return value
+    if isinstance(value, str):
+        low = value.strip().lower()
+        if low == "true":
+            return True
+        if low == "false":
+            return False
+    return None
+
+
+def contains_unknown(value: Any) -> bool:
+    if isinstance(value, Unknown):
+        return True
+    if isinstance(value, dict):
+        return any(contains_unknown(v) for v in value.values())
+    if isinstance(value, list):
+        return any(contains_unknown(v) for v in value)
+    return False

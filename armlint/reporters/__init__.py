@@ -1,0 +1,1 @@
+"""Reporters: pure functions from a RunResult to text, JSON or SARIF."""

@@ -1,0 +1,59 @@
+"""One page per rule, rendered from the documentation in its YAML file.
+
+Owns: the Markdown page `armlint explain` prints and `armlint docs` writes: what the rule does,
+why it matters, an example and what to use instead, its options, how to suppress it, its
+equivalents in other tools, and references.
+"""
+from __future__ import annotations
+
+from .engine.catalogue import Rule
+
+
+def _fence(text: str) -> str:
+    lang = "bicep" if text.lstrip().startswith(("resource ", "param ", "@", "var ", "module ")) \
+        else "json"
+    return f"```{lang}\n{text.rstrip()}\n```"
+
+
+def render_page(rule: Rule) -> str:
+    d = rule.docs or {}
+    default = rule.level if rule.enabled else f"off (when enabled: {rule.level})"
+    out = [f"# {rule.id} {rule.name}", "", f"**{rule.title}**", "",
+           f"Default level: `{default}`  ", f"Applies to: {_applies(rule)}", ""]
+    out += ["## What it does", "", d.get("what", "").strip(), ""]
+    out += ["## Why is this bad?", "", d.get("why", "").strip(), ""]
+    for key, title in (("example", "Example"), ("example_bicep", "Example (Bicep)")):
+        if d.get(key):
+            out += [f"## {title}", "", _fence(d[key]), ""]
+    for key, title in (("use_instead", "Use instead"), ("use_instead_bicep", "Use instead (Bicep)")):
+        if d.get(key):
+            text = d[key]
+            body = _fence(text) if text.lstrip().startswith(("{", "[", '"', "resource")) else text
+            out += [f"## {title}", "", body.strip(), ""]
+    if d.get("notes"):
+        out += ["## Notes", "", d["notes"].strip(), ""]
+    if rule.options:
+        out += ["## Options", ""]
+        for name, default_value in rule.options.items():
+            out.append(f"- `{name}` (default `{default_value}`): {rule.option_docs.get(name, '')}")
+        out.append("")
+    out += ["## How to suppress", "",
+            f"- On the command line: `--ignore {rule.id}` (or `--ignore {rule.name}`).",
+            f"- In JSON with comments or Bicep, on the line before the finding: "
+            f"`// armlint-disable-next-line {rule.id} -- reason`.", ""]
+    if rule.equivalents:
+        out += ["## Equivalents in other tools", ""]
+        out += [f"- `{e}`" for e in rule.equivalents] + [""]
+    if d.get("references"):
+        out += ["## References", ""] + [f"- {r}" for r in d["references"]] + [""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _applies(rule: Rule) -> str:
+    if rule.scope_kind == "resources" and rule.resource_types:
+        return ", ".join(f"`{t}`" for t in rule.resource_types)
+    return {"resources": "every resource", "document": "the whole file",
+            "template": "each template", "parameters": "each parameter",
+            "variables": "each variable", "outputs": "each output",
+            "parameter-file": "parameter files"}.get(rule.scope_kind, rule.scope_kind)
+

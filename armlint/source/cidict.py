@@ -1,0 +1,85 @@
+"""A dict whose key lookups ignore case, keeping keys as written.
+
+Owns: `CIDict`, the object type of every loaded JSON document and of every value the engine shows
+to rules. ARM treats property names case-insensitively (`provisionVmAgent` is `provisionVMAgent`),
+so making every lookup case-insensitive here makes it true for every rule by construction.
+Exact-case lookups stay at C speed; the folded index is built only on the first miss.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+
+class CIDict(dict):
+    __slots__ = ("_folded", "origin")
+
+    def _fold(self) -> dict:
+        try:
+            folded = self._folded
+        except AttributeError:
+            folded = None
+        if folded is None:
+            folded = {}
+            for key in dict.keys(self):
+                if isinstance(key, str):
+                    folded.setdefault(key.lower(), key)
+            self._folded = folded
+        return folded
+
+    def actual_key(self, key: Any) -> Any:
+        """The key as written in this object for `key` in any casing, or None."""
+        if dict.__contains__(self, key):
+            return key
+        if isinstance(key, str):
+            return self._fold().get(key.lower())
+        return None
+
+    def __missing__(self, key):
+        if isinstance(key, str):
+            actual = self._fold().get(key.lower())
+            if actual is not None:
+                return dict.__getitem__(self, actual)
+        raise KeyError(key)
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key) -> bool:
+        return dict.__contains__(self, key) or (
+            isinstance(key, str) and key.lower() in self._fold())
+
+    def __setitem__(self, key, value) -> None:
+        dict.__setitem__(self, key, value)
+        self._folded = None
+
+    def __delitem__(self, key) -> None:
+        actual = self.actual_key(key)
+        if actual is None:
+            raise KeyError(key)
+        dict.__delitem__(self, actual)
+        self._folded = None
+
+    def pop(self, key, *default):
+        actual = self.actual_key(key)
+        self._folded = None
+        return dict.pop(self, key if actual is None else actual, *default)
+
+    def update(self, *args, **kwargs) -> None:
+        dict.update(self, *args, **kwargs)
+        self._folded = None
+
+    def setdefault(self, key, default=None):
+        actual = self.actual_key(key)
+        if actual is not None:
+            return dict.__getitem__(self, actual)
+        self[key] = default
+        return default
+
+    def copy(self) -> "CIDict":
+        return CIDict(self)
+
+    def __reduce__(self):
+        return (CIDict, (dict(self),))

@@ -1,0 +1,462 @@
+"""JSON with comments, as ARM accepts it, with exact positions on demand.
+
+Owns: turning decoded text into values (`CIDict` objects, lists, scalars) and answering "where is
+this key or value?" for any JSON pointer. The C decoder builds the values (the fast path, close to
+the cost of `json.loads`); files with `//` or `/* */` comments, raw line breaks inside strings
+(multi-line strings) or trailing commas are first blanked position-for-position so the C decoder
+still does the work. Positions are computed only when asked for, by a token scanner that records a
+span for every key and value; the same scanner explains a broken file in words a person
+understands ("expected ',' or '}' after a property value") at the exact offset.
+
+Keys that repeat in one object, in any casing, are recorded (the last one wins, as in ARM).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+import json.scanner
+import json.decoder
+
+from .cidict import CIDict
+from .text import LineIndex, Span
+
+Pointer = tuple  # of str (object keys as written) and int (array indexes)
+
+
+@dataclass(frozen=True, slots=True)
+class JsonError:
+    message: str
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateKey:
+    object_pointer: Pointer
+    key: str  # the repeated key as written the second time
+    first_key: str  # as written the first time
+    key_start: int
+    key_end: int
+    first_start: int
+
+
+class _Reject(ValueError):
+    pass
+
+
+def _reject_constant(name: str):
+    raise _Reject(name)
+
+
+_lower = str.lower
+
+
+def _decode(text: str, strict: bool) -> tuple[Any, bool]:
+    repeated = False
+
+    def make_object(pairs):
+        nonlocal repeated
+        obj = CIDict(pairs)
+        n = len(pairs)
+        if n > 1 and (len(obj) != n or len(set(map(_lower, obj))) != n):
+            repeated = True
+        return obj
+
+    value = json.loads(text, object_pairs_hook=make_object, parse_constant=_reject_constant,
+                       strict=strict)
+    return value, repeated
+
+
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_COMMENT_OR_STRING = re.compile(_STRING + r'|//[^\n]*|/\*[\s\S]*?\*/')
+_TRAILING_COMMA_OR_STRING = re.compile(_STRING + r'|,(?=\s*[}\]])')
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _blank_comments(text: str, comments: list[Comment]) -> str:
+    def replace(m: re.Match) -> str:
+        s = m.group()
+        if s[0] == '"':
+            return s
+        comments.append(Comment(m.start(), m.end(), s))
+        return _NOT_NEWLINE.sub(" ", s)
+
+    return _COMMENT_OR_STRING.sub(replace, text)
+
+
+def _blank_trailing_commas(text: str) -> str:
+    return _TRAILING_COMMA_OR_STRING.sub(lambda m: m.group() if m.group()[0] == '"' else " ", text)
+
+
+class JsonDocument:
+    """One loaded JSON(C) text: its value, or the error that stopped it, and positions on demand."""
+
+    def __init__(self, text: str, value: Any = None, error: JsonError | None = None,
+                 comments: list[Comment] | None = None, has_duplicates: bool = False,
+                 parsed_text: str | None = None):
+        self.text = text
+        self.value = value
+        self.error = error
+        self.comments = comments or []
+        self.has_duplicates = has_duplicates
+        # the text the C decoder read: `text` with comments and trailing commas blanked
+        self._parsed_text = parsed_text if parsed_text is not None else text
+        self._lines: LineIndex | None = None
+        self._members: dict[Pointer, dict | None] = {}
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
+    def error_span(self) -> Span:
+        assert self.error is not None
+        off = self.error.offset
+        end = off + 1 if off < len(self.text) else off
+        return self.lines.span(off, end)
+
+    def _entry(self, pointer: Pointer) -> tuple | None:
+        """(key_start, key_end, value_start, value_end) for `pointer`, or None if it is absent."""
+        text = self._parsed_text
+        if not pointer:
+            start = _WS(text, 0).end()
+            return (-1, -1, start, _skip_value(text, start))
+        parent = self._entry(pointer[:-1])
+        if parent is None:
+            return None
+        members = self._members.get(pointer[:-1], _MISSING)
+        if members is _MISSING:
+            members = _members_of(text, parent[2])
+            self._members[pointer[:-1]] = members
+        return None if members is None else members.get(pointer[-1])
+
+    def span(self, pointer: Pointer, part: str = "value") -> Span | None:
+        """Span of the value (or, with part='key', the property name) at `pointer`; None if absent."""
+        if not self.ok:
+            return None
+        entry = self._entry(tuple(pointer))
+        if entry is None:
+            return None
+        if part == "key" and entry[0] >= 0:
+            return self.lines.span(entry[0], entry[1])
+        return self.lines.span(entry[2], entry[3])
+
+    def locate(self, pointer: Pointer, part: str = "value") -> tuple[Span, int]:
+        """Span of the deepest existing prefix of `pointer`, and how many segments matched."""
+        pointer = tuple(pointer)
+        for n in range(len(pointer), -1, -1):
+            span = self.span(pointer[:n], part if n == len(pointer) else "value")
+            if span is not None:
+                return span, n
+        return Span(1, 1, 1, 1), 0
+
+    def duplicates(self) -> list[DuplicateKey]:
+        """Every key that repeats a key of the same object (in any casing), where it stands."""
+        return _scan(self.text).duplicates if self.has_duplicates else []
+
+
+_MISSING = object()
+_WS = re.compile(r"[ \t\n\r]*").match
+_scan_once = json.scanner.make_scanner(json.JSONDecoder(strict=False))
+
+
+def _skip_value(text: str, pos: int) -> int:
+    return _scan_once(text, pos)[1]
+
+
+def _members_of(text: str, pos: int) -> dict | None:
+    """The direct members of the container starting at `pos` (the C scanner skips their values)."""
+    members: dict = {}
+    opener = text[pos]
+    if opener == "{":
+        pos = _WS(text, pos + 1).end()
+        while text[pos] == '"':
+            key, key_end = json.decoder.scanstring(text, pos + 1, False)
+            key_start = pos
+            pos = _WS(text, key_end).end() + 1  # past ':'
+            pos = _WS(text, pos).end()
+            end = _skip_value(text, pos)
+            members[key] = (key_start, key_end, pos, end)  # a repeated key: the last one wins
+            pos = _WS(text, end).end()
+            if text[pos] != ",":
+                break
+            pos = _WS(text, pos + 1).end()
+        return members
+    if opener == "[":
+        pos = _WS(text, pos + 1).end()
+        i = 0
+        while text[pos] != "]":
+            end = _skip_value(text, pos)
+            members[i] = (-1, -1, pos, end)
+            i += 1
+            pos = _WS(text, end).end()
+            if text[pos] != ",":
+                break
+            pos = _WS(text, pos + 1).end()
+        return members
+    return None
+
+
+def load(text: str) -> JsonDocument:
+    """Parse JSON with comments. Never raises for bad input: the error is on the document."""
+    try:
+        value, repeated = _decode(text, strict=True)
+        return JsonDocument(text, value, has_duplicates=repeated)
+    except (ValueError, RecursionError):
+        pass
+    comments: list[Comment] = []
+    clean = _blank_comments(text, comments)
+    clean = _blank_trailing_commas(clean)
+    try:
+        value, repeated = _decode(clean, strict=False)
+        return JsonDocument(text, value, comments=comments, has_duplicates=repeated,
+                            parsed_text=clean)
+    except RecursionError:
+        return JsonDocument(text, error=JsonError("the JSON nests too deeply to read", 0))
+    except ValueError as exc:
+        fallback = exc
+    doc = JsonDocument(text, comments=comments)
+    # The scanner names what is wrong; if it finds nothing, json's own complaint is the answer.
+    scanned = _scan(text)
+    if scanned.error is not None:
+        doc.error = scanned.error
+    elif isinstance(fallback, json.JSONDecodeError):
+        doc.error = JsonError(_explain_decoder_error(fallback), fallback.pos)
+    else:
+        doc.error = JsonError(f"'{fallback}' is not a JSON value", _find_constant(text, fallback))
+    return doc
+
+
+def _explain_decoder_error(exc: json.JSONDecodeError) -> str:
+    msg = exc.msg
+    if msg.startswith("Invalid \\escape"):
+        return "invalid escape sequence in a string (use \\\\ for a backslash)"
+    if msg.startswith("Invalid \\uXXXX"):
+        return "invalid \\u escape in a string (expected four hex digits)"
+    if msg.startswith("Invalid control character"):
+        return "a control character inside a string must be escaped"
+    return msg[0].lower() + msg[1:]
+
+
+def _find_constant(text: str, exc: Exception) -> int:
+    pos = text.find(str(exc))
+    return max(pos, 0)
+
+
+# --- the scanner: errors in words, and repeated keys where they stand ---------------------
+
+_TOKEN = re.compile(
+    r"(?P<ws>[ \t\r\n]+)"
+    r"|(?P<str>" + _STRING + r")"
+    r"|(?P<num>-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)"
+    r"|(?P<lit>(?:true|false|null)(?![A-Za-z0-9_]))"
+    r"|(?P<punct>[{}\[\]:,])"
+    r"|(?P<lc>//[^\n]*)"
+    r"|(?P<bc>/\*[\s\S]*?\*/)"
+)
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_.+-]*")
+
+_VALUE, _KEY, _COLON, _AFTER_PROP, _AFTER_ITEM, _DONE = range(6)
+
+
+@dataclass(slots=True)
+class _Index:
+    duplicates: list = field(default_factory=list)
+    error: JsonError | None = None
+
+
+@dataclass(slots=True)
+class _Frame:
+    is_object: bool
+    pointer: Pointer
+    start: int
+    count: int = 0
+    key: str | None = None
+    seen: dict | None = None  # folded key -> (key as written, start)
+
+
+def _describe(text: str, pos: int) -> str:
+    if pos >= len(text):
+        return "the end of the file"
+    ch = text[pos]
+    if ch == '"':
+        return "a string"
+    if ch in "-0123456789":
+        return "a number"
+    m = _WORD.match(text, pos)
+    if m:
+        return f"'{m.group()}'"
+    return f"'{ch}'"
+
+
+def _scan(text: str) -> _Index:
+    index = _Index()
+    stack: list[_Frame] = []
+    state = _VALUE
+    pos = 0
+    n = len(text)
+    match = _TOKEN.match
+    lines: LineIndex | None = None
+
+    def where(offset: int) -> str:
+        nonlocal lines
+        if lines is None:
+            lines = LineIndex(text)
+        line, col = lines.position(offset)
+        return f"line {line} column {col}"
+
+    def fail(message: str, offset: int) -> _Index:
+        index.error = JsonError(message, offset)
+        return index
+
+    def value_pointer() -> Pointer:
+        if not stack:
+            return ()
+        top = stack[-1]
+        return top.pointer + ((top.key,) if top.is_object else (top.count,))
+
+    def close_value() -> None:
+        if stack:
+            stack[-1].count += 1
+
+    if not text.strip():
+        return fail("the file is empty", 0)
+
+    while True:
+        m = match(text, pos)
+        if m is None:
+            if pos >= n:
+                if stack:
+                    top = stack[-1]
+                    kind, closer = ("object", "}") if top.is_object else ("array", "]")
+                    return fail(f"unexpected end of file: expected '{closer}' to close the {kind} "
+                                f"opened at {where(top.start)}", n)
+                if state != _DONE:
+                    return fail("unexpected end of file: expected a value", n)
+                return index
+            ch = text[pos]
+            if ch == '"':
+                return fail("this string is never closed (missing '\"')", pos)
+            if text.startswith("/*", pos):
+                return fail("this comment is never closed (missing '*/')", pos)
+            if ch == "'":
+                return fail("unexpected \"'\": JSON strings use double quotes", pos)
+            word = _WORD.match(text, pos)
+            if word:
+                w = word.group()
+                if w.lower() in ("true", "false", "null"):
+                    return fail(f"unexpected '{w}': JSON literals are lower-case true, false "
+                                f"and null", pos)
+                if w in ("NaN", "Infinity") or w.startswith("Infinity"):
+                    return fail(f"'{w}' is not a JSON value", pos)
+                if state == _KEY:
+                    return fail(f"expected a property name in double quotes, found '{w}'", pos)
+                return fail(f"unexpected '{w}': expected a JSON value", pos)
+            return fail(f"unexpected character {ch!r}", pos)
+        kind = m.lastgroup
+        start, end = m.span()
+        pos = end
+        if kind in ("ws", "lc", "bc"):
+            continue
+        tok = m.group()
+
+        if state == _DONE:
+            return fail("unexpected content after the end of the JSON document", start)
+
+        if state == _VALUE:
+            if kind == "punct":
+                if tok == "{":
+                    stack.append(_Frame(True, value_pointer(), start))
+                    state = _KEY
+                    continue
+                if tok == "[":
+                    stack.append(_Frame(False, value_pointer(), start))
+                    state = _VALUE
+                    continue
+                if tok == "]" and stack and not stack[-1].is_object:
+                    # an empty array, or a trailing comma before ']' (tolerated)
+                    frame = stack.pop()
+                    close_value()
+                    state = _after(stack)
+                    continue
+                return fail(f"expected a value, found '{tok}'", start)
+            close_value()
+            state = _after(stack)
+            continue
+
+        if state == _KEY:
+            top = stack[-1]
+            if kind == "str":
+                try:
+                    key = json.loads(tok, strict=False)
+                except ValueError:
+                    return fail("invalid escape sequence in a property name", start)
+                top.key = key
+                folded = key.lower()
+                if top.seen is None:
+                    top.seen = {}
+                first = top.seen.get(folded)
+                if first is not None:
+                    index.duplicates.append(DuplicateKey(top.pointer, key, first[0], start, end,
+                                                         first[1]))
+                else:
+                    top.seen[folded] = (key, start)
+                state = _COLON
+                continue
+            if tok == "}":  # an empty object, or a trailing comma (tolerated)
+                frame = stack.pop()
+                close_value()
+                state = _after(stack)
+                continue
+            return fail(f"expected a property name in double quotes, found {_describe(text, start)}",
+                        start)
+
+        if state == _COLON:
+            if tok == ":":
+                state = _VALUE
+                continue
+            return fail(f"expected ':' after the property name \"{stack[-1].key}\", "
+                        f"found {_describe(text, start)}", start)
+
+        if state == _AFTER_PROP:
+            if tok == ",":
+                state = _KEY
+                continue
+            if tok == "}":
+                frame = stack.pop()
+                close_value()
+                state = _after(stack)
+                continue
+            return fail(f"expected ',' or '}}' after a property value, found {_describe(text, start)}",
+                        start)
+
+        if state == _AFTER_ITEM:
+            if tok == ",":
+                state = _VALUE
+                continue
+            if tok == "]":
+                frame = stack.pop()
+                close_value()
+                state = _after(stack)
+                continue
+            return fail(f"expected ',' or ']' after an array element, found {_describe(text, start)}",
+                        start)
+
+
+def _after(stack: list[_Frame]) -> int:
+    if not stack:
+        return _DONE
+    return _AFTER_PROP if stack[-1].is_object else _AFTER_ITEM
