@@ -8,6 +8,7 @@ the run goes on.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,9 @@ class LintOptions:
     ignore: list[str] | None = None
     rules_dirs: list[str] = field(default_factory=list)
     fail_level: str = "error"
+    parameter_files: list[str] = field(default_factory=list)  # --parameters: values for templates
+    parameter_values: dict = field(default_factory=dict)  # --param name=value (wins)
+    auto_parameters: bool = False  # pair x.json with x.parameters.json beside it
     run: RunOptions = field(default_factory=RunOptions)
 
 
@@ -46,11 +50,12 @@ def classify_schema(schema: Any) -> str | None:
     return None
 
 
-def display_path(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+def display_path(path: Path, root: str) -> str:
+    """The path relative to the run's root when it is inside it, else as given."""
+    absolute = os.path.abspath(path)
+    if absolute.startswith(root + os.sep):
+        return absolute[len(root) + 1:].replace(os.sep, "/")
+    return path.as_posix()
 
 
 class Linter:
@@ -62,25 +67,46 @@ class Linter:
         self.rules = rules
         self.selected = {r.id for r in rules}
         self.options = options
-        self.root = (root or Path.cwd()).resolve()
+        self.root = os.path.abspath(root or os.getcwd())
+        self._given_values: dict | None = None
+
+    # -- parameter values -------------------------------------------------------------------
+    def parameter_values(self, template: Path | None) -> dict:
+        """Values for a template's parameters: --parameters files, then the template's own
+        `<name>.parameters.json` with --auto-parameters, then --param (each wins over the last)."""
+        if self._given_values is None:
+            self._given_values = {}
+            for f in self.options.parameter_files:
+                self._given_values.update(load_parameter_values(Path(f)))
+        values = dict(self._given_values)
+        if self.options.auto_parameters and template is not None:
+            sibling = template.with_name(template.name[:-len(template.suffix)] + ".parameters.json")
+            if sibling.is_file():
+                values.update(load_parameter_values(sibling))
+        values.update(self.options.parameter_values)
+        return values
 
     # -- one file ---------------------------------------------------------------------------
     def lint_file(self, path: Path, explicit: bool = True) -> FileResult:
         shown = display_path(path, self.root)
+        if path.suffix.lower() in (".bicep", ".bicepparam"):
+            return FileResult(shown, "skipped")  # Bicep support lands with the Bicep parser
         try:
             data = path.read_bytes()
         except OSError as exc:
             return self._unreadable(shown, f"cannot read the file: {exc.strerror}", 1, 1)
-        return self.lint_bytes(data, shown, explicit)
+        return self.lint_bytes(data, shown, explicit, path)
 
-    def lint_bytes(self, data: bytes, shown: str, explicit: bool = True) -> FileResult:
+    def lint_bytes(self, data: bytes, shown: str, explicit: bool = True,
+                   path: Path | None = None) -> FileResult:
         try:
             decoded = decode(data)
         except DecodeError as exc:
             return self._unreadable(shown, exc.message, exc.line, exc.col)
-        return self.lint_text(decoded.text, shown, explicit)
+        return self.lint_text(decoded.text, shown, explicit, path)
 
-    def lint_text(self, text: str, shown: str, explicit: bool = True) -> FileResult:
+    def lint_text(self, text: str, shown: str, explicit: bool = True,
+                  path: Path | None = None) -> FileResult:
         doc = jsonc.load(text)
         if not doc.ok:
             match = _SCHEMA_RE.search(text)
@@ -95,7 +121,7 @@ class Linter:
             return FileResult(shown, "skipped")
         from .model.build import build_parameter_file_model, build_template_model
         if kind == "template":
-            model = build_template_model(doc, value)
+            model = build_template_model(doc, value, self.parameter_values(path))
         else:
             model = build_parameter_file_model(doc, value)
         result = FileResult(shown, kind)
@@ -152,6 +178,27 @@ class Linter:
         result.findings.sort(key=Finding.sort_key)
 
 
+class ParameterFileError(Exception):
+    """A --parameters file that cannot be used: a usage error, reported with its position."""
+
+
+def load_parameter_values(path: Path) -> dict:
+    from .model.build import parameter_file_values
+    try:
+        decoded = decode(path.read_bytes())
+    except OSError as exc:
+        raise ParameterFileError(f"{path}: cannot read the parameter file: {exc.strerror}") from None
+    except DecodeError as exc:
+        raise ParameterFileError(f"{path}:{exc.line}:{exc.col}: {exc.message}") from None
+    doc = jsonc.load(decoded.text)
+    if not doc.ok:
+        span = doc.error_span()
+        raise ParameterFileError(f"{path}:{span.start_line}:{span.start_col}: {doc.error.message}")
+    if not isinstance(doc.value, dict) or not isinstance(doc.value.get("parameters"), dict):
+        raise ParameterFileError(f"{path}: not a parameter file (no \"parameters\" object)")
+    return parameter_file_values(doc.value)
+
+
 def fingerprint(rule_id: str, location: Location, message: str) -> str:
     """Stable when lines move: built from the rule, the file, the source pointer and the message
     (and the position only when there is no pointer)."""
@@ -171,7 +218,7 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
     rules = catalogue.select(options.select, options.ignore)
     linter = Linter(catalogue, rules, options)
     files = [linter.lint_file(c.path, c.explicit) for c in discover(paths)]
-    return RunResult(files, rules, root=str(linter.root), fail_level=options.fail_level)
+    return RunResult(files, rules, root=linter.root, fail_level=options.fail_level)
 
 
 def lint_text(text: str, filename: str = "template.json", select: list[str] | None = None,

@@ -21,6 +21,23 @@ def _split(values: tuple) -> list[str]:
     return out
 
 
+def _param_values(params: tuple) -> dict:
+    import json
+
+    from .expr.values import literal_value
+    values = {}
+    for item in params:
+        name, sep, raw = item.partition("=")
+        if not sep or not name.strip():
+            _fail(f"--param takes NAME=VALUE, not '{item}'")
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = raw
+        values[name.strip()] = literal_value(value)
+    return values
+
+
 def _fail(message: str) -> None:
     click.echo(f"armlint: {message}", err=True)
     sys.exit(EXIT_USAGE)
@@ -53,18 +70,27 @@ def main() -> None:
               show_default=True, help="Exit 1 when a finding is at this level or above.")
 @click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False),
               help="A folder of your own rule files (YAML), added to the built-in rules.")
-def check(paths, fmt, output, select, ignore, fail_level, rules_dir) -> None:
+@click.option("--parameters", "parameter_files", multiple=True, metavar="FILE",
+              help="A deploymentParameters file whose values the templates are linted with.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter value (JSON, or a plain string); wins over --parameters.")
+@click.option("--auto-parameters", is_flag=True,
+              help="Lint each template with NAME.parameters.json beside it, when present.")
+def check(paths, fmt, output, select, ignore, fail_level, rules_dir, parameter_files, params,
+          auto_parameters) -> None:
     """Lint templates, parameter files and Bicep files under PATHS (files or folders)."""
-    from .api import LintOptions, lint_paths
+    from .api import LintOptions, ParameterFileError, lint_paths
     from .discover import DiscoveryError
     from .engine.catalogue import SelectorError
 
     options = LintOptions(select=_split(select) or None, ignore=_split(ignore),
-                          rules_dirs=list(rules_dir), fail_level=fail_level)
+                          rules_dirs=list(rules_dir), fail_level=fail_level,
+                          parameter_files=list(parameter_files),
+                          parameter_values=_param_values(params), auto_parameters=auto_parameters)
     catalogue = _load_catalogue(options.rules_dirs)
     try:
         result = lint_paths(list(paths), options, catalogue)
-    except (SelectorError, DiscoveryError) as exc:
+    except (SelectorError, DiscoveryError, ParameterFileError) as exc:
         _fail(str(exc))
     if fmt == "json":
         from .reporters import json as reporter

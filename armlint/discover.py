@@ -27,17 +27,17 @@ class DiscoveryError(Exception):
 
 def discover(paths: list[str]) -> list[Candidate]:
     out: list[Candidate] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             for found in _walk(p):
-                key = found.resolve()
+                key = os.path.abspath(found)
                 if key not in seen:
                     seen.add(key)
                     out.append(Candidate(found, False))
         elif p.exists():
-            key = p.resolve()
+            key = os.path.abspath(p)
             if key not in seen:
                 seen.add(key)
                 out.append(Candidate(p, True))

@@ -200,7 +200,7 @@ def _script(text: Any, path: tuple, ctx) -> Iterator[Hit]:
     for tool, pattern in _COMMAND_PATTERNS:
         if pattern.search(text):
             yield Hit(at=_path_text(path), message=(
-                f"{path[-1]} runs a {tool} command that blocks outbound traffic to "
+                f"{path[-1]} runs a command ({tool}) that blocks outbound traffic to "
                 f"168.63.129.16; the VM agent needs that address (ports 80 and 32526) to report "
                 f"status and run extensions"))
             return

@@ -6,7 +6,8 @@ items each rule applies to (resources indexed by type, so a rule only visits its
 `RawFinding`s. A rule that raises becomes one AL0003 finding; the other rules still run.
 
 The context of a resource (the JMESPath root):
-  type, name, api_version, symbolic_name, condition, existing
+  type, name, display_name, api_version, symbolic_name, condition, existing
+                (name: evaluated; display_name: for messages, the name as written where unknown)
   resource      the resource JSON with expressions evaluated (Unknown where not knowable)
   raw           the resource JSON as written (expression strings unevaluated)
   parent        {type, name, symbolic_name, resource, existing} of the parent, or null
@@ -72,7 +73,8 @@ class _Contexts:
         if ctx is None:
             t = res.template
             ctx = Obj(
-                type=res.type, name=res.name, api_version=res.api_version,
+                type=res.type, name=res.name, display_name=res.display_name,
+                api_version=res.api_version,
                 symbolic_name=res.symbolic_name, condition=res.condition, existing=res.existing,
                 resource=resource_view(res), raw=res.raw,
                 parent=summary(res.parent) if res.parent is not None else None,
@@ -200,7 +202,7 @@ class _Values(dict):
 def format_message(template: str, ctx: Any, values: dict) -> str:
     rendered = _Values()
     if isinstance(ctx, dict):
-        rendered["name"] = display_name(ctx.get("name"))
+        rendered["name"] = ctx.get("display_name") or display_name(ctx.get("name"))
         rendered["type"] = display_name(ctx.get("type"))
     for k, v in values.items():
         rendered[k] = ", ".join(display_name(i) for i in v) if isinstance(v, list) else \

@@ -26,6 +26,22 @@ class EvalError(Exception):
 _NOT_SET = object()
 
 
+class Lazy:
+    """A value resolved on first use (e.g. a nested deployment's parameter value): most are
+    never read by any rule, and resolving them all up front costs more than linting."""
+
+    __slots__ = ("_raw", "_origin", "_ctx", "_value")
+
+    def __init__(self, raw: Any, origin: "Origin | None", ctx: "EvalContext"):
+        self._raw, self._origin, self._ctx = raw, origin, ctx
+        self._value = _NOT_SET
+
+    def get(self) -> Any:
+        if self._value is _NOT_SET:
+            self._value = resolve(self._raw, self._origin, self._ctx)
+        return self._value
+
+
 class TemplateScope:
     """The names an expression in one template can see.
 
@@ -70,6 +86,8 @@ class TemplateScope:
             return cached
         if key in self.values:
             value = self.values[key]
+            if isinstance(value, Lazy):
+                value = value.get()
         else:
             decl = self._param_decls.get(name)
             if not isinstance(decl, dict):

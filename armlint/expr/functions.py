@@ -21,7 +21,8 @@ from typing import Any
 
 from .ast import Call, Literal
 from .evaluate import EvalContext, EvalError, evaluate, unknown_of
-from .values import (Arr, Obj, PartialString, ResourceIdValue, Unknown, as_bool, make_string)
+from .values import (Arr, Obj, PartialString, ResourceIdValue, Unknown, as_bool, literal_value,
+                     make_string)
 from . import uniquestring
 
 FUNCTIONS: dict = {}
@@ -85,15 +86,6 @@ def to_text(value: Any) -> str:
     if isinstance(value, (int, float)):
         return str(value)
     return _json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
-
-
-def to_value(value: Any) -> Any:
-    """Turn plain JSON (from json.loads) into case-insensitive resolved containers."""
-    if isinstance(value, dict):
-        return Obj((k, to_value(v)) for k, v in value.items())
-    if isinstance(value, list):
-        return Arr(to_value(v) for v in value)
-    return value
 
 
 def deep_equal(a: Any, b: Any) -> bool | None:
@@ -618,7 +610,7 @@ def _base64_to_string(args, node, ctx):
 @fn("base64ToJson")
 def _base64_to_json(args, node, ctx):
     _need(args, 1, 1)
-    return to_value(_json.loads(base64.b64decode(_str(args[0]), validate=True).decode("utf-8")))
+    return literal_value(_json.loads(base64.b64decode(_str(args[0]), validate=True).decode("utf-8")))
 
 
 @fn("dataUri")
@@ -660,7 +652,7 @@ def _uri_component_to_string(args, node, ctx):
 @fn("json")
 def _json_fn(args, node, ctx):
     _need(args, 1, 1)
-    return to_value(_json.loads(_str(args[0])))
+    return literal_value(_json.loads(_str(args[0])))
 
 
 @fn("uniqueString", unknown_ok=True)

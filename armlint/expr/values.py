@@ -126,6 +126,15 @@ class ResourceIdValue(str):
         return self
 
 
+def literal_value(value: Any) -> Any:
+    """Plain JSON as resolved values (case-insensitive objects), with nothing evaluated."""
+    if isinstance(value, dict):
+        return Obj((k, literal_value(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return Arr(literal_value(v) for v in value)
+    return value
+
+
 def is_unknown(value: Any) -> bool:
     return isinstance(value, Unknown)
 

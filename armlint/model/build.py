@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..expr.evaluate import DeploymentContext, EvalContext, TemplateScope, resolve
-from ..expr.values import Origin, PartialString, ResourceIdValue, Unknown
+from ..expr.evaluate import DeploymentContext, EvalContext, Lazy, TemplateScope, resolve
+from ..expr.values import Origin, Unknown, literal_value
+from .names import join_names, name_key, parse_resource_id
 from .template import Declaration, Model, ParameterFile, Resource, Template
 
 _SCHEMA_SCOPES = (
@@ -65,7 +66,7 @@ def parameter_file_values(value: dict) -> dict:
         if not isinstance(entry, dict):
             continue
         if "value" in entry:
-            out[name] = resolve(entry["value"], None, EvalContext(TemplateScope(None, None)))
+            out[name] = literal_value(entry["value"])  # taken literally: no expressions here
         elif "reference" in entry:
             out[name] = Unknown(f"parameters('{name.lower()}')", "secret",
                                 "the value is a Key Vault reference")
@@ -133,17 +134,13 @@ def _add_resource(model: Model, template: Template, raw: Any, origin: Origin,
         return
     ctx = EvalContext(template.scope)
     rtype = _text(raw.get("type"))
-    name = resolve(raw.get("name"), None, ctx) if "name" in raw else ""
-    if parent is not None and rtype and "/" not in rtype:
+    short_child = parent is not None and bool(rtype) and "/" not in rtype
+    if short_child:
         rtype = f"{parent.type}/{rtype}"
-        name = _join_names(parent.name, name)
-    condition = resolve(raw["condition"], None, ctx) if "condition" in raw else True
-    if isinstance(condition, str) and not isinstance(condition, Unknown):
-        condition = {"true": True, "false": False}.get(condition.lower(), condition)
     res = Resource(
-        template=template, raw=raw, origin=origin, type=rtype, name=name, name_key=name_key(name),
+        template=template, raw=raw, origin=origin, type=rtype,
         api_version=raw.get("apiVersion"), symbolic_name=symbolic, parent=parent,
-        existing=raw.get("existing") is True, condition=condition,
+        name_prefix=parent if short_child else None, existing=raw.get("existing") is True,
         copy=raw.get("copy") if isinstance(raw.get("copy"), dict) else None, ctx=ctx)
     model.resources.append(res)
     template.resources.append(res)
@@ -190,7 +187,7 @@ def _deployment_parameter_values(raw: Any, ctx: EvalContext) -> dict:
         return out
     for name, entry in raw.items():
         if isinstance(entry, dict) and "value" in entry:
-            out[name] = resolve(entry["value"], None, ctx)
+            out[name] = Lazy(entry["value"], None, ctx)
         elif isinstance(entry, dict) and "reference" in entry:
             out[name] = Unknown(f"parameters('{name.lower()}')", "secret",
                                 "the value is a Key Vault reference")
@@ -200,83 +197,41 @@ def _deployment_parameter_values(raw: Any, ctx: EvalContext) -> dict:
     return out
 
 
-def _join_names(parent_name: Any, child_name: Any) -> Any:
-    if isinstance(parent_name, str) and isinstance(child_name, str) and \
-            not isinstance(parent_name, Unknown) and not isinstance(child_name, Unknown):
-        return f"{parent_name}/{child_name}"
-    return PartialString((parent_name, "/", child_name))
-
-
-# --- names and IDs ---------------------------------------------------------------------------
-
-def _segment_key(parts: tuple) -> str:
-    return "".join(p.lower() if isinstance(p, str) else "{" + p.text.lower() + "}" for p in parts)
-
-
-def name_key(name: Any) -> tuple:
-    """Lower-cased name segments; unknown parts stand for themselves by their text."""
-    if isinstance(name, PartialString):
-        return tuple(_segment_key(seg) for seg in name.split("/"))
-    if isinstance(name, Unknown):
-        return ("{" + name.text.lower() + "}",) if name.text else ()
-    if isinstance(name, str):
-        return tuple(s.lower() for s in name.split("/"))
-    return ()
-
-
-def parse_resource_id(value: Any) -> tuple[str, tuple] | None:
-    """(lower-case full type, name key) of a resource ID or a Bicep-style 'Type/name' reference."""
-    if isinstance(value, ResourceIdValue):
-        return value.rtype.lower(), name_key(_join_all(value.names))
-    if isinstance(value, PartialString):
-        segments = [_segment_key(s) if not all(isinstance(p, str) for p in s) else "".join(s)
-                    for s in value.split("/")]
-        raw_segments = value.split("/")
-    elif isinstance(value, str) and not isinstance(value, Unknown):
-        segments = value.split("/")
-        raw_segments = [(s,) for s in segments]
-    else:
-        return None
-    # after the last 'providers' segment: Namespace/type/name[/type/name...]
-    start = 0
-    for i, seg in enumerate(raw_segments):
-        if len(seg) == 1 and isinstance(seg[0], str) and seg[0].lower() == "providers":
-            start = i + 1
-    rest = segments[start:]
-    while rest and rest[0] == "":
-        rest = rest[1:]
-    if len(rest) < 3 or "." not in rest[0] or "{" in rest[0]:
-        return None
-    types = [rest[0]] + rest[1::2]
-    names = rest[2::2]
-    if len(types) - 1 != len(names) or any("{" in t for t in types):
-        return None
-    return "/".join(types).lower(), tuple(n.lower() for n in names)
-
-
-def _join_all(names: tuple) -> Any:
-    out: Any = ""
-    for i, n in enumerate(names):
-        out = n if i == 0 else _join_names(out, n)
-    return out
-
-
 def _link(model: Model) -> None:
-    index: dict[tuple, list[Resource]] = {}
     by_symbol: dict[tuple, Resource] = {}
     for res in model.resources:
-        index.setdefault((res.type_key, res.name_key), []).append(res)
         if res.symbolic_name:
             by_symbol[(id(res.template), res.symbolic_name.lower())] = res
+    orphans = [r for r in model.resources if r.parent is None]
+    for res in orphans:
+        parent = _declared_parent(res, by_symbol)
+        if parent is not None and parent is not res:
+            _adopt(parent, res)
+    # Names are evaluated only for the types that can be a parent or a link target.
+    links = [(res, target) for res in model.resources for target in _link_ids(res)]
+    wanted = {t for _, (t, _) in links}
+    for res in model.resources:
+        segments = res.type.split("/")
+        if res.parent is None and len(segments) >= 3:
+            wanted.add("/".join(segments[:-1]).lower())
+    index: dict[tuple, list[Resource]] = {}
+    for res in model.resources:
+        if res.type_key in wanted:
+            index.setdefault((res.type_key, res.name_key), []).append(res)
     for res in model.resources:
         if res.parent is None:
-            parent = _declared_parent(res, by_symbol) or _parent_by_name(res, index)
+            parent = _parent_by_name(res, index)
             if parent is not None and parent is not res:
-                res.parent = parent
-                parent.children.append(res)
-        for target in _link_targets(res, index):
+                _adopt(parent, res)
+    for res, target_key in links:
+        for target in index.get(target_key, ()):
             if target is not res:
                 target.attached.append(res)
+
+
+def _adopt(parent: Resource, child: Resource) -> None:
+    child.parent = parent
+    parent.children.append(child)
 
 
 def _declared_parent(res: Resource, by_symbol: dict) -> Resource | None:
@@ -284,8 +239,7 @@ def _declared_parent(res: Resource, by_symbol: dict) -> Resource | None:
     if isinstance(parent_ref, str):
         parent = by_symbol.get((id(res.template), parent_ref.lower()))
         if parent is not None and len(res.name_key) < res.type.count("/"):
-            res.name = _join_names(parent.name, res.name)
-            res.name_key = name_key(res.name)
+            res.name = join_names(parent.name, res.name)
         return parent
     return None
 
@@ -303,8 +257,9 @@ def _parent_by_name(res: Resource, index: dict) -> Resource | None:
     return candidates[0]
 
 
-def _link_targets(res: Resource, index: dict) -> list[Resource]:
-    targets = []
+def _link_ids(res: Resource) -> list[tuple]:
+    """(type, name key) of each resource this one points at by `scope` or a link property."""
+    found = []
     paths = [("scope",)] + list(LINK_PROPERTIES)
     for path in paths:
         raw: Any = res.raw
@@ -315,11 +270,9 @@ def _link_targets(res: Resource, index: dict) -> list[Resource]:
         parsed = parse_resource_id(resolve(raw, None, res.ctx))
         if parsed is None and isinstance(raw, str) and path == ("scope",):
             parsed = _symbolic_scope(res, raw)
-        if parsed is None:
-            continue
-        for target in index.get(parsed, ()):
-            targets.append(target)
-    return targets
+        if parsed is not None:
+            found.append(parsed)
+    return found
 
 
 def _symbolic_scope(res: Resource, raw: str) -> tuple | None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..expr.evaluate import EvalContext, TemplateScope
-from ..expr.values import Origin
+from ..expr.evaluate import EvalContext, TemplateScope, resolve
+from ..expr.values import Origin, Unknown
+from .names import join_names, name_key
 
 SCOPES = ("resourceGroup", "subscription", "managementGroup", "tenant")
 
@@ -27,25 +28,72 @@ class Declaration:
     origin: Origin
 
 
+_UNSET = object()
+
+
 @dataclass(eq=False)
 class Resource:
     template: "Template"
     raw: dict
     origin: Origin
     type: str  # full type, e.g. Microsoft.Compute/virtualMachines/extensions
-    name: Any  # evaluated full name: str, PartialString or Unknown
-    name_key: tuple  # lower-cased name segments for linking (unknown parts by their text)
     api_version: Any = None
     symbolic_name: str | None = None
     parent: "Resource | None" = None
     children: list["Resource"] = field(default_factory=list)
     attached: list["Resource"] = field(default_factory=list)  # resources that point at this one
     existing: bool = False
-    condition: Any = True  # evaluated: True, False or Unknown
     copy: dict | None = None
     nested_template: "Template | None" = None  # for deployments with an inline template
     ctx: EvalContext | None = None
+    # a short-form child (`"type": "extensions"`) whose full name starts with this resource's name
+    name_prefix: "Resource | None" = None
+    _name: Any = _UNSET
+    _name_key: Any = None
+    _condition: Any = _UNSET
     _view: Any = None
+
+    @property
+    def name(self) -> Any:
+        """The evaluated full name: a str, a PartialString, or Unknown."""
+        if self._name is _UNSET:
+            own = resolve(self.raw.get("name"), None, self.ctx) if "name" in self.raw else ""
+            self._name = join_names(self.name_prefix.name, own) if self.name_prefix else own
+        return self._name
+
+    @name.setter
+    def name(self, value: Any) -> None:
+        self._name = value
+        self._name_key = None
+
+    @property
+    def name_key(self) -> tuple:
+        if self._name_key is None:
+            self._name_key = name_key(self.name)
+        return self._name_key
+
+    @property
+    def display_name(self) -> str:
+        """The name for messages: the evaluated name when known, else the name as written."""
+        name = self.name
+        if isinstance(name, str) and not isinstance(name, Unknown):
+            return name
+        raw = self.raw.get("name")
+        if isinstance(raw, str):
+            return f"{self.name_prefix.display_name}/{raw}" if self.name_prefix else raw
+        return str(name)
+
+    @property
+    def condition(self) -> Any:
+        """The evaluated `condition`: True when absent, else True, False or Unknown."""
+        if self._condition is _UNSET:
+            value: Any = True
+            if "condition" in self.raw:
+                value = resolve(self.raw["condition"], None, self.ctx)
+                if isinstance(value, str) and not isinstance(value, Unknown):
+                    value = {"true": True, "false": False}.get(value.lower(), value)
+            self._condition = value
+        return self._condition
 
     @property
     def deployed(self) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..expr.evaluate import resolve
-from ..expr.values import Obj
+from ..expr.values import Obj, PartialString, Unknown
 from .template import Resource
 
 
@@ -44,15 +44,14 @@ def _properties_without_template(res: Resource, key: str, raw: dict) -> Obj:
 
 def summary(res: Resource) -> Obj:
     """What a rule sees of a related resource."""
-    out = Obj(type=res.type, name=res.name, symbolic_name=res.symbolic_name,
-              resource=resource_view(res), existing=res.existing)
+    out = Obj(type=res.type, name=res.name, display_name=res.display_name,
+              symbolic_name=res.symbolic_name, resource=resource_view(res), existing=res.existing)
     out.origin = None
     return out
 
 
 def display_name(value: Any) -> str:
-    """A name for messages: the string, or the expression text where parts are unknown."""
-    from ..expr.values import PartialString, Unknown
+    """A value for messages: the string, or the expression text where parts are unknown."""
     if isinstance(value, PartialString):
         return "".join(p if isinstance(p, str) else "[" + p.text + "]" for p in value.parts)
     if isinstance(value, Unknown):

@@ -19,10 +19,9 @@ class CIDict(dict):
         except AttributeError:
             folded = None
         if folded is None:
-            folded = {}
-            for key in dict.keys(self):
-                if isinstance(key, str):
-                    folded.setdefault(key.lower(), key)
+            keys = list(dict.keys(self))
+            keys.reverse()  # the first of two keys differing only in case wins
+            folded = dict(zip(map(str.lower, keys), keys))
             self._folded = folded
         return folded
 

@@ -125,7 +125,7 @@ class JsonDocument:
     def error_span(self) -> Span:
         assert self.error is not None
         off = self.error.offset
-        end = off + 1 if off < len(self.text) else off
+        end = off + 1 if off < len(self.text) and self.text[off] not in "\r\n" else off
         return self.lines.span(off, end)
 
     def _entry(self, pointer: Pointer) -> tuple | None:
@@ -318,7 +318,14 @@ def _scan(text: str) -> _Index:
         line, col = lines.position(offset)
         return f"line {line} column {col}"
 
+    last_string = (-1, -1)  # the last string token, to explain a missing closing quote
+
     def fail(message: str, offset: int) -> _Index:
+        start, end = last_string
+        if start >= 0 and "\n" in text[start:end] and offset >= end:
+            # ARM allows line breaks in strings, so a missing '"' shows up later; say so.
+            message = (f"{message}; the string at {where(start)} runs onto the next line: "
+                       f"is its closing '\"' missing?")
         index.error = JsonError(message, offset)
         return index
 
@@ -339,13 +346,14 @@ def _scan(text: str) -> _Index:
         m = match(text, pos)
         if m is None:
             if pos >= n:
+                end_of_content = len(text.rstrip())  # where the missing text belongs
                 if stack:
                     top = stack[-1]
                     kind, closer = ("object", "}") if top.is_object else ("array", "]")
                     return fail(f"unexpected end of file: expected '{closer}' to close the {kind} "
-                                f"opened at {where(top.start)}", n)
+                                f"opened at {where(top.start)}", end_of_content)
                 if state != _DONE:
-                    return fail("unexpected end of file: expected a value", n)
+                    return fail("unexpected end of file: expected a value", end_of_content)
                 return index
             ch = text[pos]
             if ch == '"':
@@ -364,6 +372,12 @@ def _scan(text: str) -> _Index:
                     return fail(f"'{w}' is not a JSON value", pos)
                 if state == _KEY:
                     return fail(f"expected a property name in double quotes, found '{w}'", pos)
+                if state == _AFTER_PROP:
+                    return fail(f"expected ',' or '}}' after a property value, found '{w}'", pos)
+                if state == _AFTER_ITEM:
+                    return fail(f"expected ',' or ']' after an array element, found '{w}'", pos)
+                if state == _COLON:
+                    return fail(f"expected ':' after the property name, found '{w}'", pos)
                 return fail(f"unexpected '{w}': expected a JSON value", pos)
             return fail(f"unexpected character {ch!r}", pos)
         kind = m.lastgroup
@@ -372,6 +386,8 @@ def _scan(text: str) -> _Index:
         if kind in ("ws", "lc", "bc"):
             continue
         tok = m.group()
+        if kind == "str":
+            last_string = (start, end)
 
         if state == _DONE:
             return fail("unexpected content after the end of the JSON document", start)

@@ -1,0 +1,40 @@
+"""Shared test fixtures: the catalogue, a one-rule linter, paths to ../shared when present."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="rewrite the .golden files of rule fixtures from the current output")
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    from armlint.engine.loader import load_catalogue
+    return load_catalogue(validate_builtin=True)
+
+
+@pytest.fixture(scope="session")
+def lint(catalogue):
+    """lint(text_or_bytes, select=[...], name='t.json') -> FileResult"""
+    from armlint.api import Linter, LintOptions
+
+    def run(source, select=None, name="template.json", **options):
+        opts = LintOptions(select=select, **options)
+        linter = Linter(catalogue, catalogue.select(select), opts, root=REPO)
+        data = source.encode("utf-8") if isinstance(source, str) else source
+        return linter.lint_bytes(data, name)
+    return run
+
+
+def shared_path(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not present (the shared corpus is read from ../shared)")
+    return path
