@@ -101,7 +101,7 @@ class _Parser:
     def _describe(self, tok) -> str:
         kind, value = tok[0], tok[1]
         if kind == "end":
-            return "the closing ']'"
+            return "the end of the expression"
         if kind == "str":
             return "a string"
         if kind == "num":

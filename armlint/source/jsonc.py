@@ -356,6 +356,8 @@ def _scan(text: str) -> _Index:
                     return fail("unexpected end of file: expected a value", end_of_content)
                 return index
             ch = text[pos]
+            if state == _DONE:
+                return fail("unexpected content after the end of the JSON document", pos)
             if ch == '"':
                 return fail("this string is never closed (missing '\"')", pos)
             if text.startswith("/*", pos):

@@ -1,0 +1,97 @@
+"""Benchmark armlint against the floor of reading the same files and decoding them with json.loads.
+
+Usage: python bench/bench.py [--corpus ../shared/corpus] [--repeat 5]
+
+Measures, on the ARM part of the shared corpus (templates and parameter files by manifest.tsv):
+  floor      read every file and json.loads it (what any Python JSON linter must pay)
+  armlint    the same files linted in-process with every default rule (load, model, rules)
+and end to end, as a user runs it (a fresh process each time, bytecode cached):
+  one file   `armlint check <one small template>` (the pre-commit case)
+  docs       `armlint check <corpus>/docs-json-samples` (185 files; Checkov takes 8.9 s here)
+  corpus     `armlint check <corpus>` (every ARM file; Bicep files are counted as they are linted)
+Times are the median of --repeat runs. Nothing is timed inside the test suite.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def arm_files(corpus: Path) -> list[Path]:
+    rows = [line.rstrip("\n").split("\t") for line in
+            (corpus / "manifest.tsv").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [corpus / r[0] for r in rows if r[2] in ("arm-template", "arm-parameters")]
+
+
+def floor(files: list[Path]) -> float:
+    start = time.perf_counter()
+    for f in files:
+        data = f.read_bytes()
+        try:
+            json.loads(data.decode("utf-8-sig"))
+        except (ValueError, UnicodeDecodeError):
+            pass
+    return time.perf_counter() - start
+
+
+def in_process(files: list[Path]) -> tuple[float, int]:
+    from armlint.api import Linter, LintOptions
+    from armlint.engine.loader import load_catalogue
+    start = time.perf_counter()
+    catalogue = load_catalogue()
+    linter = Linter(catalogue, catalogue.select(), LintOptions())
+    findings = sum(len(linter.lint_file(f).findings) for f in files)
+    return time.perf_counter() - start, findings
+
+
+def command(args: list[str], repeat: int) -> float:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode is cached
+    exe = [sys.executable, "-m", "armlint"]
+    subprocess.run(exe + args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(exe + args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default=str(REPO.parent / "shared" / "corpus"))
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    corpus = Path(args.corpus)
+    if not (corpus / "manifest.tsv").exists():
+        print(f"no corpus at {corpus}", file=sys.stderr)
+        return 2
+    files = arm_files(corpus)
+    size = sum(f.stat().st_size for f in files) / 1e6
+    floors = [floor(files) for _ in range(args.repeat)]
+    runs = [in_process(files) for _ in range(max(1, args.repeat // 2))]
+    lint_time = statistics.median(r[0] for r in runs)
+    base = statistics.median(floors)
+    print(f"ARM corpus: {len(files)} files, {size:.1f} MB")
+    print(f"  floor (read + json.loads):     {base:6.3f} s")
+    print(f"  armlint in-process, all rules: {lint_time:6.3f} s  ({lint_time / base:.1f}x the floor, "
+          f"{len(files) / lint_time:.0f} files/s, {runs[0][1]} findings)")
+    example = REPO / "examples" / "vm-agent-disabled.json"
+    print("End to end (fresh process, median):")
+    print(f"  one file (pre-commit):         {command(['check', str(example)], args.repeat):6.3f} s")
+    docs = corpus / "docs-json-samples"
+    print(f"  docs-json-samples (185 files): {command(['check', str(docs)], args.repeat):6.3f} s")
+    print(f"  whole corpus:                  {command(['check', str(corpus)], max(1, args.repeat // 2)):6.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

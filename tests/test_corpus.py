@@ -1,0 +1,82 @@
+"""The shared corpus (../shared/corpus, skipped when absent): every ARM template and parameter
+file is linted with every rule without a traceback or a rule crash, and every file that is valid
+JSON with comments parses."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import shared_path
+
+
+def arm_files():
+    corpus = shared_path("corpus")
+    rows = [line.split("\t") for line in
+            (corpus / "manifest.tsv").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [corpus / r[0] for r in rows if r[2] in ("arm-template", "arm-parameters")]
+
+
+def independent_jsonc(text: str):
+    """A deliberately different reader: strip comments and trailing commas character by
+    character, then json.loads with raw control characters allowed."""
+    out, i, n, in_string = [], 0, len(text), False
+    while i < n:
+        ch = text[i]
+        if in_string:
+            out.append(ch)
+            if ch == "\\":
+                out.append(text[i + 1:i + 2])
+                i += 1
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+            out.append(ch)
+        elif text.startswith("//", i):
+            while i < n and text[i] != "\n":
+                i += 1
+            continue
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+            continue
+        else:
+            out.append(ch)
+        i += 1
+    stripped = "".join(out)
+    import re
+    stripped = re.sub(r",(\s*[}\]])", r"\1", stripped)
+    return json.loads(stripped.lstrip("\ufeff"), strict=False)
+
+
+@pytest.fixture(scope="module")
+def results(catalogue):
+    from armlint.api import Linter, LintOptions
+    files = arm_files()
+    linter = Linter(catalogue, catalogue.select(["ALL"]), LintOptions())
+    return [(path, linter.lint_file(path)) for path in files]
+
+
+def test_no_rule_crash(results):
+    crashes = [(p, f.message) for p, r in results for f in r.findings if f.rule_id == "AL0003"]
+    assert crashes == []
+
+
+def test_every_valid_jsonc_file_parses(results):
+    from armlint.source.text import decode
+    wrongly_rejected = []
+    for path, result in results:
+        if any(f.rule_id in ("AL0001", "AL0002") for f in result.findings):
+            try:
+                independent_jsonc(decode(path.read_bytes()).text)
+            except ValueError:
+                continue
+            wrongly_rejected.append(path)
+    assert wrongly_rejected == []
+
+
+def test_every_template_is_linted(results):
+    kinds = {r.kind for _, r in results}
+    assert kinds <= {"template", "parameters"}
+    assert sum(1 for _, r in results if r.kind == "template") >= 800

@@ -1,0 +1,74 @@
+"""The catalogue stays honest: every rule file validates against the schema, IDs and names are
+unique and follow the conventions, file names match, every rule has pass and fail fixtures, every
+Python rule's module exists, and every rule's documentation is complete."""
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+
+from armlint.source.text import DecodeError, decode
+
+from tests.conftest import REPO
+
+RULES = sorted((REPO / "rules").rglob("*.yaml"))
+# AL0003 reports a bug in armlint itself; no input can make a correct rule crash, so it is tested
+# in tests/unit/engine/test_rule_crash.py with a deliberately failing check instead of fixtures.
+WITHOUT_FIXTURES = {"AL0003"}
+
+
+@pytest.fixture(scope="module")
+def rules(catalogue):
+    return catalogue.rules
+
+
+def test_every_rule_file_is_in_the_catalogue(rules):
+    assert sorted(r.source for r in rules) == RULES
+
+
+def test_ids_names_and_file_names(rules):
+    assert len({r.id for r in rules}) == len(rules)
+    assert len({r.name for r in rules}) == len(rules)
+    for r in rules:
+        assert r.source.name == f"{r.id}-{r.name}.yaml", r.source
+        assert re.fullmatch(r"AL\d{4}", r.id)
+
+
+def test_every_rule_has_pass_and_fail_fixtures(rules):
+    missing = []
+    for r in rules:
+        if r.id in WITHOUT_FIXTURES:
+            continue
+        folder = REPO / "tests" / "rules" / r.id
+        names = [p.name for p in folder.glob("*")] if folder.is_dir() else []
+        if not any(n.startswith("pass_") for n in names) or \
+                not any(n.startswith("fail_") and not n.endswith(".golden") for n in names):
+            missing.append(r.id)
+    assert missing == []
+
+
+def test_fixtures_say_why_they_exist():
+    for path in (REPO / "tests" / "rules").glob("AL*/[pf]a*_*"):
+        if path.suffix == ".golden":
+            continue
+        try:
+            first = decode(path.read_bytes()).text.splitlines()[0]
+        except DecodeError:
+            continue  # deliberately unreadable input (AL0002)
+        assert first.startswith("//"), f"{path} should start with a comment saying why it exists"
+
+
+def test_python_rules_have_a_check(rules):
+    for r in rules:
+        if r.implementation == "python":
+            module = importlib.import_module(f"armlint.checks.{r.module}")
+            assert callable(module.check)
+
+
+def test_docs_are_complete(rules):
+    for r in rules:
+        assert r.docs.get("what") and r.docs.get("why"), r.id
+        if r.implementation != "builtin" and r.category != "0":
+            assert r.docs.get("example") and r.docs.get("use_instead"), r.id

@@ -1,0 +1,87 @@
+"""Rule files: a broken one is one clear error with file, line, column and rule."""
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from armlint.engine.loader import RuleFileError, load_catalogue, load_rule_file
+
+GOOD = """\
+id: AL9001
+name: storage-without-https
+title: Storage account allows plain HTTP
+level: warning
+scope: {kind: resources, resource_types: [Microsoft.Storage/storageAccounts]}
+violation: "is_false(resource.properties.supportsHttpsTrafficOnly)"
+report_at: [resource.properties.supportsHttpsTrafficOnly]
+message: "Storage account '{name}' accepts HTTP"
+docs: {what: w, why: y}
+"""
+
+
+def write(tmp_path: Path, text: str, name="AL9001-rule.yaml") -> Path:
+    p = tmp_path / name
+    p.write_text(textwrap.dedent(text), encoding="utf-8")
+    return p
+
+
+def error_of(path: Path) -> RuleFileError:
+    with pytest.raises(RuleFileError) as info:
+        load_rule_file(path, validate=True)
+    return info.value
+
+
+def test_good_rule_loads(tmp_path):
+    rule = load_rule_file(write(tmp_path, GOOD))
+    assert (rule.id, rule.name, rule.level) == ("AL9001", "storage-without-https", "warning")
+
+
+def test_invalid_yaml(tmp_path):
+    err = error_of(write(tmp_path, GOOD.replace("level: warning", "level: [warning")))
+    assert err.line == 5 and "invalid YAML" in err.message
+
+
+def test_unknown_field_names_the_key(tmp_path):
+    err = error_of(write(tmp_path, GOOD + "severity: high\n"))
+    assert (err.line, err.col) == (10, 1)
+    assert "unknown field 'severity'" in err.message and err.rule == "AL9001 (storage-without-https)"
+    assert str(err).startswith(f"{tmp_path / 'AL9001-rule.yaml'}:10:1: rule AL9001")
+
+
+def test_jmespath_syntax_error_points_into_the_expression(tmp_path):
+    err = error_of(write(tmp_path, GOOD.replace(
+        'violation: "is_false(resource.properties.supportsHttpsTrafficOnly)"',
+        'violation: "resource.properties[?"')))
+    assert err.line == 6 and err.col > 12 and "JMESPath syntax error" in err.message
+
+
+def test_unknown_function(tmp_path):
+    err = error_of(write(tmp_path, GOOD.replace("is_false(", "is_falsy(")))
+    assert err.line == 6 and "unknown function 'is_falsy()'" in err.message
+
+
+def test_message_placeholder_must_be_bound(tmp_path):
+    err = error_of(write(tmp_path, GOOD.replace("accepts HTTP", "accepts {protocol}")))
+    assert err.line == 8 and "{protocol}" in err.message
+
+
+def test_schema_violation_names_the_field(tmp_path):
+    err = error_of(write(tmp_path, GOOD.replace("id: AL9001", "id: X1")))
+    assert err.line == 1 and "`id`" in err.message
+
+
+def test_user_rules_cannot_be_python(tmp_path):
+    err = error_of(write(tmp_path, GOOD + "implementation: python\nmodule: x\n"))
+    assert "only for built-in rules" in err.message
+
+
+def test_catalogue_rejects_a_reused_id(tmp_path):
+    write(tmp_path, GOOD.replace("AL9001", "AL5001").replace("storage-without-https", "x"),
+          "a.yaml")
+    with pytest.raises(RuleFileError, match="already used"):
+        load_catalogue([tmp_path])
+
+
+def test_builtin_catalogue_validates_against_the_schema():
+    catalogue = load_catalogue(validate_builtin=True)
+    assert catalogue.find("AL5001").name == "extensions-without-vm-agent"

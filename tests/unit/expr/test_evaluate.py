@@ -1,0 +1,115 @@
+"""Static evaluation: parameters, variables, functions, and UNKNOWN propagation."""
+import pytest
+
+from armlint.expr.evaluate import EvalContext, TemplateScope, evaluate_string, resolve
+from armlint.expr.values import Origin, PartialString, ResourceIdValue, Unknown
+from armlint.source.jsonc import load
+
+
+def scope_of(text: str, values=None) -> EvalContext:
+    doc = load(text)
+    return EvalContext(TemplateScope(doc.value, Origin(doc, ()), values))
+
+
+TEMPLATE = """{
+  "parameters": {
+    "name": {"type": "string"},
+    "agent": {"type": "bool", "defaultValue": false},
+    "env": {"type": "string", "defaultValue": "[toUpper('dev')]"}
+  },
+  "variables": {
+    "prefix": "[concat('vm-', parameters('env'))]",
+    "profile": {"windowsConfiguration": {"provisionVMAgent": "[parameters('agent')]"}},
+    "copy": [{"name": "disks", "count": 2, "input": {"lun": "[copyIndex('disks')]"}}]
+  },
+  "functions": [{"namespace": "ns", "members": {"full": {
+    "parameters": [{"name": "n", "type": "string"}],
+    "output": {"type": "string", "value": "[concat(parameters('n'), '-x')]"}}}}]
+}"""
+
+
+@pytest.fixture
+def ctx():
+    return scope_of(TEMPLATE)
+
+
+def ev(ctx, text):
+    return evaluate_string(text, ctx)
+
+
+def test_parameters_defaults_variables_and_user_functions(ctx):
+    assert ev(ctx, "[parameters('agent')]") is False
+    assert ev(ctx, "[variables('prefix')]") == "vm-DEV"
+    assert ev(ctx, "[variables('profile').windowsConfiguration.provisionVMAgent]") is False
+    assert ev(ctx, "[variables('disks')[1].lun]") == 1
+    assert ev(ctx, "[ns.full('a')]") == "a-x"
+
+
+def test_given_values_win_over_defaults():
+    ctx = scope_of(TEMPLATE, {"agent": True})
+    assert ev(ctx, "[parameters('AGENT')]") is True
+
+
+def test_parameter_without_value_is_unknown_and_propagates(ctx):
+    value = ev(ctx, "[parameters('name')]")
+    assert isinstance(value, Unknown) and value.text == "parameters('name')"
+    assert isinstance(ev(ctx, "[toUpper(parameters('name'))]"), Unknown)
+    assert isinstance(ev(ctx, "[equals(parameters('name'), 'x')]"), Unknown)
+    assert isinstance(ev(ctx, "[resourceGroup().location]"), Unknown)
+    assert isinstance(ev(ctx, "[reference('x').properties]"), Unknown)
+    assert isinstance(ev(ctx, "[listKeys('x', '2020-01-01').keys[0].value]"), Unknown)
+
+
+def test_partial_strings_split_at_slash(ctx):
+    value = ev(ctx, "[format('{0}/{1}', parameters('name'), 'ext')]")
+    assert isinstance(value, PartialString)
+    assert [tuple(p if isinstance(p, str) else p.text for p in seg) for seg in value.split("/")] \
+        == [("parameters('name')",), ("ext",)]
+
+
+def test_logic_is_lazy_and_three_valued(ctx):
+    assert ev(ctx, "[if(true(), 'a', parameters('name'))]") == "a"
+    assert ev(ctx, "[if(false(), div(1, 0), 'b')]") == "b"
+    assert ev(ctx, "[and(false(), parameters('name'))]") is False
+    assert ev(ctx, "[or(true(), parameters('name'))]") is True
+    assert isinstance(ev(ctx, "[and(true(), parameters('name'))]"), Unknown)
+    assert isinstance(ev(ctx, "[if(parameters('name'), 'a', 'b')]"), Unknown)
+
+
+def test_literal_escape_and_plain_strings(ctx):
+    assert ev(ctx, "[[not an expression]") == "[not an expression]"
+    assert ev(ctx, "plain") == "plain"
+
+
+def test_resource_ids_are_structured(ctx):
+    value = ev(ctx, "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'sn')]")
+    assert isinstance(value, ResourceIdValue)
+    assert value.rtype == "Microsoft.Network/virtualNetworks/subnets"
+    assert value.names == ("vnet", "sn")
+    assert value.endswith("/providers/Microsoft.Network/virtualNetworks/vnet/subnets/sn")
+
+
+def test_unique_string_is_exact(ctx):
+    assert ev(ctx, "[uniqueString('test')]") == "rbgf3xv4ufgzg"
+    assert ev(ctx, "[uniqueString('hello', 'world')]") == "a7wkljktk6wne"
+    assert isinstance(ev(ctx, "[uniqueString(resourceGroup().id)]"), Unknown)
+
+
+def test_resolve_keeps_origins_and_evaluates_deeply(ctx):
+    doc = load('{"p": {"a": "[variables(\'profile\')]", "b": ["[add(1, 2)]"]}}')
+    value = resolve(doc.value["p"], Origin(doc, ("p",)), ctx)
+    assert value["b"][0] == 3
+    assert value["a"].origin.pointer == ("variables", "profile")
+    assert value["b"].origin.pointer == ("p", "b")
+
+
+def test_errors_in_expressions_become_unknown(ctx):
+    assert isinstance(ev(ctx, "[div(1, 0)]"), Unknown)
+    assert isinstance(ev(ctx, "[variables('missing')]"), Unknown)
+    assert isinstance(ev(ctx, "[concat('a', ]"), Unknown)
+    assert isinstance(ev(ctx, "[noSuchFunction()]"), Unknown)
+
+
+def test_self_referencing_variables_do_not_loop():
+    ctx = scope_of('{"variables": {"a": "[variables(\'b\')]", "b": "[variables(\'a\')]"}}')
+    assert isinstance(ev(ctx, "[variables('a')]"), Unknown)

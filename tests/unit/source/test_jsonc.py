@@ -1,0 +1,91 @@
+"""JSON with comments: values, positions on demand, repeated keys and errors in words."""
+import pytest
+
+from armlint.source import jsonc
+from armlint.source.cidict import CIDict
+
+
+def span_text(doc, pointer, part="value"):
+    s = doc.span(pointer, part)
+    return str(s) if s else None
+
+
+def test_values_are_case_insensitive_objects():
+    doc = jsonc.load('{"Resources": [{"Type": "x"}]}')
+    assert doc.ok and isinstance(doc.value, CIDict)
+    assert doc.value["resources"][0].get("TYPE") == "x"
+
+
+def test_spans_of_keys_and_values():
+    text = '{\n  "a": {\n    "b": [1, "two", {"c": true}]\n  }\n}'
+    doc = jsonc.load(text)
+    assert span_text(doc, ("a",), "key") == "2:3-2:6"
+    assert span_text(doc, ("a", "b", 1)) == "3:14-3:19"
+    assert span_text(doc, ("a", "b", 2, "c")) == "3:27-3:31"
+    assert span_text(doc, ("a", "b", 2, "c"), "key") == "3:22-3:25"
+    assert doc.span(("a", "missing")) is None
+    span, matched = doc.locate(("a", "b", 2, "zzz", 0))
+    assert (str(span), matched) == ("3:21-3:32", 3)
+
+
+def test_comments_multiline_strings_and_trailing_commas():
+    text = ('// header\n{\n  "a": "x", /* inline */\n  "e": "[concat(\'a\',\n   \'b\')]",\n'
+            '  "list": [1, 2,],\n}\n')
+    doc = jsonc.load(text)
+    assert doc.ok
+    assert doc.value["e"] == "[concat('a',\n   'b')]"
+    assert doc.value["list"] == [1, 2]
+    assert [c.text for c in doc.comments] == ["// header", "/* inline */"]
+    assert span_text(doc, ("e",)) == "4:8-5:10"
+    assert span_text(doc, ("list", 1)) == "6:15-6:16"
+
+
+def test_repeated_keys_in_any_casing():
+    text = '{\n  "location": "a",\n  "name": "n",\n  "Location": "b",\n  "name": "m"\n}'
+    doc = jsonc.load(text)
+    assert doc.has_duplicates
+    found = [(d.key, d.first_key, str(doc.lines.span(d.key_start, d.key_end)))
+             for d in doc.duplicates()]
+    assert found == [("Location", "location", "4:3-4:13"), ("name", "name", "5:3-5:9")]
+    assert doc.value["name"] == "m"  # the last one wins, as in ARM
+    assert span_text(doc, ("name",)) == "5:11-5:14"
+
+
+def test_no_repeated_keys_in_different_objects():
+    doc = jsonc.load('{"a": {"x": 1}, "b": {"x": 2}}')
+    assert not doc.has_duplicates and doc.duplicates() == []
+
+
+@pytest.mark.parametrize("text, message, position", [
+    ('{\n  "a": 1\n  "b": 2\n}', "expected ',' or '}' after a property value, found a string", "3:3"),
+    ('{"a": [1 2]}', "expected ',' or ']' after an array element, found a number", "1:10"),
+    ('{"a" 1}', "expected ':' after the property name \"a\", found a number", "1:6"),
+    ('{"a": }', "expected a value, found '}'", "1:7"),
+    ("{'a': 1}", "unexpected \"'\": JSON strings use double quotes", "1:2"),
+    ('{"a": True}', "unexpected 'True': JSON literals are lower-case true, false and null", "1:7"),
+    ('{"a": NaN}', "'NaN' is not a JSON value", "1:7"),
+    ('{"a": 1} x', "unexpected content after the end of the JSON document", "1:10"),
+    ('{"a": 1 /* open', "this comment is never closed (missing '*/')", "1:9"),
+    ('{\n "a": [\n  1,\n', "unexpected end of file: expected ']' to close the array opened at "
+                           "line 2 column 7", "3:5"),
+    ("", "the file is empty", "1:1"),
+    ("  \n ", "the file is empty", "1:1"),
+    ('{"a": "\\x"}', "invalid escape sequence in a string (use \\\\ for a backslash)", "1:8"),
+])
+def test_errors_say_what_was_expected_where(text, message, position):
+    doc = jsonc.load(text)
+    assert not doc.ok
+    assert doc.error.message == message
+    span = doc.error_span()
+    assert f"{span.start_line}:{span.start_col}" == position
+
+
+def test_missing_quote_is_explained():
+    doc = jsonc.load('{\n  "a": "x,\n  "b": 1\n}')
+    assert "is its closing '\"' missing?" in doc.error.message
+    assert "line 2 column 8" in doc.error.message
+
+
+def test_deep_nesting_is_an_error_not_a_crash():
+    doc = jsonc.load("[" * 100000 + "]" * 100000)
+    assert doc.ok or doc.error is not None

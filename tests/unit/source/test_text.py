@@ -1,0 +1,52 @@
+"""Decoding bytes (BOMs, binary, invalid UTF-8) and offset-to-position mapping."""
+import codecs
+
+import pytest
+
+from armlint.source.text import DecodeError, LineIndex, decode
+
+
+def test_utf8_without_and_with_bom():
+    assert decode(b'{"a": 1}').text == '{"a": 1}'
+    d = decode(codecs.BOM_UTF8 + '{"é": 1}'.encode())
+    assert d.text == '{"é": 1}' and d.bom and d.encoding == "UTF-8"
+
+
+@pytest.mark.parametrize("codec, label", [("utf-16", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE"),
+                                          ("utf-32", "UTF-32 LE")])
+def test_bom_encodings(codec, label):
+    text = '{\n  "name": "vm1"\n}'
+    data = text.encode(codec)
+    if codec == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+    decoded = decode(data)
+    assert decoded.text == text and decoded.encoding == label
+
+
+def test_binary_content_is_reported_at_the_nul_byte():
+    with pytest.raises(DecodeError) as info:
+        decode(b'{\n  "a": \x00}')
+    assert "binary" in info.value.message
+    assert (info.value.line, info.value.col) == (2, 8)
+
+
+def test_utf16_without_bom_is_named():
+    with pytest.raises(DecodeError) as info:
+        decode('{"a": 1}'.encode("utf-16-le"))
+    assert "UTF-16 without a byte order mark" in info.value.message
+
+
+def test_invalid_utf8_position():
+    with pytest.raises(DecodeError) as info:
+        decode(b'{\n "d": "caf\xe9"}')
+    assert (info.value.line, info.value.col) == (2, 11)
+    assert "0xe9" in info.value.message
+
+
+def test_line_index_positions_and_spans():
+    idx = LineIndex("ab\ncd\r\nef")
+    assert idx.position(0) == (1, 1)
+    assert idx.position(3) == (2, 1)
+    assert idx.position(7) == (3, 1)
+    assert str(idx.span(1, 4)) == "1:2-2:2"
+    assert idx.offset(3, 2) == 8
