@@ -161,9 +161,9 @@ class Linter:
                 continue
             if rf.offsets is not None:
                 doc, start, end = rf.offsets
-                span, pointer = locate_offsets(doc, start, end), ""
+                span, pointer = locate_offsets(doc, start, end, rf.inner), ""
             else:
-                found = locate_origin(rf.origin, rf.part) if rf.origin is not None else \
+                found = locate_origin(rf.origin, rf.part, rf.inner) if rf.origin is not None else \
                     locate(rf.anchor, rf.paths, rf.part)
                 if found is None:
                     span, pointer = Span(1, 1, 1, 1), ""

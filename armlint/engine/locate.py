@@ -69,7 +69,14 @@ def locate(anchor: Any, paths: tuple, part: str = "value") -> tuple[Any, Span, s
     return _span(best[0], best[1], "value")
 
 
-def locate_origin(origin: Origin, part: str = "value") -> tuple[Any, Span, str]:
+def locate_origin(origin: Origin, part: str = "value",
+                  inner: tuple | None = None) -> tuple[Any, Span, str]:
+    """The span of the value (or key) at `origin`; with `inner`, of those characters inside the
+    string there (through its escapes)."""
+    if inner is not None:
+        span = origin.doc.string_span(origin.pointer, part, *inner)
+        if span is not None:
+            return origin.doc, span, json_pointer(tuple(origin.pointer))
     return _span(origin, [], part)
 
 
@@ -80,7 +87,13 @@ def _span(origin: Origin, trail: list, part: str) -> tuple[Any, Span, str]:
     return doc, span, json_pointer(pointer[:matched])
 
 
-def locate_offsets(doc: Any, start: int, end: int) -> Span:
+def locate_offsets(doc: Any, start: int, end: int, inner: tuple | None = None) -> Span:
+    """The span of source offsets start..end; with `inner`, of those characters inside the string
+    token that starts at `start`."""
+    if inner is not None:
+        span = doc.span_in_string(start, *inner)
+        if span is not None:
+            return span
     return doc.lines.span(start, end)
 
 

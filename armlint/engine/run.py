@@ -6,7 +6,7 @@ items each rule applies to (resources indexed by type, so a rule only visits its
 `RawFinding`s. A rule that raises becomes one AL0003 finding; the other rules still run.
 
 The context of a resource (the JMESPath root):
-  type, name, display_name, api_version, symbolic_name, condition, existing
+  type, name, display_name, api_version, symbolic_name, condition, existing, copy_count
                 (name: evaluated; display_name: for messages, the name as written where unknown)
   resource      the resource JSON with expressions evaluated (Unknown where not knowable)
   raw           the resource JSON as written (expression strings unevaluated)
@@ -23,7 +23,7 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from ..expr.values import Obj
+from ..expr.values import Obj, Origin
 from ..model.template import Model, Resource
 from ..model.views import display_name, resource_view, summary
 from .catalogue import Rule
@@ -34,10 +34,11 @@ from .jmes import truthy
 class Hit:
     """What a Python rule reports: where (context paths, or an origin) and the message values."""
 
-    at: Any  # a context path string, a list of them, or a source `Origin`
+    at: Any  # a context path string, a list of them, a source `Origin`, or (doc, start, end)
     bind: dict = field(default_factory=dict)
     part: str = "value"
     message: str | None = None  # overrides the rule's message template when given
+    inner: tuple | None = None  # with an Origin of a string: (start, end) characters inside it
 
 
 RULE_CRASH = "AL0003"
@@ -52,6 +53,7 @@ class RawFinding:
     message: str
     origin: Any = None  # a direct source origin (wins over paths)
     offsets: tuple | None = None  # (doc, start, end) for findings about raw text
+    inner: tuple | None = None  # (start, end) inside the string at `origin`
     level: str | None = None
 
 
@@ -76,6 +78,7 @@ class _Contexts:
                 type=res.type, name=res.name, display_name=res.display_name,
                 api_version=res.api_version,
                 symbolic_name=res.symbolic_name, condition=res.condition, existing=res.existing,
+                copy_count=res.copy_count,
                 resource=resource_view(res), raw=res.raw,
                 parent=summary(res.parent) if res.parent is not None else None,
                 children=[summary(c) for c in res.children if c.deployed],
@@ -95,6 +98,8 @@ def run_rules(model: Model, rules: list[Rule], options: RunOptions | None = None
         by_type.setdefault(res.type_key, []).append(res)
     findings: list[RawFinding] = []
     for rule in rules:
+        if model.language not in rule.languages:
+            continue
         if rule.implementation == "builtin" or rule.scope_kind == "document":
             if rule.implementation == "python":
                 findings.extend(_run_python(rule, {"model": model}, None, options))
@@ -124,7 +129,7 @@ def _resources_for(rule: Rule, model: Model, by_type: dict) -> Iterable[Resource
     for res in candidates:
         if res.existing and not rule.include_existing:
             continue
-        if res.condition is False and not rule.include_not_deployed:
+        if not rule.include_not_deployed and (res.condition is False or res.copy_count == 0):
             continue
         yield res
 
@@ -171,16 +176,16 @@ def _run_python(rule: Rule, ctx: Any, res: Resource | None, options: RunOptions)
         out = []
         for hit in rule.check_function()(scoped, rule) or ():
             message = format_message(hit.message or rule.message, scoped, hit.bind)
-            origin = hit.at if not isinstance(hit.at, (str, list, tuple)) else None
-            offsets = hit.at if isinstance(hit.at, tuple) and len(hit.at) == 3 and \
-                not isinstance(hit.at[0], str) else None
-            paths: tuple = ()
-            if isinstance(hit.at, str):
-                paths = (hit.at,)
+            finding = RawFinding(rule, scoped, (), hit.part, message, inner=hit.inner)
+            if isinstance(hit.at, Origin):
+                finding.origin = hit.at
+            elif isinstance(hit.at, str):
+                finding.paths = (hit.at,)
             elif isinstance(hit.at, list):
-                paths = tuple(hit.at)
-            out.append(RawFinding(rule, scoped, paths, hit.part, message,
-                                  origin=None if offsets else origin, offsets=offsets))
+                finding.paths = tuple(hit.at)
+            else:
+                finding.offsets = hit.at  # (doc, start, end)
+            out.append(finding)
         return out
     except Exception as exc:
         return [_crash(rule, ctx, exc)]

@@ -39,6 +39,7 @@ _TOKEN = re.compile(
     r"|(?P<num>-?[0-9]+(?:\.[0-9]+)?)"
     r"|(?P<ident>[A-Za-z_$][A-Za-z0-9_$]*)"
     r"|(?P<punct>[(),.\[\]])"
+    r"|(?P<bad>.)", re.DOTALL
 )
 
 _cache: dict[str, Node | ExpressionSyntaxError] = {}
@@ -69,24 +70,21 @@ class _Parser:
         self.i = 0
 
     def _tokenize(self, pos: int, end: int) -> list[tuple[str, str, int, int]]:
-        text = self.text
         tokens = []
-        match = _TOKEN.match
-        while pos < end:
-            m = match(text, pos, end)
-            if m is None:
-                ch = text[pos]
+        for m in _TOKEN.finditer(self.text, pos, end):
+            kind = m.lastgroup
+            if kind == "ws":
+                continue
+            if kind == "bad":
+                ch, at = m.group(), m.start()
                 if ch == "'":
                     raise ExpressionSyntaxError("this string literal is never closed (missing \"'\")",
-                                                pos)
+                                                at)
                 if ch == '"':
                     raise ExpressionSyntaxError(
-                        "unexpected '\"': string literals in expressions use single quotes", pos)
-                raise ExpressionSyntaxError(f"unexpected character {ch!r} in the expression", pos)
-            kind = m.lastgroup
-            if kind != "ws":
-                tokens.append((kind, m.group(), m.start(), m.end()))
-            pos = m.end()
+                        "unexpected '\"': string literals in expressions use single quotes", at)
+                raise ExpressionSyntaxError(f"unexpected character {ch!r} in the expression", at)
+            tokens.append((kind, m.group(), m.start(), m.end()))
         tokens.append(("end", "]", end, end + 1))
         return tokens
 

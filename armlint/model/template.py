@@ -96,9 +96,17 @@ class Resource:
         return self._condition
 
     @property
+    def copy_count(self) -> Any:
+        """The evaluated `copy.count` of a resource loop (None without a loop; may be Unknown)."""
+        if self.copy is None:
+            return None
+        return resolve(self.copy.get("count"), None, self.ctx)
+
+    @property
     def deployed(self) -> bool:
-        """Declared for deployment: not an `existing` reference, condition not known false."""
-        return not self.existing and self.condition is not False
+        """Declared for deployment: not an `existing` reference, condition not known false, not
+        a loop of zero copies."""
+        return not self.existing and self.condition is not False and self.copy_count != 0
 
     @property
     def type_key(self) -> str:
@@ -144,6 +152,7 @@ class Model:
     """One linted file."""
 
     kind: str  # "template" | "parameters"
+    language: str = "json"  # "json" | "bicep": the language the file is written in
     root: Template | None = None
     templates: list[Template] = field(default_factory=list)
     resources: list[Resource] = field(default_factory=list)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 import json.scanner
 import json.decoder
 
@@ -75,7 +75,7 @@ def _decode(text: str, strict: bool) -> tuple[Any, bool]:
     return value, repeated
 
 
-_STRING = r'"(?:[^"\\]|\\.)*"'
+_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
 _COMMENT_OR_STRING = re.compile(_STRING + r'|//[^\n]*|/\*[\s\S]*?\*/')
 _TRAILING_COMMA_OR_STRING = re.compile(_STRING + r'|,(?=\s*[}\]])')
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -163,6 +163,35 @@ class JsonDocument:
                 return span, n
         return Span(1, 1, 1, 1), 0
 
+    def string_span(self, pointer: Pointer, part: str, start: int, end: int) -> Span | None:
+        """Span of characters `start`..`end` of the decoded string at `pointer` (its value, or
+        with part='key' its property name), mapped through JSON escapes to the source text."""
+        if not self.ok:
+            return None
+        entry = self._entry(tuple(pointer))
+        if entry is None:
+            return None
+        return self.span_in_string(entry[0] if part == "key" and entry[0] >= 0 else entry[2],
+                                   start, end)
+
+    def span_in_string(self, token_start: int, start: int, end: int) -> Span | None:
+        """Span of decoded characters `start`..`end` of the string token at `token_start`."""
+        if self._parsed_text[token_start:token_start + 1] != '"':
+            return None
+        return self.lines.span(*_raw_offsets(self._parsed_text, token_start + 1, start, end))
+
+    def strings(self, prefix: str) -> Iterator[tuple[int, str]]:
+        """(offset of the token, decoded text) of every string, key or value, that starts with
+        `prefix`; comments are not searched."""
+        if not self.ok:
+            return
+        # An unescaped '"' directly followed by the prefix opens a string: a closing quote is
+        # followed only by ',', ':', '}', ']' or white space.
+        pattern = re.compile(r'(?<!\\)"' + re.escape(prefix) + r'[^"\\]*(?:\\.[^"\\]*)*"')
+        for m in pattern.finditer(self._parsed_text):
+            token = m.group()
+            yield m.start(), json.loads(token, strict=False) if "\\" in token else token[1:-1]
+
     def duplicates(self) -> list[DuplicateKey]:
         """Every key that repeats a key of the same object (in any casing), where it stands."""
         return _scan(self.text).duplicates if self.has_duplicates else []
@@ -175,6 +204,36 @@ _scan_once = json.scanner.make_scanner(json.JSONDecoder(strict=False))
 
 def _skip_value(text: str, pos: int) -> int:
     return _scan_once(text, pos)[1]
+
+
+def _raw_offsets(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    """Source offsets of decoded characters start..end of the string whose content begins at
+    `pos` (just after its opening quote)."""
+    decoded = 0
+    raw_start = raw_end = None
+    while True:
+        if decoded == start and raw_start is None:
+            raw_start = pos
+        if decoded == end:
+            raw_end = pos
+            break
+        ch = text[pos]
+        if ch == '"':
+            break
+        if ch == "\\":
+            if text[pos + 1] == "u":
+                code = int(text[pos + 2:pos + 6], 16)
+                pos += 6
+                if 0xD800 <= code < 0xDC00 and text.startswith("\\u", pos):
+                    pos += 6  # a surrogate pair is one character
+            else:
+                pos += 2
+        else:
+            pos += 1
+        decoded += 1
+    if raw_start is None:
+        raw_start = pos
+    return raw_start, raw_end if raw_end is not None else pos
 
 
 def _members_of(text: str, pos: int) -> dict | None:
