@@ -5,6 +5,8 @@ Usage: python bench/bench.py [--corpus ../shared/corpus] [--repeat 5]
 Measures, on the ARM part of the shared corpus (templates and parameter files by manifest.tsv):
   floor      read every file and json.loads it (what any Python JSON linter must pay)
   armlint    the same files linted in-process with every default rule (load, model, rules)
+  no-eval    the same with the evaluator switched off (every expression unknown), to show what
+             static evaluation costs
 and end to end, as a user runs it (a fresh process each time, bytecode cached):
   one file   `armlint check <one small template>` (the pre-commit case)
   docs       `armlint check <corpus>/docs-json-samples` (185 files; Checkov takes 8.9 s here)
@@ -52,6 +54,30 @@ def in_process(files: list[Path]) -> tuple[float, int]:
     return time.perf_counter() - start, findings
 
 
+def without_evaluation():
+    """A context in which every expression is Unknown: the linter as it would be without the
+    evaluator (expressions neither parsed nor evaluated), to show what evaluation costs."""
+    import contextlib
+
+    from armlint.expr import evaluate as ev
+    from armlint.expr.values import Unknown
+
+    @contextlib.contextmanager
+    def patched():
+        original = ev.evaluate_string
+
+        def opaque(text, ctx):
+            if ev.parser.is_expression(text):
+                return Unknown(text)
+            return ev.parser.unescape_literal(text)
+        ev.evaluate_string = opaque
+        try:
+            yield
+        finally:
+            ev.evaluate_string = original
+    return patched()
+
+
 def command(args: list[str], repeat: int) -> float:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode is cached
@@ -80,10 +106,14 @@ def main() -> int:
     runs = [in_process(files) for _ in range(max(1, args.repeat // 2))]
     lint_time = statistics.median(r[0] for r in runs)
     base = statistics.median(floors)
+    with without_evaluation():
+        opaque = statistics.median(in_process(files)[0] for _ in range(max(1, args.repeat // 2)))
     print(f"ARM corpus: {len(files)} files, {size:.1f} MB")
     print(f"  floor (read + json.loads):     {base:6.3f} s")
     print(f"  armlint in-process, all rules: {lint_time:6.3f} s  ({lint_time / base:.1f}x the floor, "
           f"{len(files) / lint_time:.0f} files/s, {runs[0][1]} findings)")
+    print(f"  the same without evaluation:   {opaque:6.3f} s  (every expression unknown; "
+          f"evaluation costs {lint_time - opaque:+.3f} s)")
     example = REPO / "examples" / "vm-agent-disabled.json"
     print("End to end (fresh process, median):")
     print(f"  one file (pre-commit):         {command(['check', str(example)], args.repeat):6.3f} s")

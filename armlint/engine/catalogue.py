@@ -8,6 +8,7 @@ or the configuration names them.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,7 @@ class Rule:
     builtin: bool = True
     _check: Any = None
 
-    @property
+    @functools.cached_property
     def type_keys(self) -> tuple:
         return tuple(t.lower() for t in self.resource_types)
 

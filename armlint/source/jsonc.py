@@ -185,12 +185,16 @@ class JsonDocument:
         `prefix`; comments are not searched."""
         if not self.ok:
             return
-        # An unescaped '"' directly followed by the prefix opens a string: a closing quote is
-        # followed only by ',', ':', '}', ']' or white space.
-        pattern = re.compile(r'(?<!\\)"' + re.escape(prefix) + r'[^"\\]*(?:\\.[^"\\]*)*"')
-        for m in pattern.finditer(self._parsed_text):
+        # A '"' directly followed by the prefix opens a string unless a backslash escapes it: in a
+        # valid document a closing quote is followed only by ',', ':', '}', ']' or white space.
+        text = self._parsed_text
+        pattern = re.compile('"' + re.escape(prefix) + r'[^"\\]*(?:\\.[^"\\]*)*"')
+        for m in pattern.finditer(text):
+            start = m.start()
+            if start and text[start - 1] == "\\":
+                continue
             token = m.group()
-            yield m.start(), json.loads(token, strict=False) if "\\" in token else token[1:-1]
+            yield start, json.loads(token, strict=False) if "\\" in token else token[1:-1]
 
     def duplicates(self) -> list[DuplicateKey]:
         """Every key that repeats a key of the same object (in any casing), where it stands."""
