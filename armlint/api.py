@@ -14,11 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .config import EMPTY, Config, ConfigFinder, FileSettings, file_settings
+from .engine import suppress
 from .engine.catalogue import Catalogue, Rule
-from .engine.locate import locate, locate_offsets, locate_origin
+from .engine.locate import json_pointer, locate, locate_offsets, locate_origin
 from .engine.results import FileResult, Finding, Location, RunResult
 from .engine.run import RawFinding, RunOptions, run_rules
+from .engine.suppress import metadata_entries
 from .source import jsonc
+from .source.directives import parse_comment
 from .source.text import DecodeError, Span, decode
 
 PARSE_ERROR = "AL0001"
@@ -29,14 +33,20 @@ _SCHEMA_RE = re.compile(r'"\$schema"\s*:\s*"([^"]*)"', re.IGNORECASE)
 
 @dataclass
 class LintOptions:
+    """Settings from the command line (or a caller); None means "as configured"."""
+
     select: list[str] | None = None
-    ignore: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    enable: list[str] = field(default_factory=list)
     rules_dirs: list[str] = field(default_factory=list)
-    fail_level: str = "error"
+    fail_level: str | None = None
     parameter_files: list[str] = field(default_factory=list)  # --parameters: values for templates
     parameter_values: dict = field(default_factory=dict)  # --param name=value (wins)
-    auto_parameters: bool = False  # pair x.json with x.parameters.json beside it
-    run: RunOptions = field(default_factory=RunOptions)
+    auto_parameters: bool | None = None  # pair x.json with x.parameters.json beside it
+    config: str | None = None  # --config: one file for every linted file
+    use_config: bool = True  # False: ignore configuration files (tests, editors)
+    baseline: str | None = None
+    jobs: int | None = None  # None: the machine's cores
 
 
 def classify_schema(schema: Any) -> str | None:
@@ -59,27 +69,58 @@ def display_path(path: Path, root: str) -> str:
 
 
 class Linter:
-    """Lints files with one loaded catalogue and selection."""
+    """Lints files with one loaded catalogue; rules, levels and options are settled per file from
+    the configuration that applies to it and the command line."""
 
-    def __init__(self, catalogue: Catalogue, rules: list[Rule], options: LintOptions,
-                 root: Path | None = None):
+    def __init__(self, catalogue: Catalogue, options: LintOptions, root: Path | None = None,
+                 finder: ConfigFinder | None = None):
         self.catalogue = catalogue
-        self.rules = rules
-        self.selected = {r.id for r in rules}
         self.options = options
         self.root = os.path.abspath(root or os.getcwd())
+        if finder is None:
+            finder = ConfigFinder(Path(options.config) if options.config else None) \
+                if options.use_config else None
+        self.finder = finder
         self._given_values: dict | None = None
+        self._settings: dict = {}
+
+    def config_for(self, path: Path | None) -> Config:
+        if self.finder is None:
+            return EMPTY
+        return self.finder.for_path(path) if path is not None else self.finder.for_dir(
+            Path(self.root))
+
+    def settings(self, path: Path | None) -> FileSettings:
+        config = self.config_for(path)
+        rel = config.relative(path) if path is not None else ""
+        key = (id(config), tuple(i for i, o in enumerate(config.overrides) if o.matches(rel)))
+        found = self._settings.get(key)
+        if found is None:
+            found = file_settings(self.catalogue, config, path or Path(self.root),
+                                  self.options.select, self.options.ignore, self.options.enable)
+            self._settings[key] = found
+        return found
 
     # -- parameter values -------------------------------------------------------------------
     def parameter_values(self, template: Path | None) -> dict:
-        """Values for a template's parameters: --parameters files, then the template's own
-        `<name>.parameters.json` with --auto-parameters, then --param (each wins over the last)."""
+        """Values for a template's parameters, each source winning over the one before: the
+        parameter file the configuration maps to the template, --parameters files, the template's
+        own `<name>.parameters.json` with --auto-parameters, and --param."""
         if self._given_values is None:
             self._given_values = {}
             for f in self.options.parameter_files:
                 self._given_values.update(load_parameter_values(Path(f)))
-        values = dict(self._given_values)
-        if self.options.auto_parameters and template is not None:
+        values: dict = {}
+        config = self.config_for(template)
+        if template is not None:
+            mapped = config.parameter_file_for(template)
+            if mapped is not None:
+                values.update(load_parameter_values(mapped))
+        values.update(self._given_values)
+        auto = self.options.auto_parameters
+        if auto is None:
+            auto = bool(config.auto_parameters)
+        if auto and template is not None:
             sibling = template.with_name(template.name[:-len(template.suffix)] + ".parameters.json")
             if sibling.is_file():
                 values.update(load_parameter_values(sibling))
@@ -89,12 +130,14 @@ class Linter:
     # -- one file ---------------------------------------------------------------------------
     def lint_file(self, path: Path, explicit: bool = True) -> FileResult:
         shown = display_path(path, self.root)
+        if self.config_for(path).excludes(path):
+            return FileResult(shown, "skipped")
         if path.suffix.lower() in (".bicep", ".bicepparam"):
             return FileResult(shown, "skipped")  # Bicep support lands with the Bicep parser
         try:
             data = path.read_bytes()
         except OSError as exc:
-            return self._unreadable(shown, f"cannot read the file: {exc.strerror}", 1, 1)
+            return self._unreadable(shown, path, f"cannot read the file: {exc.strerror}", 1, 1)
         return self.lint_bytes(data, shown, explicit, path)
 
     def lint_bytes(self, data: bytes, shown: str, explicit: bool = True,
@@ -102,18 +145,19 @@ class Linter:
         try:
             decoded = decode(data)
         except DecodeError as exc:
-            return self._unreadable(shown, exc.message, exc.line, exc.col)
+            return self._unreadable(shown, path, exc.message, exc.line, exc.col)
         return self.lint_text(decoded.text, shown, explicit, path)
 
     def lint_text(self, text: str, shown: str, explicit: bool = True,
                   path: Path | None = None) -> FileResult:
+        settings = self.settings(path)
         doc = jsonc.load(text)
         if not doc.ok:
             match = _SCHEMA_RE.search(text)
             if not explicit and (match is None or classify_schema(match.group(1)) is None):
                 return FileResult(shown, "skipped")
-            result = FileResult(shown, "template")
-            self._add(result, PARSE_ERROR, doc.error.message, doc.error_span(), "")
+            result = FileResult(shown, "template", rules=[r.id for r in settings.rules])
+            self._add(result, settings, PARSE_ERROR, doc.error.message, doc.error_span())
             return result
         value = doc.value
         kind = classify_schema(value.get("$schema")) if isinstance(value, dict) else None
@@ -124,40 +168,40 @@ class Linter:
             model = build_template_model(doc, value, self.parameter_values(path))
         else:
             model = build_parameter_file_model(doc, value)
-        result = FileResult(shown, kind)
-        raw = run_rules(model, self.rules, self.options.run)
-        self._finish(result, raw)
+        result = FileResult(shown, kind, rules=[r.id for r in settings.rules])
+        raw = run_rules(model, settings.rules, RunOptions(settings.options))
+        self._finish(result, settings, raw)
+        self._suppress(result, settings, doc, model)
         return result
 
     # -- findings ---------------------------------------------------------------------------
-    def _rule(self, rule: Rule | str) -> Rule | None:
-        if isinstance(rule, Rule):
-            return rule
-        return self.catalogue.find(rule)
-
-    def _level(self, rule: Rule) -> str:
-        return self.options.run.levels.get(rule.id, rule.level)
-
-    def _add(self, result: FileResult, rule_id: str, message: str, span: Span, pointer: str) -> None:
+    def _add(self, result: FileResult, settings: FileSettings, rule_id: str, message: str,
+             span: Span, pointer: str = "") -> None:
         rule = self.catalogue.find(rule_id)
-        if rule is None or rule.id not in self.selected:
+        if rule is None or rule not in settings.rules:
             return
-        result.findings.append(self._finding(rule, message, Location(result.path, span, pointer)))
+        result.findings.append(self._finding(rule, settings, message,
+                                             Location(result.path, span, pointer)))
 
-    def _unreadable(self, shown: str, message: str, line: int, col: int) -> FileResult:
-        result = FileResult(shown, "unreadable")
-        self._add(result, UNREADABLE, message, Span(line, col, line, col + 1), "")
+    def _unreadable(self, shown: str, path: Path | None, message: str, line: int,
+                    col: int) -> FileResult:
+        settings = self.settings(path)
+        result = FileResult(shown, "unreadable", rules=[r.id for r in settings.rules])
+        self._add(result, settings, UNREADABLE, message,
+                  Span(line, col, line, col + 1))
         return result
 
-    def _finding(self, rule: Rule, message: str, location: Location) -> Finding:
-        return Finding(rule.id, rule.name, self._level(rule), message, location,
-                       fingerprint=fingerprint(rule.id, location, message))
+    def _finding(self, rule: Rule, settings: FileSettings, message: str, location: Location,
+                 item: str = "") -> Finding:
+        return Finding(rule.id, rule.name, settings.levels.get(rule.id, rule.level), message,
+                       location, fingerprint=fingerprint(rule.id, location, message),
+                       item_pointer=item)
 
-    def _finish(self, result: FileResult, raw: list[RawFinding]) -> None:
+    def _finish(self, result: FileResult, settings: FileSettings, raw: list[RawFinding]) -> None:
         seen = set()
         for rf in raw:
-            rule = self._rule(rf.rule)
-            if rule is None or rule.id not in self.selected:
+            rule = rf.rule if isinstance(rf.rule, Rule) else self.catalogue.find(rf.rule)
+            if rule is None or (rule not in settings.rules and isinstance(rf.rule, Rule)):
                 continue
             if rf.offsets is not None:
                 doc, start, end = rf.offsets
@@ -165,17 +209,41 @@ class Linter:
             else:
                 found = locate_origin(rf.origin, rf.part, rf.inner) if rf.origin is not None else \
                     locate(rf.anchor, rf.paths, rf.part)
-                if found is None:
-                    span, pointer = Span(1, 1, 1, 1), ""
-                else:
-                    _, span, pointer = found
+                span, pointer = (found[1], found[2]) if found else (Span(1, 1, 1, 1), "")
             key = (rule.id, span, rf.message)
             if key in seen:
                 continue
             seen.add(key)
-            result.findings.append(self._finding(rule, rf.message, Location(result.path, span,
-                                                                            pointer)))
+            result.findings.append(self._finding(rule, settings, rf.message,
+                                                 Location(result.path, span, pointer),
+                                                 _item_pointer(rf.anchor)))
+
+    def _suppress(self, result: FileResult, settings: FileSettings, doc, model) -> None:
+        directives = [d for d in (parse_comment(c.text, c.start, c.end, doc.lines)
+                                  for c in doc.comments) if d is not None]
+        entries = []
+        owners = [(model.root, "")] if model.root is not None else []
+        owners += [(r, json_pointer(r.origin.pointer)) for r in model.resources if r.deployed]
+        for owner, pointer in owners:
+            entries += metadata_entries(owner.raw, pointer, owner.origin, result.path,
+                                        lambda origin, rest: doc.locate(tuple(origin.pointer) + rest)[0])
+        if not (directives or entries or settings.suppress):
+            return
+        extra = suppress.apply(result.findings, self.catalogue, directives, entries,
+                               settings.suppress, result.path)
+        extra = [f for f in extra if self.catalogue.find(f.rule_id) in settings.rules]
+        for f in extra:
+            f.level = settings.levels.get(f.rule_id, f.level)
+            f.fingerprint = fingerprint(f.rule_id, f.location, f.message)
+        result.findings.extend(extra)
         result.findings.sort(key=Finding.sort_key)
+
+
+def _item_pointer(anchor: Any) -> str:
+    """The JSON pointer of the resource a finding's rule was looking at."""
+    resource = anchor.get("resource") if isinstance(anchor, dict) else None
+    origin = getattr(resource, "origin", None)
+    return json_pointer(tuple(origin.pointer)) if origin is not None else ""
 
 
 class ParameterFileError(Exception):
@@ -207,25 +275,83 @@ def fingerprint(rule_id: str, location: Location, message: str) -> str:
     return digest.hexdigest()[:32]
 
 
+_WORKER: "Linter | None" = None
+PARALLEL_THRESHOLD = 48  # below this many files a process pool costs more than it saves
+
+
+def _lint_candidate(candidate) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.lint_file(candidate.path, candidate.explicit)
+
+
+def _lint_all(linter: Linter, candidates: list, jobs: int, progress=None) -> list[FileResult]:
+    global _WORKER
+    import multiprocessing
+    if jobs <= 1 or len(candidates) < PARALLEL_THRESHOLD or \
+            "fork" not in multiprocessing.get_all_start_methods():
+        results = []
+        for c in candidates:
+            results.append(linter.lint_file(c.path, c.explicit))
+            if progress:
+                progress(len(results), len(candidates))
+        return results
+    from concurrent.futures import ProcessPoolExecutor
+    _WORKER = linter  # inherited by the forked workers; results come back in input order
+    try:
+        chunk = max(1, len(candidates) // (jobs * 8))
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = []
+            for r in pool.map(_lint_candidate, candidates, chunksize=chunk):
+                results.append(r)
+                if progress:
+                    progress(len(results), len(candidates))
+        return results
+    finally:
+        _WORKER = None
+
+
 def lint_paths(paths: list[str], options: LintOptions | None = None,
-               catalogue: Catalogue | None = None) -> RunResult:
+               catalogue: Catalogue | None = None, progress=None) -> RunResult:
     """Lint files and folders. Raises RuleFileError (bad rule file), SelectorError (unknown
-    selector) and DiscoveryError (a path that does not exist): those are usage errors."""
+    selector), DiscoveryError (a path that does not exist), ConfigError, ParameterFileError and
+    BaselineError: those are usage errors (exit code 2)."""
     from .discover import discover
     from .engine.loader import load_catalogue
     options = options or LintOptions()
-    catalogue = catalogue or load_catalogue([Path(d) for d in options.rules_dirs])
-    rules = catalogue.select(options.select, options.ignore)
-    linter = Linter(catalogue, rules, options)
-    files = [linter.lint_file(c.path, c.explicit) for c in discover(paths)]
-    return RunResult(files, rules, root=linter.root, fail_level=options.fail_level)
+    finder = None
+    if options.use_config:
+        finder = ConfigFinder(Path(options.config) if options.config else None)
+    run_config = finder.for_dir(Path(os.getcwd())) if finder and not finder.explicit else \
+        (finder.explicit if finder else EMPTY)
+    if catalogue is None:
+        dirs = [Path(d) for d in options.rules_dirs] + list(run_config.rules_dirs)
+        catalogue = load_catalogue(dirs)
+    linter = Linter(catalogue, options, finder=finder)
+    candidates = discover(paths)
+    used: dict[str, Rule] = {}
+    for c in candidates:
+        for rule in linter.settings(c.path).rules:
+            used[rule.id] = rule
+    if not candidates:
+        used = {r.id: r for r in linter.settings(None).rules}
+    jobs = options.jobs if options.jobs else (os.cpu_count() or 1)
+    files = _lint_all(linter, candidates, jobs, progress)
+    fail_level = options.fail_level or run_config.fail_level or "error"
+    result = RunResult(files, sorted(used.values(), key=lambda r: r.id), root=linter.root,
+                       fail_level=fail_level)
+    baseline_path = options.baseline or (str(run_config.baseline) if run_config.baseline else None)
+    if baseline_path:
+        baseline = suppress.load_baseline(Path(baseline_path))
+        from .reporters.sarif import artifact_uri
+        result.absent = suppress.apply_baseline(result.findings, baseline, artifact_uri)
+        result.baseline = baseline_path
+    return result
 
 
 def lint_text(text: str, filename: str = "template.json", select: list[str] | None = None,
               catalogue: Catalogue | None = None) -> FileResult:
-    """Lint one text as if it were a file named `filename` (for tests and editors)."""
+    """Lint one text as if it were a file named `filename` (for tests and editors), with no
+    configuration file."""
     from .engine.loader import load_catalogue
     catalogue = catalogue or load_catalogue()
-    rules = catalogue.select(select)
-    return Linter(catalogue, rules, LintOptions(select=select)).lint_text(text, filename)
-
+    return Linter(catalogue, LintOptions(select=select, use_config=False)).lint_text(text, filename)

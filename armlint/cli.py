@@ -57,62 +57,147 @@ def main() -> None:
     """Lint Azure Resource Manager templates and Bicep files."""
 
 
-@main.command()
+FORMATS = ("text", "json", "sarif", "github", "junit")
+
+
+class _CheckCommand(click.Command):
+    """Keeps the order of --format and --output so that each --output goes with the --format
+    before it: `--format sarif --output out.sarif --format text`."""
+
+    def parse_args(self, ctx, args):
+        pairs: list[list] = []
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            name, eq, value = arg.partition("=")
+            if name in ("--format", "-f", "--output", "-o"):
+                if not eq:
+                    value = args[i + 1] if i + 1 < len(args) else ""
+                    i += 1
+                if name in ("--format", "-f"):
+                    pairs.append([value, None])
+                elif pairs and pairs[-1][1] is None:
+                    pairs[-1][1] = value
+                else:
+                    pairs.append(["text", value])
+            elif arg == "--":
+                break
+            i += 1
+        ctx.meta["armlint_outputs"] = pairs
+        return super().parse_args(ctx, args)
+
+
+def _render(fmt: str, result, color: bool, show_suppressed: bool) -> str:
+    if fmt == "text":
+        from .reporters import text
+        return text.render(result, color=color, show_suppressed=show_suppressed)
+    import importlib
+    return importlib.import_module(f"armlint.reporters.{fmt}").render(result)
+
+
+class _Progress:
+    """A one-line progress bar on stderr for long runs."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total < 300:
+            return
+        percent = done * 100 // total
+        if percent != self.last:
+            self.last = percent
+            bar = "#" * (percent // 4)
+            sys.stderr.write(f"\rlinting [{bar:<25}] {done}/{total} files")
+            if done == total:
+                sys.stderr.write("\r" + " " * 60 + "\r")
+            sys.stderr.flush()
+
+
+@main.command(cls=_CheckCommand)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text",
-              show_default=True, help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
-              help="Write the report to this file instead of standard output.")
+@click.option("--format", "-f", "fmts", type=click.Choice(FORMATS), multiple=True,
+              help="Output format (text by default); repeat it, each with its --output, to write "
+                   "several.")
+@click.option("--output", "-o", "outputs", multiple=True, type=click.Path(dir_okay=False),
+              help="Write the report of the --format before it to this file.")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Run only these rules: IDs, ID prefixes or names (repeat or comma-separate).")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules.")
-@click.option("--fail-level", type=click.Choice(["error", "warning", "note"]), default="error",
-              show_default=True, help="Exit 1 when a finding is at this level or above.")
+@click.option("--enable", multiple=True, metavar="RULES",
+              help="Add these rules (for example rules that are off by default).")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "note"]), default=None,
+              help="Exit 1 when a finding is at this level or above (default: error).")
 @click.option("--rules-dir", multiple=True, type=click.Path(file_okay=False),
               help="A folder of your own rule files (YAML), added to the built-in rules.")
+@click.option("--config", type=click.Path(dir_okay=False),
+              help="Use this configuration file for every file (no search for .armlint.yaml).")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
 @click.option("--parameters", "parameter_files", multiple=True, metavar="FILE",
               help="A deploymentParameters file whose values the templates are linted with.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="A parameter value (JSON, or a plain string); wins over --parameters.")
-@click.option("--auto-parameters", is_flag=True,
+@click.option("--auto-parameters/--no-auto-parameters", default=None,
               help="Lint each template with NAME.parameters.json beside it, when present.")
-def check(paths, fmt, output, select, ignore, fail_level, rules_dir, parameter_files, params,
-          auto_parameters) -> None:
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="A SARIF file of accepted findings: report only what is new.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Write the findings of this run as a baseline SARIF file.")
+@click.option("--show-suppressed", is_flag=True, help="List suppressed findings in text output.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Lint files in this many processes (default: the machine's cores).")
+@click.option("--progress/--no-progress", default=None,
+              help="A progress bar on stderr for long runs (default: when stderr is a terminal).")
+@click.pass_context
+def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_dir, config,
+          no_config, parameter_files, params, auto_parameters, baseline, write_baseline,
+          show_suppressed, jobs, progress) -> None:
     """Lint templates, parameter files and Bicep files under PATHS (files or folders)."""
+    import os
+
     from .api import LintOptions, ParameterFileError, lint_paths
+    from .config import ConfigError
     from .discover import DiscoveryError
     from .engine.catalogue import SelectorError
+    from .engine.loader import RuleFileError
+    from .engine.suppress import BaselineError
 
+    pairs = ctx.meta.get("armlint_outputs") or [["text", None]]
+    to_stdout = [p for p in pairs if p[1] is None]
+    if len(to_stdout) > 1:
+        _fail("only one --format can go to standard output; give the others an --output")
     options = LintOptions(select=_split(select) or None, ignore=_split(ignore),
-                          rules_dirs=list(rules_dir), fail_level=fail_level,
-                          parameter_files=list(parameter_files),
-                          parameter_values=_param_values(params), auto_parameters=auto_parameters)
-    catalogue = _load_catalogue(options.rules_dirs)
+                          enable=_split(enable), rules_dirs=list(rules_dir),
+                          fail_level=fail_level, parameter_files=list(parameter_files),
+                          parameter_values=_param_values(params), auto_parameters=auto_parameters,
+                          config=config, use_config=not no_config, baseline=baseline, jobs=jobs)
+    show_progress = sys.stderr.isatty() if progress is None else progress
     try:
-        result = lint_paths(list(paths), options, catalogue)
-    except (SelectorError, DiscoveryError, ParameterFileError) as exc:
+        result = lint_paths(list(paths), options, progress=_Progress(show_progress))
+    except RuleFileError as exc:
+        _fail(f"invalid rule file: {exc}")
+    except (SelectorError, DiscoveryError, ParameterFileError, ConfigError, BaselineError) as exc:
         _fail(str(exc))
-    if fmt == "json":
-        from .reporters import json as reporter
-        text = reporter.render(result)
-    elif fmt == "sarif":
-        from .reporters import sarif as reporter
-        text = reporter.render(result)
-    else:
-        from .reporters import text as reporter
-        to_terminal = output is None and sys.stdout.isatty()
-        import os
-        text = reporter.render(result, color=to_terminal and "NO_COLOR" not in os.environ)
-    if output:
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    for fmt, output in pairs:
+        text = _render(fmt, result, color and output is None, show_suppressed)
+        if output:
+            try:
+                Path(output).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                _fail(f"cannot write {output}: {exc.strerror}")
+        else:
+            click.echo(text, nl=False)
+    if write_baseline:
+        from .reporters import sarif
         try:
-            Path(output).write_text(text, encoding="utf-8")
+            Path(write_baseline).write_text(sarif.render(result), encoding="utf-8")
         except OSError as exc:
-            _fail(f"cannot write {output}: {exc.strerror}")
-        if fmt != "text":
-            from .reporters.text import summary
-            click.echo(summary(result), err=True)
-    else:
-        click.echo(text, nl=False)
+            _fail(f"cannot write {write_baseline}: {exc.strerror}")
+    if not to_stdout or to_stdout[0][0] != "text":
+        from .reporters.text import summary
+        click.echo(summary(result), err=True)
     sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
 
 

@@ -49,7 +49,7 @@ def in_process(files: list[Path]) -> tuple[float, int]:
     from armlint.engine.loader import load_catalogue
     start = time.perf_counter()
     catalogue = load_catalogue()
-    linter = Linter(catalogue, catalogue.select(), LintOptions())
+    linter = Linter(catalogue, LintOptions(use_config=False))
     findings = sum(len(linter.lint_file(f).findings) for f in files)
     return time.perf_counter() - start, findings
 

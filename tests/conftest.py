@@ -26,8 +26,8 @@ def lint(catalogue):
     from armlint.api import Linter, LintOptions
 
     def run(source, select=None, name="template.json", **options):
-        opts = LintOptions(select=select, **options)
-        linter = Linter(catalogue, catalogue.select(select), opts, root=REPO)
+        opts = LintOptions(select=select, use_config=False, **options)
+        linter = Linter(catalogue, opts, root=REPO)
         data = source.encode("utf-8") if isinstance(source, str) else source
         return linter.lint_bytes(data, name)
     return run

@@ -54,7 +54,7 @@ def independent_jsonc(text: str):
 def results(catalogue):
     from armlint.api import Linter, LintOptions
     files = arm_files()
-    linter = Linter(catalogue, catalogue.select(["ALL"]), LintOptions())
+    linter = Linter(catalogue, LintOptions(select=["ALL"], use_config=False))
     return [(path, linter.lint_file(path)) for path in files]
 
 

@@ -37,6 +37,7 @@ class Finding:
     fingerprint: str = ""
     suppression: Suppression | None = None
     baseline_state: str | None = None  # "new" | "unchanged" with a baseline
+    item_pointer: str = ""  # JSON pointer of the resource the rule was looking at
 
     def sort_key(self) -> tuple:
         s = self.location.span
@@ -48,6 +49,7 @@ class FileResult:
     path: str
     kind: str  # template | parameters | bicep | bicepparam | skipped | unreadable
     findings: list[Finding] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)  # IDs of the rules that ran on this file
     stats: dict = field(default_factory=dict)
 
 
@@ -57,6 +59,8 @@ class RunResult:
     rules: list[Any]  # the selected Rule objects, for reporters that describe them
     root: str = "."  # absolute directory relative paths are resolved against
     fail_level: str = "error"
+    baseline: str | None = None  # the baseline file, when one was used
+    absent: list = field(default_factory=list)  # baseline SARIF results no longer found
 
     @property
     def findings(self) -> list[Finding]:

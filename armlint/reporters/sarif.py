@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from .. import __version__
 from ..engine.results import RunResult
@@ -41,16 +42,18 @@ def _descriptor(rule) -> dict:
     }
 
 
-def _artifact(path: str) -> dict:
+def artifact_uri(path: str) -> str:
+    """The URI of a reported path: relative (to ROOT) and percent-encoded, or absolute."""
     p = PurePosixPath(path)
     if p.is_absolute():
-        return {"uri": Path(path).as_uri()}
-    return {"uri": "/".join(_quote(part) for part in p.parts), "uriBaseId": "ROOT"}
+        return Path(path).as_uri()
+    return "/".join(quote(part) for part in p.parts)
 
 
-def _quote(part: str) -> str:
-    from urllib.parse import quote
-    return quote(part)
+def _artifact(path: str) -> dict:
+    if PurePosixPath(path).is_absolute():
+        return {"uri": artifact_uri(path)}
+    return {"uri": artifact_uri(path), "uriBaseId": "ROOT"}
 
 
 def render(result: RunResult) -> str:
@@ -85,6 +88,7 @@ def render(result: RunResult) -> str:
         if f.baseline_state:
             item["baselineState"] = f.baseline_state
         results.append(item)
+    results.extend(result.absent)
     root_uri = Path(result.root).resolve().as_uri().rstrip("/") + "/"
     log = {
         "$schema": SCHEMA,

@@ -1,6 +1,8 @@
 """Text output: one line per finding, `path:line:col: ID [level] message (name)`, then a summary.
 
-Owns: the format editors and problem matchers read. Pure: RunResult in, string out.
+Owns: the format editors and problem matchers read. Suppressed findings and findings unchanged
+since the baseline are listed only with `show_suppressed`; the summary counts them.
+Pure: RunResult in, string out.
 """
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ _BOLD = "\033[1m"
 def render(result: RunResult, color: bool = False, show_suppressed: bool = False) -> str:
     lines = []
     for f in sorted(result.findings, key=lambda f: f.sort_key()):
-        if f.suppression is not None and not show_suppressed:
+        hidden = f.suppression is not None or f.baseline_state == "unchanged"
+        if hidden and not show_suppressed:
             continue
         s = f.location.span
         level = f.level
@@ -23,7 +26,8 @@ def render(result: RunResult, color: bool = False, show_suppressed: bool = False
             where = f"{_BOLD}{f.location.path}:{s.start_line}:{s.start_col}:{_RESET}"
         else:
             where = f"{f.location.path}:{s.start_line}:{s.start_col}:"
-        suffix = " [suppressed]" if f.suppression is not None else ""
+        suffix = " [suppressed]" if f.suppression is not None else (
+            " [in baseline]" if f.baseline_state == "unchanged" else "")
         lines.append(f"{where} {f.rule_id} [{level}] {f.message} ({f.rule_name}){suffix}")
     lines.append(summary(result))
     return "\n".join(lines) + "\n"
@@ -31,10 +35,12 @@ def render(result: RunResult, color: bool = False, show_suppressed: bool = False
 
 def summary(result: RunResult) -> str:
     counts = {"error": 0, "warning": 0, "note": 0}
-    suppressed = 0
+    suppressed = unchanged = 0
     for f in result.findings:
         if f.suppression is not None:
             suppressed += 1
+        elif f.baseline_state == "unchanged":
+            unchanged += 1
         else:
             counts[f.level] = counts.get(f.level, 0) + 1
     linted = result.linted
@@ -42,5 +48,7 @@ def summary(result: RunResult) -> str:
              f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}",
              f"{counts['note']} note{'s' if counts['note'] != 1 else ''}"]
     tail = f", {suppressed} suppressed" if suppressed else ""
+    if result.baseline:
+        tail += f", {unchanged} unchanged and {len(result.absent)} fixed since the baseline"
     return (f"Linted {linted} file{'s' if linted != 1 else ''} ({result.skipped} skipped): "
             f"{', '.join(parts)}{tail}.")

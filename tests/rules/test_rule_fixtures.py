@@ -36,14 +36,28 @@ def render_golden(text: str | None, findings) -> str:
     return "\n".join(out)
 
 
+def extra_rules(path: Path) -> list[str]:
+    """Rules a fixture asks to run beside its own (`// armlint-test-select: ID, ...`): needed
+    only where the rule under test is about other rules' findings (suppressions)."""
+    try:
+        head = path.read_bytes().decode("utf-8").splitlines()[:3]
+    except UnicodeDecodeError:
+        return []
+    for line in head:
+        m = re.match(r"\s*//\s*armlint-test-select:\s*(.+)", line)
+        if m:
+            return [s.strip() for s in m.group(1).split(",") if s.strip()]
+    return []
+
+
 def lint_fixture(catalogue, rule_id: str, path: Path):
     from armlint.api import Linter, LintOptions
     from tests.conftest import REPO
-    options = LintOptions(select=[rule_id])
+    options = LintOptions(select=[rule_id] + extra_rules(path), use_config=False)
     params = path.with_name(path.name.replace(path.suffix, ".parameters.json"))
     if params.exists():
         options.parameter_files = [str(params)]
-    linter = Linter(catalogue, catalogue.select([rule_id]), options, root=REPO)
+    linter = Linter(catalogue, options, root=REPO)
     return linter.lint_file(path)
 
 
@@ -51,11 +65,15 @@ def lint_fixture(catalogue, rule_id: str, path: Path):
 def test_fixture(rule_id, path, catalogue, request):
     result = lint_fixture(catalogue, rule_id, path)
     findings = [f for f in result.findings if f.rule_id == rule_id]
-    others = [f for f in result.findings if f.rule_id != rule_id]
+    extras = {catalogue.find(s).id for s in extra_rules(path)}
+    others = [f for f in result.findings if f.rule_id != rule_id and f.rule_id not in extras]
     assert not others, f"unexpected findings of other rules: {others}"
     if path.name.startswith("pass_"):
         assert findings == [], "a pass fixture gave findings:\n" + "\n".join(
             f"{f.location.span} {f.message}" for f in findings)
+        # rules selected beside it are there to be silenced: each of their findings must be
+        loud = [f for f in result.findings if f.rule_id in extras and f.suppression is None]
+        assert not loud, f"findings the fixture should silence: {loud}"
         return
     assert findings, "a fail fixture gave no finding"
     try:

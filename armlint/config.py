@@ -1,0 +1,354 @@
+"""Configuration: `.armlint.yaml` (or `[tool.armlint]` in pyproject.toml), found from each linted
+file's folder upwards, or given with `--config`.
+
+Owns: finding, reading and validating configuration files (against `schemas/config.schema.json`;
+a bad file is one `ConfigError` with file, line and column), and turning them into the settings of
+one file: which rules run at which level with which options, which findings are suppressed by an
+override, which parameter file goes with a template. Overrides apply in order after the top-level
+settings; command line flags win over the file (`--select` replaces the selection, `--ignore`
+removes rules, `--fail-level` replaces the fail level).
+
+Run-wide settings (`fail-level`, `baseline`, `rules-dirs`) come from the configuration that
+applies to the working directory (or `--config`); the others from the configuration of each file.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CONFIG_NAMES = (".armlint.yaml", ".armlint.yml")
+
+
+class ConfigError(Exception):
+    def __init__(self, path: Path | str, line: int, col: int, message: str):
+        self.path, self.line, self.col, self.message = str(path), line, col, message
+        super().__init__(f"{path}:{line}:{col}: {message}")
+
+
+@dataclass
+class Override:
+    files: list[str]
+    pointer: str = ""
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    enable: list[str] = field(default_factory=list)
+    rules: dict = field(default_factory=dict)
+    suppress: list[str] = field(default_factory=list)
+    reason: str = ""
+    _patterns: list = field(default_factory=list, repr=False)
+
+    def matches(self, relative: str) -> bool:
+        return any(p.fullmatch(relative) for p in self._patterns)
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    enable: list[str] = field(default_factory=list)
+    rules: dict = field(default_factory=dict)  # selector -> {"level": ..., "options": {...}}
+    rules_dirs: list[Path] = field(default_factory=list)
+    fail_level: str | None = None
+    parameters: list[tuple] = field(default_factory=list)  # (pattern, Path)
+    auto_parameters: bool | None = None
+    exclude: list = field(default_factory=list)  # compiled patterns
+    baseline: Path | None = None
+    overrides: list[Override] = field(default_factory=list)
+
+    @property
+    def base(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def relative(self, path: Path) -> str:
+        try:
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.base)).as_posix()
+        except ValueError:
+            return Path(os.path.abspath(path)).as_posix()
+
+    def excludes(self, path: Path) -> bool:
+        rel = self.relative(path)
+        return any(p.fullmatch(rel) for p in self.exclude)
+
+    def parameter_file_for(self, template: Path) -> Path | None:
+        rel = self.relative(template)
+        for pattern, file in self.parameters:
+            if pattern.fullmatch(rel):
+                return file
+        return None
+
+
+EMPTY = Config()
+
+
+def glob_to_regex(glob: str) -> re.Pattern:
+    """A path glob: `**` any number of folders, `*` and `?` within one path segment."""
+    out, i = [], 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return re.compile("".join(out))
+
+
+# --- finding configuration files --------------------------------------------------------------
+
+class ConfigFinder:
+    """Finds and caches the configuration that applies to each folder."""
+
+    def __init__(self, explicit: Path | None = None):
+        self.explicit = load_config(explicit) if explicit else None
+        self._by_dir: dict[str, Config] = {}
+        self._loaded: dict[Path, Config] = {}
+
+    def for_path(self, path: Path) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        return self.for_dir(Path(os.path.abspath(path if path.is_dir() else path.parent)))
+
+    def for_dir(self, directory: Path) -> Config:
+        key = str(directory)
+        found = self._by_dir.get(key)
+        if found is None:
+            candidate = _config_in(directory)
+            if candidate is not None:
+                found = self._loaded.get(candidate)
+                if found is None:
+                    found = self._loaded[candidate] = load_config(candidate)
+            elif directory.parent != directory:
+                found = self.for_dir(directory.parent)
+            else:
+                found = EMPTY
+            self._by_dir[key] = found
+        return found
+
+
+def _config_in(directory: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        p = directory / name
+        if p.is_file():
+            return p
+    pyproject = directory / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            text = pyproject.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        if re.search(r"^\s*\[tool\.armlint(?:\.|\])", text, re.MULTILINE):
+            return pyproject
+    return None
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def load_config(path: Path) -> Config:
+    path = Path(path)
+    try:
+        raw_bytes = path.read_bytes()
+        text = raw_bytes.decode("utf-8-sig")
+    except OSError as exc:
+        raise ConfigError(path, 1, 1, f"cannot read the configuration: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(path, 1, 1, "the configuration is not UTF-8 text") from None
+    if path.name == "pyproject.toml":
+        data, where = _read_pyproject(path, text)
+    else:
+        data, where = _read_yaml(path, text)
+    _validate(path, data, raw_bytes, where)
+    return _build(path, data)
+
+
+def _read_yaml(path: Path, text: str):
+    import yaml
+
+    from .engine.loader import _Loader, _Marks
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise ConfigError(path, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
+                          f"invalid YAML: {exc.problem or exc.context}") from None
+    finally:
+        loader.dispose()
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(path, 1, 1, "the configuration must be a mapping of settings")
+    marks = _Marks(node, text) if node is not None else None
+
+    def where(pointer: tuple, key: bool = False) -> tuple[int, int]:
+        return marks.at(pointer, key=key) if marks else (1, 1)
+    return data, where
+
+
+def _read_pyproject(path: Path, text: str):
+    import tomllib
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+), column (\d+)", str(exc))
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+        raise ConfigError(path, line, col, f"invalid TOML: {exc}") from None
+    section = data.get("tool", {}).get("armlint", {})
+    lines = text.splitlines()
+
+    def where(pointer: tuple, key: bool = False) -> tuple[int, int]:
+        # TOML positions are not reported by tomllib: find the key's line in [tool.armlint].
+        start = next((i for i, l in enumerate(lines) if l.strip().startswith("[tool.armlint")), 0)
+        names = [p for p in pointer if isinstance(p, str)]
+        for i in range(start, len(lines)):
+            for name in reversed(names):
+                m = re.match(r"\s*(" + re.escape(name) + r"|\"" + re.escape(name) + r"\")\s*=",
+                             lines[i])
+                if m:
+                    return i + 1, m.start(1) + 1
+        return start + 1, 1
+    return section, where
+
+
+def _validated_cache(schema: bytes, data: bytes) -> Path | None:
+    """A marker file that says this configuration already passed validation, so a pre-commit
+    hook does not pay for importing jsonschema on every commit."""
+    from . import __version__
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    digest = hashlib.sha256(__version__.encode() + b"\0" + schema + b"\0" + data).hexdigest()
+    return Path(base) / "armlint" / "valid-config" / digest
+
+
+def _validate(path: Path, data: dict, raw: bytes, where) -> None:
+    from .engine.loader import SCHEMAS_DIR
+    schema_bytes = (SCHEMAS_DIR / "config.schema.json").read_bytes()
+    marker = _validated_cache(schema_bytes, raw)
+    if marker is not None and marker.exists():
+        return
+    import jsonschema
+    validator = jsonschema.Draft202012Validator(json.loads(schema_bytes))
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if not errors:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            pass  # a read-only home: validate every time
+        return
+    err = errors[0]
+    pointer = tuple(err.absolute_path)
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        allowed = set(err.schema.get("properties", {}))
+        extra = sorted(k for k in err.instance if k not in allowed)
+        if extra:
+            line, col = where(pointer + (extra[0],), True)
+            raise ConfigError(path, line, col, f"unknown setting '{extra[0]}'"
+                              f" (known: {', '.join(sorted(allowed))})")
+    line, col = where(pointer)
+    label = "`" + ".".join(str(p) for p in pointer) + "`: " if pointer else ""
+    raise ConfigError(path, line, col, f"{label}{err.message}")
+
+
+def _level(value: Any) -> Any:
+    # YAML 1.1 reads an unquoted `off` as false (and `on` as true)
+    if value is False:
+        return "off"
+    if value is True:
+        return "on"
+    return value
+
+
+def _rules(raw: dict | None) -> dict:
+    out = {}
+    for key, value in (raw or {}).items():
+        setting = dict(value) if isinstance(value, dict) else {"level": value}
+        if "level" in setting:
+            setting["level"] = _level(setting["level"])
+        out[key] = setting
+    return out
+
+
+def _build(path: Path, data: dict) -> Config:
+    base = path.parent
+    cfg = Config(path=path, select=data.get("select"), ignore=list(data.get("ignore", [])),
+                 enable=list(data.get("enable", [])), rules=_rules(data.get("rules")),
+                 rules_dirs=[base / d for d in data.get("rules-dirs", [])],
+                 fail_level=data.get("fail-level"), auto_parameters=data.get("auto-parameters"),
+                 baseline=base / data["baseline"] if data.get("baseline") else None)
+    cfg.parameters = [(glob_to_regex(g), base / f) for g, f in (data.get("parameters") or {}).items()]
+    cfg.exclude = [glob_to_regex(g) for g in data.get("exclude", [])]
+    for raw in data.get("overrides", []):
+        o = Override(files=list(raw["files"]), pointer=raw.get("pointer", ""),
+                     select=raw.get("select"), ignore=list(raw.get("ignore", [])),
+                     enable=list(raw.get("enable", [])), rules=_rules(raw.get("rules")),
+                     suppress=list(raw.get("suppress", [])), reason=raw.get("reason", ""))
+        o._patterns = [glob_to_regex(g) for g in o.files]
+        cfg.overrides.append(o)
+    return cfg
+
+
+# --- the settings of one file ----------------------------------------------------------------
+
+@dataclass
+class FileSettings:
+    rules: list  # the Rule objects to run
+    levels: dict  # rule id -> level
+    options: dict  # rule id -> options
+    suppress: list  # (rule ids set, pointer prefix, reason) from overrides
+
+
+def file_settings(catalogue, config: Config, path: Path, cli_select: list[str] | None,
+                  cli_ignore: list[str], cli_enable: list[str] | None = None) -> FileSettings:
+    """Which rules run on `path`, at which level, with which options."""
+    rel = config.relative(path)
+    select, ignore, enable = config.select, list(config.ignore), list(config.enable)
+    per_rule = [config.rules]
+    suppress = []
+    for o in config.overrides:
+        if not o.matches(rel):
+            continue
+        if o.select is not None:
+            select = o.select
+        ignore += o.ignore
+        enable += o.enable
+        per_rule.append(o.rules)
+        if o.suppress:
+            ids = {r.id for sel in o.suppress for r in catalogue.matching(sel)}
+            suppress.append((ids, o.pointer, o.reason))
+    levels: dict = {}
+    options: dict = {}
+    off: set = set()
+    for table in per_rule:
+        for selector, setting in table.items():
+            for r in catalogue.matching(selector):
+                level = setting.get("level")
+                if level == "off":
+                    off.add(r.id)
+                elif level:
+                    if level != "on":
+                        levels[r.id] = level
+                    off.discard(r.id)
+                    enable.append(r.id)
+                if setting.get("options"):
+                    options.setdefault(r.id, {}).update(setting["options"])
+    if cli_select:
+        rules = catalogue.select(cli_select, cli_ignore, cli_enable)
+    else:
+        rules = [r for r in catalogue.select(select, ignore + list(cli_ignore), enable +
+                                            list(cli_enable or ())) if r.id not in off]
+    return FileSettings(rules, levels, options, suppress)
