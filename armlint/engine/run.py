@@ -1,20 +1,10 @@
 """Run the selected rules over one file's model.
 
-Owns: the per-item context a rule sees (built once per item and shared by every rule), choosing the
-items each rule applies to (resources indexed by type, so a rule only visits its types), evaluating
-`let`, `where`, `each`, `violation` and `bind`, calling Python rules, and turning what fires into
-`RawFinding`s. A rule that raises becomes one AL0003 finding; the other rules still run.
-
-The context of a resource (the JMESPath root):
-  type, name, display_name, api_version, symbolic_name, condition, existing, copy_count
-                (name: evaluated; display_name: for messages, the name as written where unknown)
-  resource      the resource JSON with expressions evaluated (Unknown where not knowable)
-  raw           the resource JSON as written (expression strings unevaluated)
-  parent        {type, name, symbolic_name, resource, existing} of the parent, or null
-  children      the same for each child (nested, `vm/ext` by name, `parent`), deployed only
-  attached      the same for each resource whose `scope` or `properties.sourceResourceId` is this one
-  template      {schema, scope, language_version}
-  options       the rule's options (defaults merged with configuration)
+Owns: choosing the items each rule applies to (resources indexed by type, so a rule only visits
+its types; templates; declarations; the parameter file), evaluating `let`, `where`, `each`,
+`violation` and `bind` over the item's context (see contexts.py), calling Python rules, and
+turning what fires into `RawFinding`s. A rule that raises becomes one AL0003 finding; the other
+rules still run.
 """
 from __future__ import annotations
 
@@ -25,8 +15,9 @@ from typing import Any, Iterable
 
 from ..expr.values import Obj, Origin
 from ..model.template import Model, Resource
-from ..model.views import display_name, resource_view, summary
+from ..model.views import display_name
 from .catalogue import Rule
+from .contexts import Contexts
 from .jmes import truthy
 
 
@@ -63,56 +54,42 @@ class RunOptions:
     levels: dict = field(default_factory=dict)  # rule id -> level override
 
 
-class _Contexts:
-    """Builds and caches the per-item contexts of one model."""
-
-    def __init__(self, model: Model):
-        self.model = model
-        self._resources: dict[int, Obj] = {}
-
-    def resource(self, res: Resource) -> Obj:
-        ctx = self._resources.get(id(res))
-        if ctx is None:
-            t = res.template
-            ctx = Obj(
-                type=res.type, name=res.name, display_name=res.display_name,
-                api_version=res.api_version,
-                symbolic_name=res.symbolic_name, condition=res.condition, existing=res.existing,
-                copy_count=res.copy_count,
-                resource=resource_view(res), raw=res.raw,
-                parent=summary(res.parent) if res.parent is not None else None,
-                children=[summary(c) for c in res.children if c.deployed],
-                attached=[summary(a) for a in res.attached if a.deployed],
-                template=Obj(schema=t.schema, scope=t.deployment_scope,
-                             language_version=t.language_version),
-            )
-            self._resources[id(res)] = ctx
-        return ctx
-
-
 def run_rules(model: Model, rules: list[Rule], options: RunOptions | None = None) -> list[RawFinding]:
     options = options or RunOptions()
-    contexts = _Contexts(model)
+    contexts = Contexts(model)
     by_type: dict[str, list[Resource]] = {}
     for res in model.resources:
         by_type.setdefault(res.type_key, []).append(res)
     findings: list[RawFinding] = []
     for rule in rules:
-        if model.language not in rule.languages:
+        if model.language not in rule.languages or rule.implementation == "builtin":
             continue
-        if rule.implementation == "builtin" or rule.scope_kind == "document":
+        for ctx in _items(rule, model, contexts, by_type):
             if rule.implementation == "python":
-                findings.extend(_run_python(rule, {"model": model}, None, options))
-            continue
-        if rule.scope_kind != "resources":
-            continue
-        for res in _resources_for(rule, model, by_type):
-            ctx = contexts.resource(res)
-            if rule.implementation == "python":
-                findings.extend(_run_python(rule, ctx, res, options))
+                findings.extend(_run_python(rule, ctx, options))
             else:
                 findings.extend(_run_jmespath(rule, ctx, options))
     return findings
+
+
+def _items(rule: Rule, model: Model, contexts: Contexts, by_type: dict) -> Iterable[Any]:
+    kind = rule.scope_kind
+    if kind == "resources":
+        for res in _resources_for(rule, model, by_type):
+            yield contexts.resource(res)
+    elif kind == "document":
+        yield {"model": model}
+    elif kind == "template":
+        for t in model.templates:
+            yield contexts.template(t)
+    elif kind in ("parameters", "variables", "outputs"):
+        for t in model.templates:
+            for decl in getattr(t, kind):
+                yield contexts.declaration(t, decl)
+    elif kind == "parameter-file":
+        ctx = contexts.parameter_file()
+        if ctx is not None:
+            yield ctx
 
 
 def _resources_for(rule: Rule, model: Model, by_type: dict) -> Iterable[Resource]:
@@ -168,7 +145,7 @@ def _run_jmespath(rule: Rule, ctx: Obj, options: RunOptions) -> list[RawFinding]
         return [_crash(rule, ctx, exc)]
 
 
-def _run_python(rule: Rule, ctx: Any, res: Resource | None, options: RunOptions) -> list[RawFinding]:
+def _run_python(rule: Rule, ctx: Any, options: RunOptions) -> list[RawFinding]:
     scoped = _with_options(rule, ctx, options) if isinstance(ctx, Obj) else dict(ctx)
     if not isinstance(ctx, Obj):
         scoped["options"] = Obj({**rule.options, **options.rule_options.get(rule.id, {})})
