@@ -83,6 +83,8 @@ class Linter:
         self.finder = finder
         self._given_values: dict | None = None
         self._settings: dict = {}
+        from .bicep.lower import ModuleLoader
+        self.modules = ModuleLoader()  # local modules, loaded once per run
 
     def config_for(self, path: Path | None) -> Config:
         if self.finder is None:
@@ -132,8 +134,6 @@ class Linter:
         shown = display_path(path, self.root)
         if self.config_for(path).excludes(path):
             return FileResult(shown, "skipped")
-        if path.suffix.lower() in (".bicep", ".bicepparam"):
-            return FileResult(shown, "skipped")  # Bicep support lands with the Bicep parser
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -146,7 +146,38 @@ class Linter:
             decoded = decode(data)
         except DecodeError as exc:
             return self._unreadable(shown, path, exc.message, exc.line, exc.col)
+        if shown.lower().endswith((".bicep", ".bicepparam")):
+            return self.lint_bicep(decoded.text, shown, path)
         return self.lint_text(decoded.text, shown, explicit, path)
+
+    def lint_bicep(self, text: str, shown: str, path: Path | None = None) -> FileResult:
+        """Lint Bicep source: parse it, lower it to the template model, run the same rules."""
+        from .bicep.document import BicepDocument
+        from .bicep.lower import lower_parameter_file, lower_template
+        from .bicep.parser import parse
+        from .model.build import build_parameter_file_model, build_template_model
+        settings = self.settings(path)
+        doc = BicepDocument(text, parse(text), path)
+        is_params = shown.lower().endswith(".bicepparam")
+        result = FileResult(shown, "bicepparam" if is_params else "bicep",
+                            rules=[r.id for r in settings.rules])
+        for d in doc.tree.diagnostics:
+            self._add(result, settings, PARSE_ERROR, d.message, doc.lines.span(d.start, d.end))
+        try:
+            if is_params:
+                model = build_parameter_file_model(doc, lower_parameter_file(doc), "bicep")
+            else:
+                value = lower_template(doc, self.modules)
+                model = build_template_model(doc, value, self.parameter_values(path),
+                                             language="bicep")
+        except Exception as exc:  # a bug in lowering must not stop the run
+            self._add(result, settings, "AL0003", f"armlint could not read this Bicep file: "
+                      f"{type(exc).__name__}: {exc}; please report this", Span(1, 1, 1, 1))
+            return result
+        raw = run_rules(model, settings.rules, RunOptions(settings.options))
+        self._finish(result, settings, raw, doc, model)
+        self._suppress(result, settings, doc, model, doc.suppression_directives())
+        return result
 
     def lint_text(self, text: str, shown: str, explicit: bool = True,
                   path: Path | None = None) -> FileResult:
@@ -170,7 +201,7 @@ class Linter:
             model = build_parameter_file_model(doc, value)
         result = FileResult(shown, kind, rules=[r.id for r in settings.rules])
         raw = run_rules(model, settings.rules, RunOptions(settings.options))
-        self._finish(result, settings, raw)
+        self._finish(result, settings, raw, doc, model)
         self._suppress(result, settings, doc, model)
         return result
 
@@ -197,8 +228,10 @@ class Linter:
                        location, fingerprint=fingerprint(rule.id, location, message),
                        item_pointer=item)
 
-    def _finish(self, result: FileResult, settings: FileSettings, raw: list[RawFinding]) -> None:
+    def _finish(self, result: FileResult, settings: FileSettings, raw: list[RawFinding], doc,
+                model) -> None:
         seen = set()
+        elsewhere = _module_sites(model, doc)
         for rf in raw:
             rule = rf.rule if isinstance(rf.rule, Rule) else self.catalogue.find(rf.rule)
             if rule is None or (rule not in settings.rules and isinstance(rf.rule, Rule)):
@@ -209,6 +242,9 @@ class Linter:
             else:
                 found = locate_origin(rf.origin, rf.part, rf.inner) if rf.origin is not None else \
                     locate(rf.anchor, rf.paths, rf.part)
+                if found is not None and found[0] is not doc and id(found[0]) in elsewhere:
+                    # inside a module loaded from another file: report at the module here
+                    found = locate_origin(elsewhere[id(found[0])], "value")
                 span, pointer = (found[1], found[2]) if found else (Span(1, 1, 1, 1), "")
             key = (rule.id, span, rf.message)
             if key in seen:
@@ -218,9 +254,11 @@ class Linter:
                                                  Location(result.path, span, pointer),
                                                  _item_pointer(rf.anchor)))
 
-    def _suppress(self, result: FileResult, settings: FileSettings, doc, model) -> None:
-        directives = [d for d in (parse_comment(c.text, c.start, c.end, doc.lines)
-                                  for c in doc.comments) if d is not None]
+    def _suppress(self, result: FileResult, settings: FileSettings, doc, model,
+                  directives: list | None = None) -> None:
+        if directives is None:
+            directives = [d for d in (parse_comment(c.text, c.start, c.end, doc.lines)
+                                      for c in doc.comments) if d is not None]
         entries = []
         owners = [(model.root, "")] if model.root is not None else []
         owners += [(r, json_pointer(r.origin.pointer)) for r in model.resources if r.deployed]
@@ -237,6 +275,22 @@ class Linter:
             f.fingerprint = fingerprint(f.rule_id, f.location, f.message)
         result.findings.extend(extra)
         result.findings.sort(key=Finding.sort_key)
+
+
+def _module_sites(model, doc) -> dict:
+    """For each other file whose template is inlined here (a Bicep module), the origin of the
+    module declaration in this file."""
+    sites: dict = {}
+    for t in model.templates:
+        other = t.origin.doc
+        if other is doc or id(other) in sites or t.deployment is None:
+            continue
+        res = t.deployment
+        while res is not None and res.origin.doc is not doc:
+            res = res.template.deployment
+        if res is not None:
+            sites[id(other)] = res.origin
+    return sites
 
 
 def _item_pointer(anchor: Any) -> str:

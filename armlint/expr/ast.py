@@ -92,6 +92,39 @@ def canonical(node: Node) -> str:
     raise TypeError(type(node).__name__)
 
 
+_IDENT = __import__("re").compile(r"[A-Za-z_$][A-Za-z0-9_$]*$")
+
+
+def arm_text(node: Node) -> str:
+    """ARM expression text of a tree (without the enclosing brackets), as a template writes it."""
+    if isinstance(node, Literal):
+        v = node.value
+        if isinstance(v, str):
+            return "'" + v.replace("'", "''") + "'"
+        if v is True:
+            return "true()"
+        if v is False:
+            return "false()"
+        if v is None:
+            return "null()"
+        return str(v)
+    if isinstance(node, Call):
+        name = f"{node.namespace}.{node.name}" if node.namespace else node.name
+        return name + "(" + ", ".join(arm_text(a) for a in node.args) + ")"
+    if isinstance(node, Member):
+        if _IDENT.match(node.name):
+            return arm_text(node.target) + "." + node.name
+        return arm_text(node.target) + "[" + arm_text(Literal(0, 0, node.name)) + "]"
+    if isinstance(node, Index):
+        return arm_text(node.target) + "[" + arm_text(node.index) + "]"
+    if isinstance(node, ObjectLit):
+        args = [x for k, v in node.items for x in (k, v)]
+        return "createObject(" + ", ".join(arm_text(a) for a in args) + ")"
+    if isinstance(node, ArrayLit):
+        return "createArray(" + ", ".join(arm_text(a) for a in node.items) + ")"
+    raise TypeError(type(node).__name__)
+
+
 def walk(node: Node):
     """Every node of a tree, parents before children."""
     stack = [node]

@@ -271,10 +271,21 @@ def item(target: Any, index: Any, node: Node | None = None) -> Any:
     return Unknown(canonical(node) if node else "", None, "the index is out of range")
 
 
+_tables: tuple | None = None
+
+
+def _function_tables() -> tuple:
+    """FUNCTIONS and LAZY_FUNCTIONS, imported on first use (functions.py imports this module)."""
+    global _tables
+    from .functions import FUNCTIONS, LAZY_FUNCTIONS
+    _tables = FUNCTIONS, LAZY_FUNCTIONS
+    return _tables
+
+
 def _call(node: Call, ctx: EvalContext) -> Any:
     if node.namespace:
         return _user_function(node, ctx)
-    from .functions import FUNCTIONS, LAZY_FUNCTIONS
+    FUNCTIONS, LAZY_FUNCTIONS = _tables or _function_tables()
     name = node.name.lower()
     lazy = LAZY_FUNCTIONS.get(name)
     if lazy is not None:

@@ -35,9 +35,10 @@ def deployment_scope(schema: str) -> str:
 
 
 def build_template_model(doc: Any, value: dict, parameter_values: dict | None = None,
-                         deployment: DeploymentContext | None = None) -> Model:
+                         deployment: DeploymentContext | None = None,
+                         language: str = "json") -> Model:
     """The model of one template document (`value` is its root object)."""
-    model = Model("template")
+    model = Model("template", language=language)
     origin = Origin(doc, ())
     scope = TemplateScope(value, origin, parameter_values, deployment=deployment)
     model.root = _build_template(model, value, origin, scope, parent=None, deployment_res=None)
@@ -45,7 +46,7 @@ def build_template_model(doc: Any, value: dict, parameter_values: dict | None = 
     return model
 
 
-def build_parameter_file_model(doc: Any, value: dict) -> Model:
+def build_parameter_file_model(doc: Any, value: dict, language: str = "json") -> Model:
     origin = Origin(doc, ())
     pf = ParameterFile(value, origin, _text(value.get("$schema")))
     params = value.get("parameters")
@@ -53,7 +54,7 @@ def build_parameter_file_model(doc: Any, value: dict) -> Model:
         key = value.actual_key("parameters")
         for name, raw in params.items():
             pf.parameters.append(Declaration("parameters", name, raw, origin.child(key).child(name)))
-    return Model("parameters", parameter_file=pf)
+    return Model("parameters", language=language, parameter_file=pf)
 
 
 def parameter_file_values(value: dict) -> dict:
@@ -161,7 +162,9 @@ def _add_nested_template(model: Model, outer: Template, res: Resource) -> None:
         return
     inner_raw = props["template"]
     props_key = res.raw.actual_key("properties")
-    inner_origin = res.origin.child(props_key).child(props.actual_key("template"))
+    # a Bicep module's template comes from its own file, and says so
+    inner_origin = getattr(inner_raw, "origin", None) or \
+        res.origin.child(props_key).child(props.actual_key("template"))
     options = props.get("expressionEvaluationOptions")
     inner_scope = isinstance(options, dict) and isinstance(options.get("scope"), str) and \
         options["scope"].lower() == "inner"
