@@ -79,6 +79,11 @@ class BicepDocument:
                 return span, n
         return Span(1, 1, 1, 1), 0
 
+    def source_text(self, pointer: tuple) -> str | None:
+        """The Bicep text that produced the value at `pointer`."""
+        entry = self.positions.get(tuple(pointer))
+        return self.text[entry[2]:entry[3]] if entry is not None else None
+
     def span_of(self, node: syntax.Node) -> Span:
         return self.lines.span(node.start, node.end)
 

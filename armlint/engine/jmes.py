@@ -39,7 +39,7 @@ from jmespath.visitor import Options, TreeInterpreter
 
 from ..expr import parser as expr_parser
 from ..expr.ast import function_names
-from ..expr.values import Unknown, as_bool
+from ..expr.values import PartialString, Unknown, as_bool
 from ..model.views import display_name
 
 _UNKNOWN = Unknown("", None, "depends on an unknown value")
@@ -317,7 +317,11 @@ class ArmlintFunctions(jfunctions.Functions):
 
     @_signature({"types": []})
     def _func_leaf(self, x):
-        return display_name(x).rsplit("/", 1)[-1]
+        if isinstance(x, PartialString):
+            return "".join(p if isinstance(p, str) else f"[{p.text}]" for p in x.split("/")[-1])
+        if isinstance(x, str) and not isinstance(x, Unknown):
+            return x.rsplit("/", 1)[-1]
+        return display_name(x)
 
 
 FUNCTION_NAMES = frozenset(ArmlintFunctions.FUNCTION_TABLE)

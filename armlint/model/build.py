@@ -184,6 +184,18 @@ def _label_of(res: Resource) -> str:
     return "deployment@" + "/".join(str(p) for p in res.origin.pointer)
 
 
+class _LazyEntry(Lazy):
+    """A parameter entry written as one expression: its `value` once evaluated."""
+
+    __slots__ = ()
+
+    def get(self) -> Any:
+        entry = super().get()
+        if isinstance(entry, dict) and "value" in entry:
+            return entry["value"]
+        return Unknown(getattr(entry, "text", ""), None, "the parameter entry is not known")
+
+
 def _deployment_parameter_values(raw: Any, ctx: EvalContext) -> dict:
     out: dict = {}
     if not isinstance(raw, dict):
@@ -195,8 +207,8 @@ def _deployment_parameter_values(raw: Any, ctx: EvalContext) -> dict:
             out[name] = Unknown(f"parameters('{name.lower()}')", "secret",
                                 "the value is a Key Vault reference")
         elif isinstance(entry, str):
-            # A whole parameters object from an expression (seen in compiled Bicep): unknown.
-            out[name] = Unknown(f"parameters('{name.lower()}')", None, "set by an expression")
+            # compiled Bicep writes some entries as one expression giving {"value": ...}
+            out[name] = _LazyEntry(entry, None, ctx)
     return out
 
 
@@ -217,6 +229,8 @@ def _link(model: Model) -> None:
         segments = res.type.split("/")
         if res.parent is None and len(segments) >= 3:
             wanted.add("/".join(segments[:-1]).lower())
+        if res.existing:
+            wanted.add(res.type_key)
     index: dict[tuple, list[Resource]] = {}
     for res in model.resources:
         if res.type_key in wanted:
@@ -230,6 +244,19 @@ def _link(model: Model) -> None:
         for target in index.get(target_key, ()):
             if target is not res:
                 target.attached.append(res)
+    _merge_existing(model, index)
+
+
+def _merge_existing(model: Model, index: dict) -> None:
+    """An `existing` reference is the same resource as one the file deploys elsewhere (a module
+    that adds an extension to the caller's VM): that resource gets its children and attachments."""
+    for res in model.resources:
+        if not res.existing or not (res.children or res.attached):
+            continue
+        for real in index.get((res.type_key, res.name_key), ()):
+            if real is not res and not real.existing:
+                real.children.extend(c for c in res.children if c not in real.children)
+                real.attached.extend(a for a in res.attached if a not in real.attached)
 
 
 def _adopt(parent: Resource, child: Resource) -> None:

@@ -78,6 +78,11 @@ class Resource:
         name = self.name
         if isinstance(name, str) and not isinstance(name, Unknown):
             return name
+        source_text = getattr(self.origin.doc, "source_text", None)
+        if source_text is not None:  # Bicep: the name as the user wrote it
+            written = source_text(tuple(self.origin.pointer) + ("name",))
+            if written:
+                return written
         raw = self.raw.get("name")
         if isinstance(raw, str):
             return f"{self.name_prefix.display_name}/{raw}" if self.name_prefix else raw
@@ -105,8 +110,11 @@ class Resource:
     @property
     def deployed(self) -> bool:
         """Declared for deployment: not an `existing` reference, condition not known false, not
-        a loop of zero copies."""
-        return not self.existing and self.condition is not False and self.copy_count != 0
+        a loop of zero copies, and not inside a nested deployment that is not deployed."""
+        if self.existing or self.condition is False or self.copy_count == 0:
+            return False
+        outer = self.template.deployment
+        return outer is None or outer.deployed
 
     @property
     def type_key(self) -> str:
