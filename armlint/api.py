@@ -123,9 +123,11 @@ class Linter:
         if auto is None:
             auto = bool(config.auto_parameters)
         if auto and template is not None:
-            sibling = template.with_name(template.name[:-len(template.suffix)] + ".parameters.json")
-            if sibling.is_file():
-                values.update(load_parameter_values(sibling))
+            stem = template.name[:-len(template.suffix)]
+            for name in (stem + ".parameters.json", stem + ".bicepparam"):
+                sibling = template.with_name(name)
+                if sibling.is_file():
+                    values.update(load_parameter_values(sibling))
         values.update(self.options.parameter_values)
         return values
 
@@ -305,6 +307,8 @@ class ParameterFileError(Exception):
 
 
 def load_parameter_values(path: Path) -> dict:
+    """The values a parameter file gives: a deploymentParameters JSON file (taken literally), or
+    a .bicepparam file (its expressions evaluated)."""
     from .model.build import parameter_file_values
     try:
         decoded = decode(path.read_bytes())
@@ -312,6 +316,8 @@ def load_parameter_values(path: Path) -> dict:
         raise ParameterFileError(f"{path}: cannot read the parameter file: {exc.strerror}") from None
     except DecodeError as exc:
         raise ParameterFileError(f"{path}:{exc.line}:{exc.col}: {exc.message}") from None
+    if path.suffix.lower() == ".bicepparam":
+        return _bicepparam_values(path, decoded.text)
     doc = jsonc.load(decoded.text)
     if not doc.ok:
         span = doc.error_span()
@@ -319,6 +325,21 @@ def load_parameter_values(path: Path) -> dict:
     if not isinstance(doc.value, dict) or not isinstance(doc.value.get("parameters"), dict):
         raise ParameterFileError(f"{path}: not a parameter file (no \"parameters\" object)")
     return parameter_file_values(doc.value)
+
+
+def _bicepparam_values(path: Path, text: str) -> dict:
+    from .bicep.document import BicepDocument
+    from .bicep.lower import lower_parameter_file
+    from .bicep.parser import parse
+    from .expr.evaluate import EvalContext, TemplateScope, resolve
+    doc = BicepDocument(text, parse(text), path)
+    if doc.tree.diagnostics:
+        d = doc.tree.diagnostics[0]
+        span = doc.lines.span(d.start, d.end)
+        raise ParameterFileError(f"{path}:{span.start_line}:{span.start_col}: {d.message}")
+    params = lower_parameter_file(doc).get("parameters") or {}
+    ctx = EvalContext(TemplateScope(None, None))
+    return {name: resolve(entry.get("value"), None, ctx) for name, entry in params.items()}
 
 
 def fingerprint(rule_id: str, location: Location, message: str) -> str:

@@ -54,9 +54,10 @@ def lint_fixture(catalogue, rule_id: str, path: Path):
     from armlint.api import Linter, LintOptions
     from tests.conftest import REPO
     options = LintOptions(select=[rule_id] + extra_rules(path), use_config=False)
-    params = path.with_name(path.name.replace(path.suffix, ".parameters.json"))
-    if params.exists():
-        options.parameter_files = [str(params)]
+    stem = path.name[:-len(path.suffix)]
+    for params in (path.with_name(stem + ".parameters.json"), path.with_name(stem + ".bicepparam")):
+        if params.exists() and params != path:
+            options.parameter_files = [str(params)]
     linter = Linter(catalogue, options, root=REPO)
     return linter.lint_file(path)
 

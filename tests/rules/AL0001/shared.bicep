@@ -1,0 +1,3 @@
+// Shared values imported by pass_bicep_features.bicep.
+@export()
+var tags = { owner: 'platform' }
