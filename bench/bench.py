@@ -7,6 +7,7 @@ Measures, on the ARM part of the shared corpus (templates and parameter files by
   armlint    the same files linted in-process with every default rule (load, model, rules)
   no-eval    the same with the evaluator switched off (every expression unknown), to show what
              static evaluation costs
+  bicep      every .bicep file of the corpus linted in-process (parse, lower, rules)
 and end to end, as a user runs it (a fresh process each time, bytecode cached):
   one file   `armlint check <one small template>` (the pre-commit case)
   docs       `armlint check <corpus>/docs-json-samples` (185 files; Checkov takes 8.9 s here)
@@ -27,10 +28,17 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
-def arm_files(corpus: Path) -> list[Path]:
-    rows = [line.rstrip("\n").split("\t") for line in
+def _manifest(corpus: Path) -> list[list[str]]:
+    return [line.rstrip("\n").split("\t") for line in
             (corpus / "manifest.tsv").read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [corpus / r[0] for r in rows if r[2] in ("arm-template", "arm-parameters")]
+
+
+def arm_files(corpus: Path) -> list[Path]:
+    return [corpus / r[0] for r in _manifest(corpus) if r[2] in ("arm-template", "arm-parameters")]
+
+
+def bicep_files(corpus: Path) -> list[Path]:
+    return [corpus / r[0] for r in _manifest(corpus) if r[2] in ("bicep", "bicep-test")]
 
 
 def floor(files: list[Path]) -> float:
@@ -45,13 +53,15 @@ def floor(files: list[Path]) -> float:
 
 
 def in_process(files: list[Path]) -> tuple[float, int]:
-    from armlint.api import Linter, LintOptions
+    """Lint the files as `armlint check` does (one process, the same file loop)."""
+    from armlint.api import Linter, LintOptions, _lint_all
+    from armlint.discover import Candidate
     from armlint.engine.loader import load_catalogue
     start = time.perf_counter()
     catalogue = load_catalogue()
     linter = Linter(catalogue, LintOptions(use_config=False))
-    findings = sum(len(linter.lint_file(f).findings) for f in files)
-    return time.perf_counter() - start, findings
+    results = _lint_all(linter, [Candidate(f, True) for f in files], jobs=1)
+    return time.perf_counter() - start, sum(len(r.findings) for r in results)
 
 
 def without_evaluation():
@@ -114,6 +124,13 @@ def main() -> int:
           f"{len(files) / lint_time:.0f} files/s, {runs[0][1]} findings)")
     print(f"  the same without evaluation:   {opaque:6.3f} s  (every expression unknown; "
           f"evaluation costs {lint_time - opaque:+.3f} s)")
+    bicep = bicep_files(corpus)
+    bsize = sum(f.stat().st_size for f in bicep) / 1e6
+    btime = statistics.median(in_process(bicep)[0] for _ in range(max(1, args.repeat // 2)))
+    print(f"Bicep corpus: {len(bicep)} files, {bsize:.1f} MB")
+    print(f"  armlint in-process, all rules: {btime:6.3f} s  ({len(bicep) / btime:.0f} files/s, "
+          f"{bsize / btime:.1f} MB/s; ARM: {len(files) / lint_time:.0f} files/s, "
+          f"{size / lint_time:.1f} MB/s)")
     example = REPO / "examples" / "vm-agent-disabled.json"
     print("End to end (fresh process, median):")
     print(f"  one file (pre-commit):         {command(['check', str(example)], args.repeat):6.3f} s")

@@ -80,3 +80,23 @@ def test_every_template_is_linted(results):
     kinds = {r.kind for _, r in results}
     assert kinds <= {"template", "parameters"}
     assert sum(1 for _, r in results if r.kind == "template") >= 800
+
+
+def bicep_files():
+    corpus = shared_path("corpus")
+    return sorted(corpus.rglob("*.bicep"))
+
+
+@pytest.fixture(scope="module")
+def bicep_results(catalogue):
+    from armlint.api import Linter, LintOptions
+    linter = Linter(catalogue, LintOptions(select=["ALL"], use_config=False))
+    return [(path, linter.lint_file(path)) for path in bicep_files()]
+
+
+def test_every_bicep_file_parses_and_lints_without_a_crash(bicep_results):
+    assert len(bicep_results) >= 1800
+    problems = [(p, f.rule_id, f.message) for p, r in bicep_results for f in r.findings
+                if f.rule_id in ("AL0001", "AL0002", "AL0003")]
+    assert problems == []
+    assert {r.kind for _, r in bicep_results} == {"bicep"}

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 from pathlib import Path
 from typing import Any, Callable
 
 from ..expr.ast import Call, Index, Literal, Member, Node as ArmNode, arm_text
+from ..expr.parser import remember
 from ..source.cidict import CIDict
 from . import syntax as S
 from .document import BicepDocument
@@ -48,7 +50,9 @@ def _call(name: str, *args: ArmNode, namespace: str | None = None) -> Call:
 
 
 def expression_string(node: ArmNode) -> str:
-    return "[" + arm_text(node) + "]"
+    text = "[" + arm_text(node) + "]"
+    remember(text, node)  # the evaluator will not parse the text again
+    return text
 
 
 def literal_json(value: Any) -> Any:
@@ -77,14 +81,16 @@ class _ResourceInfo:
 
 
 class ModuleLoader:
-    """Loads local module files once each (Bicep is parsed and lowered, JSON read as is)."""
+    """Parses and lowers each Bicep file once per run, whether it is linted itself or used as a
+    local module by another file (JSON modules are read as they are)."""
 
     def __init__(self):
         self._cache: dict[str, Any] = {}
         self._loading: set[str] = set()
 
     def load(self, path: Path) -> Any | None:
-        key = str(path.resolve())
+        """The template of a module file (its `origin` names the file's document), or None."""
+        key = os.path.abspath(path)
         if key in self._cache:
             return self._cache[key]
         if key in self._loading or not path.is_file():
@@ -96,6 +102,27 @@ class ModuleLoader:
             self._loading.discard(key)
         self._cache[key] = value
         return value
+
+    def lowered(self, path: Path | None, text: str) -> tuple[BicepDocument, CIDict]:
+        """The document and template of a Bicep file being linted, shared with its module uses."""
+        key = os.path.abspath(path) if path is not None else None
+        cached = self._cache.get(key) if key else None
+        if cached is not None and cached.origin.doc.text == text:
+            return cached.origin.doc, cached
+        from .parser import parse
+        from ..expr.values import Origin
+        doc = BicepDocument(text, parse(text), path)
+        if key:
+            self._loading.add(key)
+        try:
+            value = lower_template(doc, self)
+        finally:
+            if key:
+                self._loading.discard(key)
+        value.origin = Origin(doc, ())
+        if key:
+            self._cache[key] = value
+        return doc, value
 
     def _read(self, path: Path) -> Any | None:
         from ..source import jsonc

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from . import parser
-from .ast import Call, Index, Literal, Member, Node, ObjectLit, ArrayLit, canonical
+from .ast import ArrayLit, Call, Index, Literal, Member, Node, ObjectLit
 from .values import Arr, Obj, Origin, Unknown, origin_of
 
 
@@ -220,7 +220,7 @@ class EvalContext:
 
 
 def unknown_of(node: Node, reason: str = "", kind: str | None = None) -> Unknown:
-    return Unknown(canonical(node), kind, reason)
+    return Unknown("", kind, reason, node)
 
 
 def evaluate(node: Node, ctx: EvalContext) -> Any:
@@ -255,20 +255,20 @@ def member(target: Any, name: str, node: Node | None = None) -> Any:
     if isinstance(target, dict):
         if name in target:
             return target[name]
-        return Unknown(canonical(node) if node else name, None, f"property '{name}' is not set")
-    return Unknown(canonical(node) if node else name, None, f"'.{name}' of a value that is not an object")
+        return Unknown(name, None, f"property '{name}' is not set", node)
+    return Unknown(name, None, f"'.{name}' of a value that is not an object", node)
 
 
 def item(target: Any, index: Any, node: Node | None = None) -> Any:
     if isinstance(target, Unknown) or isinstance(index, Unknown):
-        return Unknown(canonical(node) if node else "", None, "an unknown value is indexed")
+        return Unknown("", None, "an unknown value is indexed", node)
     if isinstance(target, list) and isinstance(index, int) and not isinstance(index, bool):
         if -len(target) <= index < len(target) and index >= 0:
             return target[index]
     elif isinstance(target, dict) and isinstance(index, str):
         if index in target:
             return target[index]
-    return Unknown(canonical(node) if node else "", None, "the index is out of range")
+    return Unknown("", None, "the index is out of range", node)
 
 
 _tables: tuple | None = None

@@ -45,6 +45,12 @@ _TOKEN = re.compile(
 _cache: dict[str, Node | ExpressionSyntaxError] = {}
 
 
+def remember(text: str, tree: Node) -> None:
+    """Cache a tree built elsewhere (the Bicep lowering) for its expression text."""
+    if len(_cache) < 200_000:
+        _cache.setdefault(text, tree)
+
+
 def parse(text: str) -> Node:
     """Parse an expression string (brackets included). Results are cached per text."""
     hit = _cache.get(text)

@@ -48,12 +48,22 @@ class Unknown:
     'string', 'object'); `reason` says why it is unknown, for explanations.
     """
 
-    __slots__ = ("text", "kind", "reason")
+    __slots__ = ("_text", "_node", "kind", "reason")
 
-    def __init__(self, text: str = "", kind: str | None = None, reason: str = ""):
-        self.text = text
+    def __init__(self, text: str = "", kind: str | None = None, reason: str = "",
+                 node: Any = None):
+        self._text = text if node is None else None
+        self._node = node  # the expression tree, turned into text only if someone asks
         self.kind = kind
         self.reason = reason
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            from .ast import canonical
+            self._text = canonical(self._node)
+            self._node = None
+        return self._text
 
     def same_as(self, other: Any) -> bool:
         return isinstance(other, Unknown) and bool(self.text) and self.text == other.text
