@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import EMPTY, Config, ConfigFinder, FileSettings, file_settings
+from .config import EMPTY, BicepConfigFinder, Config, ConfigFinder, FileSettings, file_settings
 from .engine import suppress
 from .engine.catalogue import Catalogue, Rule
 from .engine.locate import json_pointer, locate, locate_offsets, locate_origin
@@ -85,6 +85,7 @@ class Linter:
         self._given_values: dict | None = None
         self._settings: dict = {}
         self._modules = None
+        self._bicep_configs: BicepConfigFinder | None = None
 
     @property
     def modules(self):
@@ -103,11 +104,19 @@ class Linter:
     def settings(self, path: Path | None) -> FileSettings:
         config = self.config_for(path)
         rel = config.relative(path) if path is not None else ""
-        key = (id(config), tuple(i for i, o in enumerate(config.overrides) if o.matches(rel)))
+        bicep: dict = {}
+        if path is not None and self.finder is not None and \
+                path.suffix.lower() in (".bicep", ".bicepparam"):
+            if self._bicep_configs is None:
+                self._bicep_configs = BicepConfigFinder(self.catalogue)
+            bicep = self._bicep_configs.levels_for(path)
+        key = (id(config), tuple(i for i, o in enumerate(config.overrides) if o.matches(rel)),
+               id(bicep))
         found = self._settings.get(key)
         if found is None:
             found = file_settings(self.catalogue, config, path or Path(self.root),
-                                  self.options.select, self.options.ignore, self.options.enable)
+                                  self.options.select, self.options.ignore, self.options.enable,
+                                  bicep)
             self._settings[key] = found
         return found
 

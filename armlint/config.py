@@ -302,6 +302,74 @@ def _build(path: Path, data: dict) -> Config:
     return cfg
 
 
+# --- bicepconfig.json -------------------------------------------------------------------------
+
+_BICEP_LEVELS = {"off": "off", "none": "off", "info": "note", "warning": "warning",
+                 "error": "error"}
+
+
+class BicepConfigFinder:
+    """The levels a bicepconfig.json (the nearest one above a Bicep file) gives to Bicep linter
+    rules, as settings of the armlint rules that name them as equivalents."""
+
+    def __init__(self, catalogue):
+        self._by_code: dict[str, list[str]] = {}
+        for rule in catalogue.rules:
+            for eq in rule.equivalents:
+                if eq.lower().startswith("bicep:"):
+                    self._by_code.setdefault(eq[6:].lower(), []).append(rule.id)
+        self._by_dir: dict[str, dict] = {}
+
+    def levels_for(self, path: Path) -> dict:
+        if not self._by_code:
+            return {}
+        return self._for_dir(Path(os.path.abspath(path)).parent)
+
+    def _for_dir(self, directory: Path) -> dict:
+        key = str(directory)
+        found = self._by_dir.get(key)
+        if found is None:
+            candidate = directory / "bicepconfig.json"
+            if candidate.is_file():
+                found = self._read(candidate)
+            elif directory.parent != directory:
+                found = self._for_dir(directory.parent)
+            else:
+                found = {}
+            self._by_dir[key] = found
+        return found
+
+    def _read(self, path: Path) -> dict:
+        from .source import jsonc
+        try:
+            doc = jsonc.load(path.read_bytes().decode("utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            return {}
+        if not doc.ok:
+            span = doc.error_span()
+            raise ConfigError(path, span.start_line, span.start_col, doc.error.message)
+        analyzers = doc.value.get("analyzers") if isinstance(doc.value, dict) else None
+        core = analyzers.get("core") if isinstance(analyzers, dict) else None
+        if not isinstance(core, dict):
+            return {}
+        out: dict = {}
+        if core.get("enabled") is False:
+            for ids in self._by_code.values():
+                for rid in ids:
+                    out[rid] = {"level": "off"}
+            return out
+        rules = core.get("rules")
+        if not isinstance(rules, dict):
+            return out
+        for code, setting in rules.items():
+            level = setting.get("level") if isinstance(setting, dict) else None
+            mapped = _BICEP_LEVELS.get(level.lower()) if isinstance(level, str) else None
+            for rid in self._by_code.get(code.lower(), ()):
+                if mapped:
+                    out[rid] = {"level": mapped}
+        return out
+
+
 # --- the settings of one file ----------------------------------------------------------------
 
 @dataclass
@@ -313,11 +381,13 @@ class FileSettings:
 
 
 def file_settings(catalogue, config: Config, path: Path, cli_select: list[str] | None,
-                  cli_ignore: list[str], cli_enable: list[str] | None = None) -> FileSettings:
-    """Which rules run on `path`, at which level, with which options."""
+                  cli_ignore: list[str], cli_enable: list[str] | None = None,
+                  bicep_levels: dict | None = None) -> FileSettings:
+    """Which rules run on `path`, at which level, with which options. `bicep_levels` (from a
+    bicepconfig.json) come first, so the armlint configuration wins over them."""
     rel = config.relative(path)
     select, ignore, enable = config.select, list(config.ignore), list(config.enable)
-    per_rule = [config.rules]
+    per_rule = [bicep_levels or {}, config.rules]
     suppress = []
     for o in config.overrides:
         if not o.matches(rel):

@@ -344,3 +344,62 @@ def test_pre_commit_hook_fails_on_a_bad_template_and_passes_on_a_good_one(tmp_pa
     subprocess.run([*git, "-C", str(repo), "add", "main.json"], check=True)
     good = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env)
     assert good.returncode == 0, good.stdout + good.stderr
+
+
+# --- more configuration keys -------------------------------------------------------------------
+
+OFF_RULE = ("id: AL9002\nname: vm-named-vm1\ntitle: A VM named vm1\nlevel: warning\nenabled: false\n"
+            "scope: {kind: resources, resource_types: [Microsoft.Compute/virtualMachines]}\n"
+            "violation: \"name == 'vm1'\"\nreport_at: [resource.name]\n"
+            "message: \"VM named vm1\"\nequivalents: ['bicep:my-vm-name']\ndocs: {what: w, why: y}\n")
+BICEP_VM = (REPO / "tests" / "rules" / "AL5001" / "fail_parent_property.bicep").read_text()
+
+
+def test_enable_and_override_select_and_enable(project):
+    (project / "myrules").mkdir()
+    (project / "myrules" / "AL9002-vm-named-vm1.yaml").write_text(OFF_RULE)
+    (project / "infra" / "vm.bicep").write_text(BICEP_VM)
+    (project / ".armlint.yaml").write_text("rules-dirs: [myrules]\n")
+    assert "AL9002" not in run("check", "infra/vm.bicep", cwd=project).stdout  # off by default
+    (project / ".armlint.yaml").write_text("rules-dirs: [myrules]\nenable: [vm-named-vm1]\n")
+    assert "AL9002 [warning]" in run("check", "infra/vm.bicep", cwd=project).stdout
+    (project / ".armlint.yaml").write_text(
+        "rules-dirs: [myrules]\noverrides:\n  - files: ['infra/*.bicep']\n    select: [AL5001]\n"
+        "    enable: [AL9002]\n")
+    assert sorted(ids(run("check", "infra/vm.bicep", cwd=project).stdout)) == ["AL5001", "AL9002"]
+
+
+def test_bicepconfig_levels_for_rules_with_a_bicep_equivalent(project):
+    (project / "myrules").mkdir()
+    (project / "myrules" / "AL9002-vm-named-vm1.yaml").write_text(OFF_RULE.replace(
+        "enabled: false\n", ""))
+    (project / "infra" / "vm.bicep").write_text(BICEP_VM)
+    (project / ".armlint.yaml").write_text("rules-dirs: [myrules]\n")
+    (project / "infra" / "bicepconfig.json").write_text(
+        '{ // comments are allowed\n "analyzers": {"core": {"rules": {"my-vm-name": {"level": "error"}}}}}')
+    assert "AL9002 [error]" in run("check", "infra/vm.bicep", cwd=project).stdout
+    (project / "infra" / "bicepconfig.json").write_text(
+        '{"analyzers": {"core": {"rules": {"my-vm-name": {"level": "info"}}}}}')
+    assert "AL9002 [note]" in run("check", "infra/vm.bicep", cwd=project).stdout
+    (project / "infra" / "bicepconfig.json").write_text(
+        '{"analyzers": {"core": {"rules": {"my-vm-name": {"level": "off"}}}}}')
+    out = run("check", "infra/vm.bicep", cwd=project).stdout
+    assert "AL9002" not in out and "AL5001" in out
+    # the armlint configuration wins over bicepconfig.json; JSON files are not affected
+    (project / ".armlint.yaml").write_text("rules-dirs: [myrules]\nrules: {AL9002: warning}\n")
+    assert "AL9002 [warning]" in run("check", "infra/vm.bicep", cwd=project).stdout
+    (project / ".armlint.yaml").write_text("rules-dirs: [myrules]\n")
+    (project / "infra" / "bicepconfig.json").write_text('{"analyzers": {"core": {"enabled": false}}}')
+    assert "AL9002" not in run("check", "infra/vm.bicep", cwd=project).stdout
+    json_run = run("check", "infra/vm.json", "--param", "virtualMachineName=vm1", cwd=project)
+    assert "AL9002 [warning]" in json_run.stdout  # bicepconfig.json applies to Bicep files only
+    (project / "infra" / "bicepconfig.json").write_text('{"analyzers": ')
+    bad = run("check", "infra/vm.bicep", cwd=project)
+    assert bad.returncode == 2 and "bicepconfig.json:1:" in bad.stderr
+
+
+def test_baseline_from_config(project):
+    run("check", "infra", "--write-baseline", str(project / "accepted.sarif"), cwd=project)
+    (project / ".armlint.yaml").write_text("baseline: accepted.sarif\n")
+    proc = run("check", "infra", cwd=project)
+    assert proc.returncode == 0 and "4 unchanged and 0 fixed since the baseline" in proc.stdout
