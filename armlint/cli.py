@@ -235,6 +235,39 @@ def explain(rule, rules_dir) -> None:
     click.echo(render_page(found), nl=False)
 
 
+@main.command("test-rules")
+@click.argument("rules_dir", type=click.Path(file_okay=False, exists=True))
+@click.option("--fixtures", "fixtures_dir", type=click.Path(file_okay=False),
+              help="Where each rule's fixtures are, in a folder named by its ID "
+                   "(default: RULES_DIR/tests).")
+@click.option("--update", is_flag=True, help="Rewrite the .golden files of fail fixtures.")
+def test_rules(rules_dir, fixtures_dir, update) -> None:
+    """Run the fixtures of your own rules: pass_* files must give no finding, fail_* files the
+    findings their .golden file shows."""
+    from .engine.loader import load_rule_file, rule_files
+    from .ruletests import fixtures, run_fixture
+    catalogue = _load_catalogue([rules_dir])
+    base = Path(fixtures_dir) if fixtures_dir else Path(rules_dir) / "tests"
+    own = [load_rule_file(p) for p in rule_files(Path(rules_dir))]
+    failed = total = 0
+    for rule in own:
+        cases = fixtures(base / rule.id)
+        if not cases:
+            click.echo(f"warning: {rule.id} ({rule.name}) has no fixtures in {base / rule.id}")
+        for path in cases:
+            total += 1
+            outcome = run_fixture(catalogue, rule.id, path, Path.cwd(), update)
+            if outcome.ok:
+                click.echo(f"ok    {rule.id} {path.name}")
+            else:
+                failed += 1
+                click.echo(f"FAIL  {rule.id} {path.name}")
+                for problem in outcome.problems:
+                    click.echo(f"      {problem}")
+    click.echo(f"{total} fixtures, {failed} failed")
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
 @main.command()
 @click.argument("outdir", type=click.Path(file_okay=False))
 def docs(outdir) -> None:

@@ -152,3 +152,29 @@ def test_docs_command(tmp_path):
     proc = run("docs", str(tmp_path / "docs"))
     assert proc.returncode == 0
     assert (tmp_path / "docs" / "AL5001.md").read_text().startswith("# AL5001")
+
+
+def test_test_rules_runs_a_teams_own_fixtures(tmp_path):
+    rules = tmp_path / "rules"
+    (rules / "tests" / "AL9001").mkdir(parents=True)
+    (rules / "AL9001-vm-name.yaml").write_text(
+        "id: AL9001\nname: vm-name-prefix\ntitle: VM names start with vm-\nlevel: warning\n"
+        "scope: {kind: resources, resource_types: [Microsoft.Compute/virtualMachines]}\n"
+        "violation: \"!starts_with_ci(name, 'vm-')\"\nreport_at: [resource.name]\n"
+        "message: \"VM '{name}' does not start with vm-\"\ndocs: {what: w, why: y}\n")
+    template = ('// {why}\n{{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/'
+                'deploymentTemplate.json#", "resources": [{{"type": "Microsoft.Compute/virtualMachines",'
+                ' "apiVersion": "2024-07-01", "name": "{name}"}}]}}\n')
+    fixtures = rules / "tests" / "AL9001"
+    (fixtures / "pass_prefixed.json").write_text(template.format(why="prefixed", name="vm-app"))
+    (fixtures / "fail_bare.json").write_text(template.format(why="bare", name="app"))
+    first = run("test-rules", str(rules))
+    assert first.returncode == 1 and "missing fail_bare.json.golden" in first.stdout
+    assert run("test-rules", str(rules), "--update").returncode == 0
+    golden = (fixtures / "fail_bare.json.golden").read_text()
+    assert "//@ 2:" in golden and "AL9001 warning: VM 'app' does not start with vm-" in golden
+    ok = run("test-rules", str(rules))
+    assert ok.returncode == 0 and "2 fixtures, 0 failed" in ok.stdout
+    (fixtures / "pass_prefixed.json").write_text(template.format(why="now bare", name="db"))
+    bad = run("test-rules", str(rules))
+    assert bad.returncode == 1 and "FAIL  AL9001 pass_prefixed.json" in bad.stdout
