@@ -14,7 +14,6 @@ applies to the working directory (or `--config`); the others from the configurat
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -236,32 +235,20 @@ def _validated_cache(schema: bytes, data: bytes) -> Path | None:
 
 def _validate(path: Path, data: dict, raw: bytes, where) -> None:
     from .engine.loader import SCHEMAS_DIR
-    schema_bytes = (SCHEMAS_DIR / "config.schema.json").read_bytes()
-    marker = _validated_cache(schema_bytes, raw)
-    if marker is not None and marker.exists():
+    from .validation import first_problem
+    schema = SCHEMAS_DIR / "config.schema.json"
+    marker = _validated_cache(schema.read_bytes(), raw)
+    if marker.exists():
         return
-    import jsonschema
-    validator = jsonschema.Draft202012Validator(json.loads(schema_bytes))
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if not errors:
-        try:
-            marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.touch()
-        except OSError:
-            pass  # a read-only home: validate every time
-        return
-    err = errors[0]
-    pointer = tuple(err.absolute_path)
-    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
-        allowed = set(err.schema.get("properties", {}))
-        extra = sorted(k for k in err.instance if k not in allowed)
-        if extra:
-            line, col = where(pointer + (extra[0],), True)
-            raise ConfigError(path, line, col, f"unknown setting '{extra[0]}'"
-                              f" (known: {', '.join(sorted(allowed))})")
-    line, col = where(pointer)
-    label = "`" + ".".join(str(p) for p in pointer) + "`: " if pointer else ""
-    raise ConfigError(path, line, col, f"{label}{err.message}")
+    problem = first_problem(schema, data, noun="setting")
+    if problem is not None:
+        line, col = where(problem.pointer, problem.is_key)
+        raise ConfigError(path, line, col, problem.message)
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        pass  # a read-only home: validate every time
 
 
 def _level(value: Any) -> Any:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..source.directives import Directive, parse_comment
-from ..source.text import LineIndex, Span
+from ..source.text import LineIndex, Span, deepest_span
 from . import syntax
 
 
@@ -72,12 +72,8 @@ class BicepDocument:
         return self.lines.span(entry[2], entry[3])
 
     def locate(self, pointer: tuple, part: str = "value") -> tuple[Span, int]:
-        pointer = tuple(pointer)
-        for n in range(len(pointer), -1, -1):
-            span = self.span(pointer[:n], part if n == len(pointer) else "value")
-            if span is not None:
-                return span, n
-        return Span(1, 1, 1, 1), 0
+        """Span of the deepest existing prefix of `pointer`, and how many segments matched."""
+        return deepest_span(self.span, pointer, part)
 
     def source_text(self, pointer: tuple) -> str | None:
         """The Bicep text that produced the value at `pointer`."""

@@ -13,6 +13,7 @@ network).
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -395,6 +396,24 @@ class Lowerer:
             bindings[loop.index.name] = counter
         return bindings
 
+    @contextlib.contextmanager
+    def _loop_scope(self, loop: S.ForExpr | None):
+        """The loop variables of a resource or module loop, bound to copyIndex() inside it."""
+        if loop is None:
+            yield
+            return
+        self.scopes.append(self._loop_bindings(loop, _call("copyIndex")))
+        try:
+            yield
+        finally:
+            self.scopes.pop()
+
+    def _copy(self, raw: CIDict, key: str, loop: S.ForExpr | None, pointer: tuple) -> None:
+        if loop is not None:
+            raw["copy"] = CIDict(name=key, count=expression_string(
+                _call("length", self._expr(loop.iterable))))
+            self.doc.record(pointer + ("copy",), loop)
+
     def _resource(self, st: S.Resource, parent: _ResourceInfo | None, parent_cond: ArmNode | None,
                   key: str) -> None:
         symbol = self.symbols[key]
@@ -404,9 +423,7 @@ class Lowerer:
         raw = CIDict()
         self.doc.record(pointer, st, st.name)
         loop = st.loop
-        if loop is not None:
-            self.scopes.append(self._loop_bindings(loop, _call("copyIndex")))
-        try:
+        with self._loop_scope(loop):
             if st.existing:
                 raw["existing"] = True
             raw["type"] = info.type
@@ -421,10 +438,7 @@ class Lowerer:
             if condition is not None:
                 raw["condition"] = self._arm_value(condition)
                 self.doc.record(pointer + ("condition",), st.condition or st)
-            if loop is not None:
-                raw["copy"] = CIDict(name=key, count=expression_string(
-                    _call("length", self._expr(loop.iterable))))
-                self.doc.record(pointer + ("copy",), loop)
+            self._copy(raw, key, loop, pointer)
             parent_info = info.parent
             name_ast = self._own_name(info)
             if parent_info is not None:
@@ -455,9 +469,6 @@ class Lowerer:
                     raw[pname] = self._value(item.value, ppointer)
                     self.doc.record(ppointer, item.value, item.key)
             self.resources[key] = raw
-        finally:
-            if loop is not None:
-                self.scopes.pop()
         if body is not None:
             for nested in body.resources:
                 self._resource(nested, info, condition, f"{key}::{nested.name.name}")
@@ -470,18 +481,14 @@ class Lowerer:
         raw = CIDict()
         self.doc.record(pointer, st, st.name)
         loop = st.loop
-        if loop is not None:
-            self.scopes.append(self._loop_bindings(loop, _call("copyIndex")))
-        try:
+        with self._loop_scope(loop):
             raw["type"] = DEPLOYMENTS
             raw["apiVersion"] = DEPLOYMENTS_API
             self.doc.record(pointer + ("type",), st.path)
             if st.condition is not None:
                 raw["condition"] = self._value(st.condition, pointer + ("condition",))
                 self.doc.record(pointer + ("condition",), st.condition)
-            if loop is not None:
-                raw["copy"] = CIDict(name=key, count=expression_string(
-                    _call("length", self._expr(loop.iterable))))
+            self._copy(raw, key, loop, pointer)
             name_prop = body.get("name") if body is not None else None
             if name_prop is not None:
                 name_ast = self._expr(name_prop.value)
@@ -527,9 +534,6 @@ class Lowerer:
                 if deps is not None:
                     raw["dependsOn"] = self._depends_on(deps.value)
             self.resources[key] = raw
-        finally:
-            if loop is not None:
-                self.scopes.pop()
 
     def _module_template(self, reference: str) -> Any | None:
         low = reference.lower()
@@ -601,18 +605,14 @@ class Lowerer:
             name_prop = body.get("name") if body is not None else None
             loop = st.loop if st is not None else None
             if loop is not None and self._loop_bound(loop):
-                self.scopes.append(self._loop_bindings(loop, _call("copyIndex")))
-                try:
-                    info.own_name = self._expr(name_prop.value) if name_prop else _lit(info.symbolic)
-                finally:
-                    self.scopes.pop()
-            else:
+                loop = None  # asked from inside the loop itself: its variables are bound already
+            with self._loop_scope(loop):
                 info.own_name = self._expr(name_prop.value) if name_prop else _lit(info.symbolic)
         return info.own_name
 
     def _loop_bound(self, loop: S.ForExpr) -> bool:
         names = {n.name for n in (loop.item, loop.index) if n is not None}
-        return not any(names & scope.keys() for scope in self.scopes)
+        return any(names & scope.keys() for scope in self.scopes)
 
     def _name_of(self, info: _ResourceInfo) -> ArmNode:
         """The full name (`parent/child` for children), as the template's `name`."""

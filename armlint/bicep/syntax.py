@@ -622,19 +622,10 @@ def _body_object(body: Optional[Expr]) -> Optional["Object"]:
             return None
 
 
-@dataclass(slots=True)
-class Resource(Statement):
-    """`resource name 'Type@version' existing? = body`.
+class _Body:
+    """What resources and modules share: a body that may be conditional or a loop."""
 
-    body is an Object, an IfCondition (`if (c) {...}`) or a ForExpr (`[for ...: {...}]`, whose
-    body may itself be an IfCondition). Nested resources appear as Resource items of the body
-    Object, with a relative or full type string.
-    """
-
-    name: Identifier
-    type: String
-    existing: bool
-    body: Expr
+    __slots__ = ()
 
     @property
     def object(self) -> Optional[Object]:
@@ -654,27 +645,29 @@ class Resource(Statement):
 
 
 @dataclass(slots=True)
-class Module(Statement):
+class Resource(_Body, Statement):
+    """`resource name 'Type@version' existing? = body`.
+
+    body is an Object, an IfCondition (`if (c) {...}`) or a ForExpr (`[for ...: {...}]`, whose
+    body may itself be an IfCondition). Nested resources appear as Resource items of the body
+    Object, with a relative or full type string.
+    """
+
+    name: Identifier
+    type: String
+    existing: bool
+    body: Expr
+
+
+
+@dataclass(slots=True)
+class Module(_Body, Statement):
     """`module name 'path|br:...|br/alias:...|ts:...' = body` (body as for Resource)."""
 
     name: Identifier
     path: String
     body: Expr
 
-    @property
-    def object(self) -> Optional[Object]:
-        return _body_object(self.body)
-
-    @property
-    def condition(self) -> Optional[Expr]:
-        body = self.body
-        if isinstance(body, ForExpr):
-            body = body.body
-        return body.condition if isinstance(body, IfCondition) else None
-
-    @property
-    def loop(self) -> Optional[ForExpr]:
-        return self.body if isinstance(self.body, ForExpr) else None
 
 
 @dataclass(slots=True)

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .catalogue import Catalogue, Rule
+from ..validation import dotted as _dotted, first_problem
 from .jmes import CompileError, Expression
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -133,42 +134,11 @@ def _label(data: dict) -> str:
     return rid if isinstance(rid, str) else ""
 
 
-_validator = None
-
-
-def _schema_validator():
-    global _validator
-    if _validator is None:
-        import json
-
-        import jsonschema
-        schema = json.loads((SCHEMAS_DIR / "rule.schema.json").read_text(encoding="utf-8"))
-        _validator = jsonschema.Draft202012Validator(schema)
-    return _validator
-
-
 def _validate(path: Path, data: dict, marks: _Marks, label: str) -> None:
-    errors = sorted(_schema_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
-    if not errors:
-        return
-    err = errors[0]
-    where = tuple(err.absolute_path)
-    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
-        allowed = set(err.schema.get("properties", {}))
-        extra = sorted(k for k in err.instance if k not in allowed)
-        if extra:
-            line, col = marks.at(where + (extra[0],), key=True)
-            known = ", ".join(sorted(allowed))
-            raise RuleFileError(path, line, col, f"unknown field '{extra[0]}'"
-                                f"{' in ' + _dotted(where) if where else ''} (known fields: {known})",
-                                label)
-    line, col = marks.at(where)
-    field_name = f"`{_dotted(where)}`: " if where else ""
-    raise RuleFileError(path, line, col, f"{field_name}{err.message}", label)
-
-
-def _dotted(path: tuple) -> str:
-    return ".".join(str(p) for p in path)
+    problem = first_problem(SCHEMAS_DIR / "rule.schema.json", data)
+    if problem is not None:
+        line, col = marks.at(problem.pointer, key=problem.is_key)
+        raise RuleFileError(path, line, col, problem.message, label)
 
 
 def _expr(path: Path, data: dict, marks: _Marks, label: str, where: tuple) -> Expression:

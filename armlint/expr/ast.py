@@ -65,38 +65,18 @@ class ArrayLit(Node):
 
 def canonical(node: Node) -> str:
     """Stable text of a tree: equal for expressions that differ only in case or spacing."""
-    if isinstance(node, Literal):
-        v = node.value
-        if isinstance(v, str):
-            return "'" + v.replace("'", "''") + "'"
-        if v is True:
-            return "true()"
-        if v is False:
-            return "false()"
-        if v is None:
-            return "null()"
-        return str(v)
-    if isinstance(node, Call):
-        name = node.name.lower()
-        if node.namespace:
-            name = node.namespace.lower() + "." + name
-        return name + "(" + ", ".join(canonical(a) for a in node.args) + ")"
-    if isinstance(node, Member):
-        return canonical(node.target) + "." + node.name.lower()
-    if isinstance(node, Index):
-        return canonical(node.target) + "[" + canonical(node.index) + "]"
-    if isinstance(node, ObjectLit):
-        return "{" + ", ".join(canonical(k) + ": " + canonical(v) for k, v in node.items) + "}"
-    if isinstance(node, ArrayLit):
-        return "[" + ", ".join(canonical(i) for i in node.items) + "]"
-    raise TypeError(type(node).__name__)
+    return _text(node, True)
+
+
+def arm_text(node: Node) -> str:
+    """ARM expression text of a tree (without the enclosing brackets), as a template writes it."""
+    return _text(node, False)
 
 
 _IDENT = __import__("re").compile(r"[A-Za-z_$][A-Za-z0-9_$]*$")
 
 
-def arm_text(node: Node) -> str:
-    """ARM expression text of a tree (without the enclosing brackets), as a template writes it."""
+def _text(node: Node, fold: bool) -> str:
     if isinstance(node, Literal):
         v = node.value
         if isinstance(v, str):
@@ -110,18 +90,23 @@ def arm_text(node: Node) -> str:
         return str(v)
     if isinstance(node, Call):
         name = f"{node.namespace}.{node.name}" if node.namespace else node.name
-        return name + "(" + ", ".join(arm_text(a) for a in node.args) + ")"
+        return (name.lower() if fold else name) + \
+            "(" + ", ".join(_text(a, fold) for a in node.args) + ")"
     if isinstance(node, Member):
+        if fold:
+            return _text(node.target, fold) + "." + node.name.lower()
         if _IDENT.match(node.name):
-            return arm_text(node.target) + "." + node.name
-        return arm_text(node.target) + "[" + arm_text(Literal(0, 0, node.name)) + "]"
+            return _text(node.target, fold) + "." + node.name
+        return _text(node.target, fold) + "[" + _text(Literal(0, 0, node.name), fold) + "]"
     if isinstance(node, Index):
-        return arm_text(node.target) + "[" + arm_text(node.index) + "]"
+        return _text(node.target, fold) + "[" + _text(node.index, fold) + "]"
     if isinstance(node, ObjectLit):
         args = [x for k, v in node.items for x in (k, v)]
-        return "createObject(" + ", ".join(arm_text(a) for a in args) + ")"
+        return ("createobject(" if fold else "createObject(") + \
+            ", ".join(_text(a, fold) for a in args) + ")"
     if isinstance(node, ArrayLit):
-        return "createArray(" + ", ".join(arm_text(a) for a in node.items) + ")"
+        return ("createarray(" if fold else "createArray(") + \
+            ", ".join(_text(a, fold) for a in node.items) + ")"
     raise TypeError(type(node).__name__)
 
 

@@ -20,7 +20,7 @@ import json.scanner
 import json.decoder
 
 from .cidict import CIDict
-from .text import LineIndex, Span
+from .text import LineIndex, Span, deepest_span
 
 Pointer = tuple  # of str (object keys as written) and int (array indexes)
 
@@ -154,14 +154,9 @@ class JsonDocument:
             return self.lines.span(entry[0], entry[1])
         return self.lines.span(entry[2], entry[3])
 
-    def locate(self, pointer: Pointer, part: str = "value") -> tuple[Span, int]:
+    def locate(self, pointer: tuple, part: str = "value") -> tuple[Span, int]:
         """Span of the deepest existing prefix of `pointer`, and how many segments matched."""
-        pointer = tuple(pointer)
-        for n in range(len(pointer), -1, -1):
-            span = self.span(pointer[:n], part if n == len(pointer) else "value")
-            if span is not None:
-                return span, n
-        return Span(1, 1, 1, 1), 0
+        return deepest_span(self.span, pointer, part)
 
     def string_span(self, pointer: Pointer, part: str, start: int, end: int) -> Span | None:
         """Span of characters `start`..`end` of the decoded string at `pointer` (its value, or

@@ -126,3 +126,14 @@ class LineIndex:
     @property
     def line_count(self) -> int:
         return len(self._starts)
+
+
+def deepest_span(span_of, pointer: tuple, part: str = "value") -> tuple[Span, int]:
+    """The span of the deepest existing prefix of `pointer` (asking `span_of(pointer, part)`, which
+    returns None for what does not exist), and how many segments matched."""
+    pointer = tuple(pointer)
+    for n in range(len(pointer), -1, -1):
+        span = span_of(pointer[:n], part if n == len(pointer) else "value")
+        if span is not None:
+            return span, n
+    return Span(1, 1, 1, 1), 0
