@@ -208,14 +208,34 @@ def rule_files(directory: Path) -> list[Path]:
 
 def load_catalogue(extra_dirs: list[Path] | None = None, validate_builtin: bool = False) -> Catalogue:
     """The built-in rules plus the rules in `extra_dirs`. Raises RuleFileError on the first bad
-    file or on two rules with one ID or name."""
-    rules: list[Rule] = []
-    seen: dict[str, Rule] = {}
+    file or on two rules with one ID or name.
+
+    The compiled catalogue is kept in the user cache (by the rule files' paths, sizes and
+    modification times) so that a pre-commit hook does not read and compile every rule file on
+    every commit; a changed rule file is read again, and so is everything when the cache cannot be
+    used."""
     sources = [(BUILTIN_RULES_DIR, True)] + [(Path(d), False) for d in extra_dirs or ()]
+    listed = []
     for directory, builtin in sources:
         if not directory.is_dir():
             raise RuleFileError(directory, 1, 1, "the rules folder does not exist")
-        for path in rule_files(directory):
+        listed.append((directory, builtin, rule_files(directory)))
+    cache = None if validate_builtin else _cache_file(listed)
+    if cache is not None:
+        cached = _read_cache(cache)
+        if cached is not None:
+            return cached
+    catalogue = _compile_catalogue(listed, validate_builtin)
+    if cache is not None:
+        _write_cache(cache, catalogue)
+    return catalogue
+
+
+def _compile_catalogue(listed: list, validate_builtin: bool) -> Catalogue:
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for directory, builtin, paths in listed:
+        for path in paths:
             rule = load_rule_file(path, builtin=builtin, validate=validate_builtin or not builtin)
             for key in (rule.id.upper(), "name:" + rule.name):
                 other = seen.get(key)
@@ -226,3 +246,46 @@ def load_catalogue(extra_dirs: list[Path] | None = None, validate_builtin: bool 
                 seen[key] = rule
             rules.append(rule)
     return Catalogue(rules)
+
+
+def _cache_file(listed: list) -> Path | None:
+    import hashlib
+    import os
+
+    from .. import __version__
+    if os.environ.get("ARMLINT_NO_CACHE"):
+        return None
+    digest = hashlib.sha256(__version__.encode())
+    try:
+        for directory, builtin, paths in listed:
+            digest.update(f"{directory}|{builtin}".encode())
+            for path in paths:
+                st = path.stat()
+                digest.update(f"{path}|{st.st_size}|{st.st_mtime_ns}".encode())
+    except OSError:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "armlint" / "catalogue" / (digest.hexdigest()[:32] + ".pickle")
+
+
+def _read_cache(path: Path) -> Catalogue | None:
+    import pickle
+    try:
+        with path.open("rb") as f:
+            catalogue = pickle.load(f)
+    except Exception:  # a missing, partial or foreign file: compile again
+        return None
+    return catalogue if isinstance(catalogue, Catalogue) else None
+
+
+def _write_cache(path: Path, catalogue: Catalogue) -> None:
+    import os
+    import pickle
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_suffix(f".{os.getpid()}.tmp")
+        with temp.open("wb") as f:
+            pickle.dump(catalogue, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, path)
+    except Exception:  # a read-only home, an unpicklable user rule: no cache, same results
+        return
