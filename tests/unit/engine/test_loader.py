@@ -85,3 +85,22 @@ def test_catalogue_rejects_a_reused_id(tmp_path):
 def test_builtin_catalogue_validates_against_the_schema():
     catalogue = load_catalogue(validate_builtin=True)
     assert catalogue.find("AL5001").name == "extensions-without-vm-agent"
+
+
+def test_the_compiled_catalogue_is_cached_and_refreshed_when_a_rule_changes(tmp_path, monkeypatch):
+    import os
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    path = write(rules, GOOD)
+    first = load_catalogue([rules])
+    assert first.find("AL9001").title == "Storage account allows plain HTTP"
+    assert list((tmp_path / "cache" / "armlint" / "catalogue").glob("*.pickle"))
+    assert load_catalogue([rules]).find("AL9001").title == "Storage account allows plain HTTP"
+    path.write_text(GOOD.replace("allows plain HTTP", "accepts HTTP"), encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert load_catalogue([rules]).find("AL9001").title == "Storage account accepts HTTP"
+    path.write_text(GOOD.replace("level: warning", "level: loud"), encoding="utf-8")
+    with pytest.raises(RuleFileError):
+        load_catalogue([rules])  # a broken rule is never served from the cache
