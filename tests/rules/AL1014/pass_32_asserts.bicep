@@ -1,0 +1,35 @@
+// Exactly 32 asserts is allowed.
+param count int = 3
+
+assert a01 = count > -99
+assert a02 = count > -98
+assert a03 = count > -97
+assert a04 = count > -96
+assert a05 = count > -95
+assert a06 = count > -94
+assert a07 = count > -93
+assert a08 = count > -92
+assert a09 = count > -91
+assert a10 = count > -90
+assert a11 = count > -89
+assert a12 = count > -88
+assert a13 = count > -87
+assert a14 = count > -86
+assert a15 = count > -85
+assert a16 = count > -84
+assert a17 = count > -83
+assert a18 = count > -82
+assert a19 = count > -81
+assert a20 = count > -80
+assert a21 = count > -79
+assert a22 = count > -78
+assert a23 = count > -77
+assert a24 = count > -76
+assert a25 = count > -75
+assert a26 = count > -74
+assert a27 = count > -73
+assert a28 = count > -72
+assert a29 = count > -71
+assert a30 = count > -70
+assert a31 = count > -69
+assert a32 = count > -68
