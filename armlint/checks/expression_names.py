@@ -1,0 +1,20 @@
+"""AL1005 expression-as-declaration-name: a parameter or variable whose name is written as a
+template expression (`"[concat('a', 'b')]"`). Every template of the file is checked, inline nested
+templates included; the finding is on the name."""
+from __future__ import annotations
+
+import re
+
+from ..engine.run import Hit
+from ._structure_util import own_templates
+
+# The name starts with `[` and ends with `]`, white space around allowed (as arm-ttk reads it).
+_EXPRESSION_NAME = re.compile(r"^\s*\[.*\]\s*$", re.DOTALL)
+
+
+def check(ctx, rule):
+    for template in own_templates(ctx["model"]):
+        for section, what in ((template.parameters, "parameter"), (template.variables, "variable")):
+            for decl in section:
+                if isinstance(decl.name, str) and _EXPRESSION_NAME.match(decl.name):
+                    yield Hit(at=decl.origin, part="key", bind={"what": what, "decl": decl.name})
