@@ -1,0 +1,274 @@
+"""AL1017 parameters-do-not-match-template: parameters given to a template that it does not
+declare, or required parameters it is not given. Three places give a template its parameters:
+
+- a `.bicepparam` file, for the template its `using` names, when that is a local `.bicep` or
+  `.json` file that can be read and parsed (registry `br:` and template-spec `ts:` references and
+  `using none` are left alone). Parameters assigned by a base file named with `extends` count as
+  assigned (if the base cannot be read, missing parameters are not reported). Names are compared
+  exactly, as the Bicep compiler does (its errors BCP259 and BCP258).
+- a Bicep `module` whose file is local: its `params` against the module's parameters (a `params`
+  object with a spread `...x`, or given as one expression, is not checked for missing ones).
+- a nested deployment (`Microsoft.Resources/deployments`) with an inline template evaluated in the
+  inner scope: its `parameters` against the inline template's (an outer-scope template takes no
+  parameters; `parametersLink` and an expression for the whole object are not checked). Names are
+  compared without regard to case, as Resource Manager compares them.
+
+A parameter is required when it has no default value and is not nullable (`string?`, a union with
+`null`, a local type alias of one, `"nullable": true` in JSON); a Bicep parameter whose type is
+imported from another file is never counted as required, since armlint cannot see that type.
+Deployments and modules whose condition is false are not checked.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..engine.run import Hit
+
+_BUILTIN = {"string", "int", "bool", "object", "array", "securestring", "secureobject"}
+_DEPLOYMENTS = "microsoft.resources/deployments"
+
+
+def check(ctx, rule):
+    model = ctx["model"]
+    if model.parameter_file is not None:
+        if model.language == "bicep":
+            yield from _bicepparam(model.parameter_file)
+        return
+    if model.root is None:
+        return
+    doc = model.root.origin.doc
+    for res in model.resources:
+        if res.type_key != _DEPLOYMENTS or res.nested_template is None or \
+                res.origin.doc is not doc or res.nested_template.scope is res.template.scope \
+                or not res.deployed:
+            # an outer-scope nested template reads the outer template's parameters
+            continue
+        yield from _deployment(res, doc)
+
+
+# --- modules and nested deployments ----------------------------------------------------------
+
+def _deployment(res, doc):
+    template = res.nested_template
+    props = res.raw.get("properties")
+    if not isinstance(props, dict) or "parametersLink" in props:
+        return
+    params_key = props.actual_key("parameters")
+    params = props[params_key] if params_key is not None else {}
+    if not isinstance(params, dict) or "copy" in params:
+        return
+    declared = _declared(template)
+    if declared is None:
+        return
+    module = _module_statement(doc, res)
+    target = None
+    props_origin = res.origin.child(res.raw.actual_key("properties"))
+    folded = {name.lower(): name for name in declared}
+    for name in params:
+        if isinstance(name, str) and name.lower() not in folded:
+            target = target or _target(res, module)
+            yield Hit(at=props_origin.child(params_key).child(name), part="key", message=(
+                f"'{name}' is passed to {target}, whose template declares no parameter of that "
+                f"name"))
+    if module is not None and not _plain_params(module):
+        return
+    passed = {name.lower() for name in params if isinstance(name, str)}
+    missing = [name for name, required in declared.items()
+               if required and name.lower() not in passed]
+    if not missing:
+        return
+    target = target or _target(res, module)
+    listed = ", ".join(f"'{n}'" for n in missing)
+    noun = "parameter" if len(missing) == 1 else "parameters"
+    message = f"{target} is not given the required {noun} {listed} of its template"
+    if module is not None:
+        yield Hit(at=(doc, module.name.start, module.name.end), message=message)
+    elif params_key is not None:
+        yield Hit(at=props_origin.child(params_key), part="key", message=message)
+    else:
+        yield Hit(at=props_origin.child(props.actual_key("template")), part="key",
+                  message=message)
+
+
+def _target(res, module) -> str:
+    """How a message names the deployment (its name is evaluated only for a finding)."""
+    if module is not None:
+        return f"module '{res.symbolic_name}'"
+    return f"the nested deployment '{res.display_name}'"
+
+
+def _declared(template) -> dict | None:
+    """{name: required} of a template's parameters, or None when they cannot be read."""
+    tree = getattr(template.origin.doc, "tree", None)
+    if tree is not None and not template.origin.pointer:
+        return _bicep_declared(tree)  # a Bicep module: read the types as written
+    params = template.raw.get("parameters")
+    if params is None:
+        return {}
+    if not isinstance(params, dict):
+        return None
+    return {name: isinstance(decl, dict) and "defaultValue" not in decl and
+            decl.get("nullable") is not True for name, decl in params.items()}
+
+
+def _module_statement(doc, res):
+    """The Bicep `module` statement a lowered deployment comes from, or None (JSON)."""
+    tree = getattr(doc, "tree", None)
+    if tree is None or not res.symbolic_name:
+        return None
+    from ..bicep import syntax as S
+    for st in tree.statements:
+        if isinstance(st, S.Module) and st.name.name == res.symbolic_name:
+            return st
+    return None
+
+
+def _plain_params(module) -> bool:
+    """The module's `params` is absent or an object literal without a spread."""
+    from ..bicep import syntax as S
+    body = module.object
+    prop = body.get("params") if body is not None else None
+    if prop is None:
+        return True
+    return isinstance(prop.value, S.Object) and \
+        not any(isinstance(item, S.Spread) for item in prop.value.items)
+
+
+# --- .bicepparam files -----------------------------------------------------------------------
+
+def _bicepparam(pfile):
+    doc = pfile.origin.doc
+    tree = getattr(doc, "tree", None)
+    path = getattr(doc, "path", None)
+    if tree is None or path is None:
+        return
+    from ..bicep import syntax as S
+    using = next((st for st in tree.statements if isinstance(st, S.Using)), None)
+    if using is None or using.path is None or not using.path.value:
+        return
+    declared = _template_parameters(Path(path).parent / using.path.value)
+    if declared is None:
+        return
+    assigned = {}
+    for st in tree.statements:
+        if isinstance(st, S.Param):
+            assigned.setdefault(st.name.name, st)
+    folded = {name.lower(): name for name in declared}
+    for name, st in assigned.items():
+        if name in declared:
+            continue
+        near = folded.get(name.lower())
+        hint = f" (it declares '{near}'; names are case-sensitive)" if near else ""
+        yield Hit(at=(doc, st.name.start, st.name.end), message=(
+            f"'{name}' is assigned here, but '{using.path.value}' declares no parameter of that "
+            f"name{hint}"))
+    inherited = set()
+    for st in tree.statements:
+        if isinstance(st, S.Extends):
+            base = _assigned_in(Path(path).parent / st.path.value) \
+                if st.path is not None and st.path.value else None
+            if base is None:
+                return
+            inherited |= base
+    missing = [name for name, required in declared.items()
+               if required and name not in assigned and name not in inherited]
+    if missing:
+        listed = ", ".join(f"'{n}'" for n in missing)
+        noun = "parameter" if len(missing) == 1 else "parameters"
+        yield Hit(at=(doc, using.path.start, using.path.end), message=(
+            f"'{using.path.value}' requires the {noun} {listed}, which this file does not "
+            f"assign"))
+
+
+def _read_text(path: Path) -> str | None:
+    from ..source.text import DecodeError, decode
+    try:
+        return decode(path.read_bytes()).text
+    except (OSError, DecodeError):
+        return None
+
+
+def _template_parameters(path: Path) -> dict | None:
+    """{name: required} of a local template, or None when it cannot be read."""
+    low = path.name.lower()
+    if not (low.endswith(".bicep") or low.endswith(".json") or low.endswith(".jsonc")):
+        return None
+    if not path.is_file():
+        return None
+    text = _read_text(path)
+    if text is None:
+        return None
+    if low.endswith(".bicep"):
+        from ..bicep.parser import parse
+        return _bicep_declared(parse(text))
+    return _json_parameters(text)
+
+
+def _json_parameters(text: str) -> dict | None:
+    from ..source import jsonc
+    doc = jsonc.load(text)
+    if not doc.ok or not isinstance(doc.value, dict):
+        return None
+    params = doc.value.get("parameters")
+    if params is None:
+        return {}
+    if not isinstance(params, dict):
+        return None
+    out = {}
+    for name, decl in params.items():
+        required = isinstance(decl, dict) and "defaultValue" not in decl and \
+            decl.get("nullable") is not True
+        out[name] = required
+    return out
+
+
+def _bicep_declared(tree) -> dict | None:
+    """{name: required} of the parameters of a parsed Bicep file (None with syntax errors)."""
+    from ..bicep import syntax as S
+    if tree.diagnostics:
+        return None
+    types = {st.name.name: st for st in tree.statements if isinstance(st, S.TypeDecl)}
+    out = {}
+    for st in tree.statements:
+        if isinstance(st, S.Param):
+            out[st.name.name] = st.default is None and _nullable(st.type, types, 0) is False
+    return out
+
+
+def _nullable(texpr: Any, types: dict, depth: int) -> bool | None:
+    """True, False, or None when it cannot be told (an imported or unusual type)."""
+    from ..bicep import syntax as S
+    if depth > 20 or texpr is None:
+        return None
+    if isinstance(texpr, S.TypeNullable):
+        return True
+    if isinstance(texpr, S.TypeParen):
+        return _nullable(texpr.inner, types, depth + 1)
+    if isinstance(texpr, S.TypeLiteral):
+        return isinstance(texpr.value, S.NullLit)
+    if isinstance(texpr, S.TypeUnion):
+        found = [_nullable(m, types, depth + 1) for m in texpr.members]
+        if any(f is True for f in found):
+            return True
+        return None if any(f is None for f in found) else False
+    if isinstance(texpr, S.TypeRef):
+        if texpr.name in types:
+            return _nullable(types[texpr.name].value, types, depth + 1)
+        return False if texpr.name.lower() in _BUILTIN else None
+    if isinstance(texpr, (S.TypeObject, S.TypeArray, S.TypeTuple, S.TypeResource)):
+        return False
+    return None
+
+
+def _assigned_in(path: Path) -> set | None:
+    """The parameter names a base `.bicepparam` assigns, or None when it cannot be read."""
+    from ..bicep import syntax as S
+    from ..bicep.parser import parse
+    if not path.is_file():
+        return None
+    text = _read_text(path)
+    if text is None:
+        return None
+    tree = parse(text)
+    return {st.name.name for st in tree.statements if isinstance(st, S.Param)}

@@ -1,0 +1,3 @@
+// Types for templates/main.bicep.
+@export()
+type skuType = { name: string }
