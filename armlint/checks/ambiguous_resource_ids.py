@@ -1,0 +1,60 @@
+"""AL4009 resource-ambiguous: a resource ID function whose literal resource type and name
+segments do not fit together: a type with an empty segment or a trailing '/', or a number of
+name arguments other than the type has levels (`resourceId('Microsoft.Network/virtualNetworks/
+subnets', 'vnet')` has no subnet name)."""
+from __future__ import annotations
+
+from ..expr.ast import walk
+from ._resources_util import call_name, expressions, expression_hit, literal_text, positioned
+
+# function -> (index of the type when it is fixed, or None: the first literal with a '/')
+_FUNCTIONS = {"resourceid": 2, "subscriptionresourceid": 1, "tenantresourceid": 0,
+              "managementgroupresourceid": 1, "extensionresourceid": None}
+
+
+def _problem(node) -> str | None:
+    name = call_name(node)
+    if name not in _FUNCTIONS:
+        return None
+    args = node.args
+    if name == "extensionresourceid":
+        type_index = 1
+    else:
+        # the type is the first argument that is a literal with a '/', within the leading ones
+        type_index = None
+        for i, arg in enumerate(args[:_FUNCTIONS[name] + 1]):
+            text = literal_text(arg)
+            if text is not None and "/" in text:
+                type_index = i
+                break
+    if type_index is None or type_index >= len(args):
+        return None
+    rtype = literal_text(args[type_index])
+    if rtype is None or "/" not in rtype:
+        return None
+    segments = rtype.split("/")
+    if any(not s.strip() for s in segments):
+        return f"the resource type '{rtype}' has an empty segment (a stray '/')"
+    names = args[type_index + 1:]
+    if any(literal_text(a) is not None and "/" in literal_text(a) for a in names):
+        return None  # names written as 'parent/child' in one argument
+    expected = len(segments) - 1
+    if names and (len(names) > expected or
+                  (len(names) < expected and all(literal_text(a) is not None for a in names))):
+        return (f"the resource type '{rtype}' has {expected} name segment"
+                f"{'s' if expected != 1 else ''} but {len(names)} name"
+                f"{'s are' if len(names) != 1 else ' is'} given")
+    return None
+
+
+def check(ctx, rule):
+    model = ctx["model"]
+    for t, pointer, text, tree in expressions(model):
+        if "resourceid" not in text.lower():
+            continue
+        tree = positioned(text, tree)
+        for node in walk(tree):
+            problem = _problem(node)
+            if problem:
+                yield expression_hit(model, t, pointer, text, node,
+                                     bind={"func": node.name, "problem": problem})

@@ -1,0 +1,26 @@
+"""AL4015 api-version-missing: a resource without `apiVersion` in a template without
+`apiProfile`: ARM cannot tell which version of the resource type's API to call."""
+from __future__ import annotations
+
+from ..engine.run import Hit
+from ._resources_util import file_resources
+
+
+def _profiled(t) -> bool:
+    while t is not None:
+        if isinstance(t.raw, dict) and t.raw.get("apiProfile"):
+            return True
+        t = t.parent
+    return False
+
+
+def check(ctx, rule):
+    model = ctx["model"]
+    for res in file_resources(model, existing=True, deployed_only=False):
+        if "apiVersion" in res.raw and res.raw["apiVersion"] not in (None, ""):
+            continue
+        if _profiled(res.template):
+            continue
+        key = res.raw.actual_key("type") if "type" in res.raw else None
+        at = res.origin.child(key) if key else res.origin
+        yield Hit(at=at, bind={"symbol": res.symbolic_name or res.display_name})

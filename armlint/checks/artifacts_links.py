@@ -1,0 +1,123 @@
+"""AL3007 external-link-without-artifacts-location: a link the deployment downloads that does not
+come from the `_artifactsLocation` parameters.
+
+As arm-ttk: a nested deployment's `templateLink.uri`, a web app's `WEBSITE_RUN_FROM_PACKAGE`
+app setting (in `siteConfig.appSettings`; also in a `config/appsettings` resource) unless it is
+1, and a web app extension's `packageUri`. The value passes when it reads a parameter whose name
+contains `artifactsLocation` and one whose name contains `artifactsLocationSasToken` (through
+variables). Values that come only from other parameters are unknown and left alone."""
+from __future__ import annotations
+
+from ..expr.values import Origin, Unknown
+from ..engine.run import Hit
+from ._resources_util import call_name, file_resources, literal_text, reaches
+
+_DEPLOYMENTS = "microsoft.resources/deployments"
+_SITES = "microsoft.web/sites"
+_SLOTS = "microsoft.web/sites/slots"
+_EXTENSIONS = ("microsoft.web/sites/extensions", "microsoft.web/sites/slots/extensions")
+_CONFIG = ("microsoft.web/sites/config", "microsoft.web/sites/slots/config")
+
+
+def _param_named(part: str):
+    def test(node) -> bool:
+        if call_name(node) != "parameters" or not node.args:
+            return False
+        name = literal_text(node.args[0])
+        return name is not None and part in name.lower()
+    return test
+
+
+def _get(raw, *path):
+    for key in path:
+        if not isinstance(raw, dict) or key not in raw:
+            return None, None
+        raw = raw[key]
+    return raw, True
+
+
+def _verdict(res, raw) -> str | None:
+    """None when the value is fine or cannot be judged; else what is missing."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return None
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    t = res.template
+    if reaches(t, raw, _param_named("artifactslocationsastoken")) is not None:
+        return None
+    if reaches(t, raw, _param_named("artifactslocation")) is not None:
+        return "sas"
+    if raw.strip() == "1":
+        return None
+    # relative to the template's own link (deployment().properties.templateLink.uri)
+    if reaches(t, raw, lambda n: call_name(n) == "deployment") is not None:
+        return None
+    # from other parameters only: the value is chosen by the caller; say nothing
+    if reaches(t, raw, lambda n: call_name(n) == "parameters") is not None:
+        return None
+    return "external"
+
+
+def _pointer(res, *path) -> Origin:
+    raw = res.raw
+    keys = []
+    for key in path:
+        actual = raw.actual_key(key) if hasattr(raw, "actual_key") and isinstance(key, str) else key
+        keys.append(actual)
+        raw = raw[actual]
+    return Origin(res.origin.doc, tuple(res.origin.pointer) + tuple(keys))
+
+
+def _hit(res, what: str, verdict: str, path) -> Hit:
+    if verdict == "sas":
+        message = (f"{what} reads _artifactsLocation but not _artifactsLocationSasToken; a "
+                   f"private staging location cannot be read without the SAS token")
+    else:
+        message = (f"{what} links to a location outside the template's artifacts; build it "
+                   f"from the _artifactsLocation and _artifactsLocationSasToken parameters")
+    return Hit(at=_pointer(res, *path), message=message)
+
+
+def _app_settings(res):
+    settings, ok = _get(res.raw, "properties", "siteConfig", "appSettings")
+    if not isinstance(settings, list):
+        return
+    for i, entry in enumerate(settings):
+        if isinstance(entry, dict) and isinstance(entry.get("name"), str) and \
+                entry["name"].upper() == "WEBSITE_RUN_FROM_PACKAGE" and "value" in entry:
+            yield entry["value"], ("properties", "siteConfig", "appSettings", i, "value")
+
+
+def check(ctx, rule):
+    model = ctx["model"]
+    for res in file_resources(model):
+        key = res.type_key
+        if key == _DEPLOYMENTS:
+            uri, ok = _get(res.raw, "properties", "templateLink", "uri")
+            if ok:
+                verdict = _verdict(res, uri)
+                if verdict:
+                    yield _hit(res, "The nested deployment's templateLink.uri", verdict,
+                               ("properties", "templateLink", "uri"))
+        elif key in (_SITES, _SLOTS):
+            for value, path in _app_settings(res):
+                verdict = _verdict(res, value)
+                if verdict:
+                    yield _hit(res, "WEBSITE_RUN_FROM_PACKAGE", verdict, path)
+        elif key in _CONFIG:
+            name = res.name
+            if isinstance(name, str) and not isinstance(name, Unknown) and \
+                    name.rsplit("/", 1)[-1].lower() == "appsettings":
+                value, ok = _get(res.raw, "properties", "WEBSITE_RUN_FROM_PACKAGE")
+                if ok:
+                    verdict = _verdict(res, value)
+                    if verdict:
+                        yield _hit(res, "WEBSITE_RUN_FROM_PACKAGE", verdict,
+                                   ("properties", "WEBSITE_RUN_FROM_PACKAGE"))
+        elif key in _EXTENSIONS:
+            uri, ok = _get(res.raw, "properties", "packageUri")
+            if ok:
+                verdict = _verdict(res, uri)
+                if verdict:
+                    yield _hit(res, "The web app extension's packageUri", verdict,
+                               ("properties", "packageUri"))

@@ -1,0 +1,39 @@
+"""AL4005 resource-without-location: a resource of a regional (tracked) type is declared without
+`location`.
+
+Only the types listed in the `types` option are checked: top-level tracked types whose API
+requires a location (ARM answers LocationRequired, the Bicep compiler a missing-property error).
+Child resources, extension resources (diagnostic settings, locks, role assignments) and
+deployments inherit or have no location, so they are never reported."""
+from __future__ import annotations
+
+from ..engine.run import Hit
+from ._resources_util import file_resources
+
+_cache: dict = {}
+
+
+def _types(listed) -> frozenset:
+    key = tuple(listed or ())
+    found = _cache.get(key)
+    if found is None:
+        found = _cache[key] = frozenset(t.lower() for t in key if isinstance(t, str))
+    return found
+
+
+def check(ctx, rule):
+    model = ctx["model"]
+    wanted = _types(ctx["options"].get("types"))
+    if not wanted:
+        return
+    for res in file_resources(model):
+        if res.type_key not in wanted or "location" in res.raw or "scope" in res.raw:
+            continue
+        yield Hit(at=_type_origin(res), message=(
+                f"{res.type} '{res.display_name}' has no location; resources of this type are "
+                f"regional and must say where they are deployed"))
+
+
+def _type_origin(res):
+    key = res.raw.actual_key("type") if "type" in res.raw else None
+    return res.origin.child(key) if key else res.origin

@@ -1,0 +1,55 @@
+"""AL3004 resource-id-contains: a resource ID function whose first argument is built with
+`concat()` (or, for resourceId and subscriptionResourceId, is `resourceGroup()`/`subscription()`
+that the function supplies itself). As arm-ttk, `keyVaultSecretId` (a secret URI) is exempt."""
+from __future__ import annotations
+
+from ..expr.ast import walk
+from ._resources_util import (base_of, call_name, expressions, expression_hit, positioned,
+                              property_name)
+
+# function -> first-argument functions that are reported
+_FIRST = {
+    "resourceid": ("concat", "resourcegroup", "subscription"),
+    "subscriptionresourceid": ("concat", "subscription"),
+    "tenantresourceid": ("concat",),
+    "extensionresourceid": ("concat",),
+    "reference": ("concat",),
+}
+_EXEMPT = ("keyvaultsecretid",)
+
+
+def _first_call(node) -> tuple[str, str] | None:
+    name = call_name(node)
+    if name is None or not node.args:
+        return None
+    wanted = _FIRST.get(name) or (("concat",) if name.startswith("list") else None)
+    if not wanted:
+        return None
+    inner = call_name(base_of(node.args[0]))
+    if inner in wanted:
+        return node.name, base_of(node.args[0]).name
+    return None
+
+
+def check(ctx, rule):
+    model = ctx["model"]
+    for t, pointer, text, tree in expressions(model):
+        low = text.lower()
+        if "concat" not in low and "resourcegroup(" not in low and "subscription(" not in low:
+            continue
+        prop = property_name(pointer, text)
+        if prop is not None and prop.lower() in _EXEMPT:
+            continue
+        tree = positioned(text, tree)
+        for node in walk(tree):
+            found = _first_call(node)
+            if found is None:
+                continue
+            outer, inner = found
+            if inner.lower() == "concat":
+                why = (f"builds the first argument of {outer}() with concat(); pass the resource "
+                       f"type and each name segment as separate arguments")
+            else:
+                why = (f"passes {inner}() as the first argument of {outer}(), which already "
+                       f"defaults to the current {inner}; leave the argument out")
+            yield expression_hit(model, t, pointer, text, node, bind={"detail": why})

@@ -1,0 +1,45 @@
+"""AL3005 uri-not-properly-constructed: a property named `...uri`/`...url` whose expression joins
+its parts with concat() or format() instead of uri().
+
+As arm-ttk: the first of concat(), format() and uri() met reading the expression from the left
+(outermost first) must be uri(). Unlike arm-ttk, a concat()/format() whose first part is a literal
+scheme (`'https://'`, `'https://{0}...'`) is left alone: it builds a URI from a host name, where
+there is no base URI for uri() to join."""
+from __future__ import annotations
+
+import re
+
+from ..expr.ast import walk
+from ._resources_util import (call_name, expressions, expression_hit, literal_text, positioned,
+                              property_name)
+
+_NAME = re.compile(r"ur[il]$", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+def _first_joiner(tree):
+    for node in walk(tree):
+        name = call_name(node)
+        if name in ("concat", "format", "uri"):
+            return node, name
+    return None, None
+
+
+def check(ctx, rule):
+    model = ctx["model"]
+    for t, pointer, text, tree in expressions(model):
+        prop = property_name(pointer, text)
+        if prop is None or not _NAME.search(prop):
+            continue
+        low = text.lower()
+        if "concat" not in low and "format" not in low:
+            continue
+        tree = positioned(text, tree)
+        node, name = _first_joiner(tree)
+        if node is None or name == "uri":
+            continue
+        first = literal_text(node.args[0]) if node.args else None
+        if first is not None and _SCHEME.match(first):
+            continue
+        yield expression_hit(model, t, pointer, text, node,
+                             bind={"prop": prop, "func": node.name})

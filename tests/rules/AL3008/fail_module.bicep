@@ -1,0 +1,14 @@
+// A module parameter set from a resource's runtime property, used in a resource name inside the module.
+resource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'stcontoso001'
+  location: resourceGroup().location
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+}
+
+module container 'modules/container.bicep' = {
+  name: 'container'
+  params: {
+    prefix: st.properties.primaryEndpoints.blob
+  }
+}

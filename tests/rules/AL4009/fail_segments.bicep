@@ -1,0 +1,2 @@
+// A missing name segment in Bicep.
+output subnetId string = resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet1')
