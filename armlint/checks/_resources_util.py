@@ -327,3 +327,16 @@ def _bicep_reference_calls(model, names, lists) -> Iterator[tuple]:
                     break
         yield ((lambda arg=arg, **kw: Hit(at=(doc, arg.start, arg.end), **kw)),
                fname, rtype, version)
+
+
+def label(res) -> str:
+    """A resource for messages: its symbolic name, its name when known, else its type and the
+    name as written."""
+    if res.symbolic_name and "::" not in res.symbolic_name and is_bicep_doc(res.origin.doc):
+        return res.symbolic_name
+    name = res.display_name
+    return f"{res.type} {name}" if name.startswith("[") else name
+
+
+def is_bicep_doc(doc) -> bool:
+    return getattr(doc, "tree", None) is not None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..engine.run import Hit
-from ._resources_util import file_resources
+from ._resources_util import label, file_resources
 
 
 def _profiled(t) -> bool:
@@ -23,4 +23,4 @@ def check(ctx, rule):
             continue
         key = res.raw.actual_key("type") if "type" in res.raw else None
         at = res.origin.child(key) if key else res.origin
-        yield Hit(at=at, bind={"symbol": res.symbolic_name or res.display_name})
+        yield Hit(at=at, bind={"symbol": label(res)})

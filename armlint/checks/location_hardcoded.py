@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..engine.run import Hit
 from ..expr import parser
 from ..expr.values import Origin
-from ._resources_util import (base_of, call_name, declared, file_resources, is_bicep,
+from ._resources_util import (label, base_of, call_name, declared, file_resources, is_bicep,
                               literal_text, owner_template, tree_of)
 
 
@@ -59,7 +59,7 @@ def check(ctx, rule):
             region = _literal_region(value)
             if region is not None:
                 yield Hit(at=res.origin.child(key),
-                          message=f"Resource '{res.display_name}' is deployed to the fixed region "
+                          message=f"Resource '{label(res)}' is deployed to the fixed region "
                                   f"'{region}'; use a location parameter (or 'global' where the "
                                   f"type is global)")
             var = _variable_of(value)

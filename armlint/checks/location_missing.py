@@ -8,7 +8,7 @@ deployments inherit or have no location, so they are never reported."""
 from __future__ import annotations
 
 from ..engine.run import Hit
-from ._resources_util import file_resources
+from ._resources_util import label, file_resources
 
 _cache: dict = {}
 
@@ -30,7 +30,7 @@ def check(ctx, rule):
         if res.type_key not in wanted or "location" in res.raw or "scope" in res.raw:
             continue
         yield Hit(at=_type_origin(res), message=(
-                f"{res.type} '{res.display_name}' has no location; resources of this type are "
+                f"{res.type} '{label(res)}' has no location; resources of this type are "
                 f"regional and must say where they are deployed"))
 
 

@@ -6,7 +6,7 @@ A child whose parent is reported is not reported again (its full name repeats th
 from __future__ import annotations
 
 from ..engine.run import Hit
-from ._resources_util import call_name, file_resources, reaches
+from ._resources_util import call_name, file_resources, label, reaches
 
 _UNSTABLE = ("newguid", "utcnow")
 
@@ -34,8 +34,6 @@ def check(ctx, rule):
             continue  # reported at the parent, whose name the child's name repeats
         node, trail = found
         path = " -> ".join(("name",) + trail + (node.name + "()",))
-        label = res.symbolic_name or res.display_name
-        if label.startswith("["):
-            label = f"{res.type} {label}"
-        yield Hit(at=res.origin.child(key), bind={"resource": label, "func": node.name,
+        name = label(res)
+        yield Hit(at=res.origin.child(key), bind={"resource": name, "func": node.name,
                                                    "path": path})
