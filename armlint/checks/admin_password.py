@@ -1,0 +1,30 @@
+"""AL6002 admin-password-literal: an administrator password (`adminPassword`,
+`administratorLoginPassword`) written into the template.
+
+Reads the properties `_params_util.admin_entries` collects once per file (AL6001 and AL6002 share
+them): in any casing, anywhere in a deployed resource (the `{"value": ...}` entries given to
+nested deployments and Bicep modules included; a nested template's own resources are resources
+of their own) and inside the values of variables (a variable named like the property is reported
+where it is used). A value counts as written into the template when it is a literal string, or an
+expression that reads no parameter (directly or through variables), calls nothing that depends on
+the deployment, and has a known value, such as `[variables('adminUser')]` with a literal variable.
+Empty strings are not reported.
+"""
+from __future__ import annotations
+
+from ..engine.run import Hit
+from ._params_util import PASSWORD as KEYS, admin_entries, written_value
+
+
+def check(ctx, rule):
+    for low, key, value, origin, template, ectx in admin_entries(ctx["model"]):
+        if low not in KEYS:
+            continue
+        found = written_value(value, origin, template, ectx)
+        if found is None:
+            continue
+        text, at, via = found
+        source = "a literal" if via is None else \
+            (f"variable '{via}', which holds a literal" if via != "an expression" else
+             "an expression of literals")
+        yield Hit(at=at, bind={"property": key, "value": text, "source": source})

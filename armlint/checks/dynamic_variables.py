@@ -1,0 +1,54 @@
+"""AL2007 dynamic-variable-reference: `variables()` called with a name built by concat() or
+format(), e.g. `variables(concat('size', parameters('tier')))`.
+
+Every expression of the template is looked at once, from the template's parsed references. The
+finding points at the `variables(...)` call inside the string.
+"""
+from __future__ import annotations
+
+import re
+
+from ..engine.run import Hit
+from ..expr.ast import Call, Literal, arm_text, walk
+from ..expr.values import Origin
+from ..model.references import template_references
+from ._params_util import declaring_templates, doc_search, is_bicep, positioned
+
+_COMPUTED = re.compile(r"variables\s*\(\s*(?:concat|format)\s*\(")
+
+
+def check(ctx, rule):
+    for t in declaring_templates(ctx["model"]):
+        if is_bicep(t):
+            continue  # Bicep cannot compute a variable's name
+        if not doc_search(t, _COMPUTED):
+            continue  # no variables(concat(...)) anywhere in the file: nothing to parse
+        for pointer, text, tree in template_references(t).expressions:
+            if "variables" not in text.lower():
+                continue
+            for node in walk(positioned(text, tree)):
+                if not (isinstance(node, Call) and not node.namespace and
+                        node.name.lower() == "variables" and len(node.args) == 1):
+                    continue
+                arg = node.args[0]
+                if not (isinstance(arg, Call) and not arg.namespace and
+                        arg.name.lower() in ("concat", "format")):
+                    continue
+                origin = Origin(t.origin.doc, tuple(t.origin.pointer) + tuple(pointer))
+                part = "key" if pointer and pointer[-1] == text else "value"
+                yield Hit(at=origin, part=part, inner=(node.start, node.end),
+                          bind={"call": text[node.start:node.end],
+                                "instead": _instead(arg)})
+
+
+def _instead(arg: Call) -> str:
+    """The object-variable form: variables('size')[parameters('tier')]."""
+    args = arg.args
+    if arg.name.lower() == "concat" and len(args) == 2 and isinstance(args[0], Literal) and \
+            isinstance(args[0].value, str):
+        return f"variables('{args[0].value}')[{arm_text(args[1])}]"
+    if arg.name.lower() == "format" and len(args) == 2 and isinstance(args[0], Literal) and \
+            isinstance(args[0].value, str) and args[0].value.endswith("{0}") and \
+            "{" not in args[0].value[:-3]:
+        return f"variables('{args[0].value[:-3]}')[{arm_text(args[1])}]"
+    return "variables('name')[key]"

@@ -1,0 +1,4 @@
+// Bicep parameters named like secrets without @secure().
+param adminPassword string
+param clientSecret string
+param storageAccountKey object
