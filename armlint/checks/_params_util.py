@@ -361,7 +361,7 @@ def known_text(value: Any) -> bool:
 
 # --- walking resources --------------------------------------------------------------------------
 
-def resources_in(model: Model, types: tuple[str, ...] | None = None,
+def resources_in(model: Model, types: frozenset | None = None,
                  with_modules: bool = True) -> Iterator[Resource]:
     """Deployed resources (of the lower-case `types`), those of module files included unless
     `with_modules` is False."""

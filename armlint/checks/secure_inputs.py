@@ -47,11 +47,12 @@ SECURE_PROPERTIES: dict[str, tuple] = {
     "microsoft.automation/automationaccounts/credentials": (("properties", "password"),),
     "microsoft.web/certificates": (("properties", "password"),),
 }
+_TYPES = frozenset(SECURE_PROPERTIES)
 
 
 def check(ctx, rule):
     model = ctx["model"]
-    for res in resources_in(model, tuple(SECURE_PROPERTIES)):
+    for res in resources_in(model, _TYPES):
         for path in SECURE_PROPERTIES[res.type_key]:
             for value, origin, written in _values(res.raw, res.origin, path):
                 problem = _problem(res, value)
