@@ -15,6 +15,8 @@ from ..expr import parser
 from ..expr.ast import Call, Index, Literal, Member, Node, walk
 from ..expr.values import Origin, Unknown
 from ..model.references import template_references
+import functools
+
 from .common import is_preview, published_versions, table_date, version_date
 
 # --- what belongs to the linted file ----------------------------------------------------------
@@ -60,11 +62,28 @@ def declaring_templates(model) -> list:
             (t.parent is None or t.scope is not t.parent.scope)]
 
 
-def expressions(model) -> Iterator[tuple]:
-    """(template, pointer, text, tree) of every expression of the linted file."""
+def expressions(model, functions: tuple[str, ...] | None = None) -> Iterator[tuple]:
+    """(template, pointer, text, tree) of every expression of the linted file; in JSON the tree
+    has offsets into the text (Bicep trees have none: findings go on the Bicep value). With
+    `functions` (lower-case names; a name ending in '*' is a prefix), templates that call none
+    of them are skipped without looking at their expressions."""
+    bicep = is_bicep(model)
     for t in declaring_templates(model):
-        for pointer, text, tree in template_references(t).expressions:
-            yield t, pointer, text, tree
+        refs = template_references(t)
+        if functions is not None and not _calls_any(refs.functions, functions):
+            continue
+        for pointer, text, tree in refs.expressions:
+            yield t, pointer, text, (tree if bicep else positioned(text, tree))
+
+
+def _calls_any(counter, functions) -> bool:
+    for name in functions:
+        if name.endswith("*"):
+            if any(f.startswith(name[:-1]) for f in counter):
+                return True
+        elif counter.get(name):
+            return True
+    return False
 
 
 def origin_in(t, pointer: tuple) -> Origin:
@@ -193,7 +212,12 @@ def _sort_key(version: str) -> tuple:
     return (version[:10], is_preview(version), version)
 
 
-def acceptable_versions(versions: list[str], max_age: int) -> list[str]:
+def acceptable_versions(versions, max_age: int) -> list[str]:
+    return list(_acceptable(tuple(versions), max_age))
+
+
+@functools.lru_cache(maxsize=4096)
+def _acceptable(versions: tuple, max_age: int) -> tuple:
     """The versions of a type that pass: stable versions at most `max_age` days old (else the
     newest stable one), and recent previews newer than the newest stable version (when there is
     no stable version: recent previews, else the newest preview)."""
@@ -215,7 +239,7 @@ def acceptable_versions(versions: list[str], max_age: int) -> list[str]:
         ok += [v for v in preview if recent(v)]
         if not ok and preview:
             ok = [preview[-1]]
-    return sorted(ok, key=_sort_key, reverse=True)
+    return tuple(sorted(ok, key=_sort_key, reverse=True))
 
 
 def version_verdict(rtype: str, version: Any, max_age: int,
@@ -282,11 +306,11 @@ def reference_calls(model, names=("reference",), lists: bool = True) -> Iterator
     if is_bicep(model):
         yield from _bicep_reference_calls(model, names, lists)
         return
-    for t, pointer, text, tree in expressions(model):
+    wanted = tuple(names) + (("list*",) if lists else ())
+    for t, pointer, text, tree in expressions(model, wanted):
         low = text.lower()
-        if not any(n in low for n in names) and not (lists and "list" in low):
+        if not any(n + "(" in low for n in names) and not (lists and "list" in low):
             continue
-        tree = positioned(text, tree)
         for node in walk(tree):
             fname = call_name(node)
             if fname is None or len(node.args) < 2 or not (
@@ -304,10 +328,12 @@ def reference_calls(model, names=("reference",), lists: bool = True) -> Iterator
 
 def _bicep_reference_calls(model, names, lists) -> Iterator[tuple]:
     from ..bicep import syntax as S
-    from .common import bicep_nodes
     doc = root_doc(model)
-    for node in bicep_nodes(doc.tree):
-        if not isinstance(node, S.Call) or node.base is not None or len(node.args) < 2:
+    low = doc.text.lower()
+    if not any(n + "(" in low for n in names) and not (lists and "list" in low):
+        return
+    for node in bicep_calls(doc):
+        if node.base is not None or len(node.args) < 2:
             continue
         fname = node.name.name
         low = fname.lower()
@@ -340,3 +366,67 @@ def label(res) -> str:
 
 def is_bicep_doc(doc) -> bool:
     return getattr(doc, "tree", None) is not None
+
+
+# --- Bicep syntax trees --------------------------------------------------------------------------
+
+_CHILD_FIELDS: dict = {}
+
+
+def _child_fields(cls) -> tuple:
+    found = _CHILD_FIELDS.get(cls)
+    if found is None:
+        import dataclasses
+        found = _CHILD_FIELDS[cls] = tuple(
+            f.name for f in dataclasses.fields(cls) if f.name not in ("start", "end"))
+    return found
+
+
+def syntax_nodes(node) -> Iterator[Any]:
+    """Every Bicep syntax node under `node` (itself included), parents first, in source order;
+    the same walk as common.bicep_nodes, with each node class's fields looked up once."""
+    stack = [node]
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        n = pop()
+        if isinstance(n, list):
+            extend(reversed(n))
+            continue
+        if n is None or isinstance(n, (str, int, float, bool, tuple)):
+            continue
+        yield n
+        children = []
+        for name in _child_fields(type(n)):
+            value = getattr(n, name)
+            if value is not None and not isinstance(value, (str, int, float, bool, tuple)):
+                children.append(value)
+        extend(reversed(children))
+
+
+def bicep_calls(doc) -> list:
+    """The Bicep `Call` nodes of a document (computed once per document)."""
+    found = getattr(doc, "_resources_calls", None)
+    if found is None:
+        from ..bicep import syntax as S
+        found = [n for n in syntax_nodes(doc.tree) if isinstance(n, S.Call)]
+        try:
+            doc._resources_calls = found
+        except AttributeError:
+            pass
+    return found
+
+
+def mentions(model, *words: str) -> bool:
+    """Whether the linted file's text contains any of `words` (lower case): a cheap test that
+    spares parsing the expressions of files that cannot give a finding."""
+    doc = root_doc(model)
+    if doc is None:
+        return False
+    low = getattr(doc, "_resources_lower", None)
+    if low is None:
+        low = doc.text.lower()
+        try:
+            doc._resources_lower = low
+        except AttributeError:
+            pass
+    return any(w in low for w in words)

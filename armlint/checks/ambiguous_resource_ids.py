@@ -5,7 +5,7 @@ subnets', 'vnet')` has no subnet name)."""
 from __future__ import annotations
 
 from ..expr.ast import walk
-from ._resources_util import call_name, expressions, expression_hit, literal_text, positioned
+from ._resources_util import mentions, call_name, expressions, expression_hit, literal_text
 
 # function -> (index of the type when it is fixed, or None: the first literal with a '/')
 _FUNCTIONS = {"resourceid": 2, "subscriptionresourceid": 1, "tenantresourceid": 0,
@@ -49,10 +49,11 @@ def _problem(node) -> str | None:
 
 def check(ctx, rule):
     model = ctx["model"]
-    for t, pointer, text, tree in expressions(model):
+    if not mentions(model, "resourceid("):
+        return
+    for t, pointer, text, tree in expressions(model, ("resourceid", "subscriptionresourceid", "tenantresourceid", "managementgroupresourceid", "extensionresourceid")):
         if "resourceid" not in text.lower():
             continue
-        tree = positioned(text, tree)
         for node in walk(tree):
             problem = _problem(node)
             if problem:

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from ..bicep import syntax as S
 from ..engine.run import Hit
-from .common import bicep_nodes
-from ._resources_util import root_doc
+from ._resources_util import syntax_nodes, root_doc
 
 
 def check(ctx, rule):
     doc = root_doc(ctx["model"])
     tree = getattr(doc, "tree", None)
-    if tree is None:
+    if tree is None or "microsoft.resources/deployments@" not in doc.text.lower():
         return
     for st in tree.statements:
         if not isinstance(st, S.Resource):
             continue
-        for node in bicep_nodes(st):
+        for node in syntax_nodes(st):
             if isinstance(node, S.Resource) and not node.existing and \
                     (node.type.value or "").lower().startswith("microsoft.resources/deployments@"):
                 yield Hit(at=(doc, node.type.start, node.type.end), bind={"symbol": node.name.name})

@@ -11,16 +11,17 @@ import re
 
 from ..bicep import syntax as S
 from ..engine.run import Hit
-from .common import bicep_nodes
-from ._resources_util import root_doc
+from ._resources_util import syntax_nodes, root_doc
 
 _cache: dict = {}
 
 
-def _patterns(disallowed, excluded):
-    key = (tuple(disallowed), tuple(excluded))
+def _patterns(disallowed, excluded, present=None):
+    key = (tuple(disallowed), tuple(excluded), present)
     found = _cache.get(key)
     if found is None:
+        if present is not None:
+            disallowed = [h for h in disallowed if h.lower() in present]
         def alternation(hosts):
             hosts = sorted({h.lower() for h in hosts if isinstance(h, str) and h}, key=len,
                            reverse=True)
@@ -32,7 +33,6 @@ def _patterns(disallowed, excluded):
 
 
 def _matches(text: str, start: int, end: int, bad, good):
-    excluded = [(m.start(), m.end()) for m in good.finditer(text, start, end)] if good else []
     pos = start
     while True:
         m = bad.search(text, pos, end)
@@ -43,9 +43,19 @@ def _matches(text: str, start: int, end: int, bad, good):
         if (s > 0 and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
             pos = s + 1
             continue
-        if any(a < e and s < b for a, b in excluded):
+        if good is not None and _excluded(text, s, e, good):
             continue
         yield s, e
+
+
+def _excluded(text: str, s: int, e: int, good) -> bool:
+    """Whether an excluded host overlaps the match s..e (looked for around it only)."""
+    width = 256
+    lo = max(0, s - width)
+    for m in good.finditer(text, lo, min(len(text), e + width)):
+        if m.start() < e and s < m.end():
+            return True
+    return False
 
 
 def check(ctx, rule):
@@ -54,34 +64,39 @@ def check(ctx, rule):
     if doc is None:
         return
     options = ctx["options"]
-    bad, good = _patterns(options.get("disallowedhosts") or (), options.get("excludedhosts") or ())
+    disallowed = tuple(h for h in options.get("disallowedhosts") or () if isinstance(h, str) and h)
+    excluded = tuple(options.get("excludedhosts") or ())
+    tree = getattr(doc, "tree", None)
+    text = getattr(doc, "_parsed_text", doc.text) if tree is None else doc.text
+    low = text.lower()
+    for host in excluded:  # the $schema host names management.azure.com in every template
+        if isinstance(host, str) and host:
+            low = low.replace(host.lower(), " ")
+    # plain substring tests first: most files name none of the hosts
+    present = frozenset(h.lower() for h in disallowed if h.lower() in low)
+    if not present:
+        return
+    bad, good = _patterns(disallowed, excluded, present)
     if bad is None:
         return
-    tree = getattr(doc, "tree", None)
     if tree is None:
-        text = getattr(doc, "_parsed_text", doc.text)  # comments blanked
-        if not bad.search(text):
-            return
         for s, e in _matches(text, 0, len(text), bad, good):
             yield Hit(at=(doc, s, e), bind={"host": doc.text[s:e]})
-        return
-    text = doc.text
-    if not bad.search(text):
         return
     skip = set()
     for st in tree.statements:
         if isinstance(st, (S.Resource, S.Module)):
-            for node in bicep_nodes(st):
+            for node in syntax_nodes(st):
                 if isinstance(node, S.Resource):
                     skip.add(id(node.type))
                 elif isinstance(node, S.Module):
                     skip.add(id(node.path))
         elif isinstance(st, (S.ImportSymbols, S.ImportWildcard, S.Using, S.Extends)):
-            for node in bicep_nodes(st):
+            for node in syntax_nodes(st):
                 if isinstance(node, S.String):
                     skip.add(id(node))
     for st in tree.statements:
-        for node in bicep_nodes(st):
+        for node in syntax_nodes(st):
             if not isinstance(node, S.String) or id(node) in skip:
                 continue
             for a, b in node.segment_spans:

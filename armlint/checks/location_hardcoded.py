@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..engine.run import Hit
 from ..expr import parser
 from ..expr.values import Origin
-from ._resources_util import (label, base_of, call_name, declared, file_resources, is_bicep,
+from ._resources_util import (label, call_name, declared, file_resources, is_bicep,
                               literal_text, owner_template, tree_of)
 
 

@@ -11,14 +11,15 @@ from __future__ import annotations
 from ..bicep import syntax as S
 from ..engine.run import Hit
 from ..expr.ast import walk
-from .common import bicep_nodes
-from ._resources_util import (call_name, declared, expression_hit, file_resources, literal_text,
+from ._resources_util import (syntax_nodes, call_name, declared, expression_hit, literal_text,
                               positioned, root_doc)
 from ..model.references import template_references
 
 
 def _json(model):
     doc = root_doc(model)
+    if "inner" not in doc.text.lower():
+        return
     for t in model.templates:
         if t.parent is None or t.scope is t.parent.scope or t.origin.doc is not doc:
             continue
@@ -55,6 +56,9 @@ def _property(obj, name):
 def _bicep(model):
     doc = root_doc(model)
     tree = doc.tree
+    low = doc.text.lower()
+    if "microsoft.resources/deployments@" not in low or "inner" not in low:
+        return
     kinds = {}
     for st in tree.statements:
         for cls, kind in ((S.Param, "parameter"), (S.Var, "variable"), (S.Resource, "resource"),
@@ -64,7 +68,7 @@ def _bicep(model):
     for st in tree.statements:
         if not isinstance(st, S.Resource):
             continue
-        for res in bicep_nodes(st):
+        for res in syntax_nodes(st):
             if not isinstance(res, S.Resource) or \
                     not (res.type.value or "").lower().startswith("microsoft.resources/deployments@"):
                 continue
@@ -75,7 +79,7 @@ def _bicep(model):
             if template is None or not (isinstance(scope, S.String) and
                                         (scope.value or "").lower() == "inner"):
                 continue
-            for node in bicep_nodes(template):
+            for node in syntax_nodes(template):
                 if isinstance(node, S.Variable) and node.name in kinds:
                     yield Hit(at=(doc, node.start, node.end), bind={
                         "symbol": node.name, "kind": kinds[node.name],

@@ -1,8 +1,8 @@
 """AL3002 providers-api-versions: `providers(...).apiVersions` read in an expression."""
 from __future__ import annotations
 
-from ..expr.ast import Index, Member, walk
-from ._resources_util import call_name, expressions, expression_hit, literal_text, positioned
+from ..expr.ast import Index, Member, arm_text, walk
+from ._resources_util import mentions, call_name, expressions, expression_hit, literal_text
 
 
 def _is_api_versions(node) -> bool:
@@ -17,12 +17,12 @@ def _is_api_versions(node) -> bool:
 
 def check(ctx, rule):
     model = ctx["model"]
-    for t, pointer, text, tree in expressions(model):
+    if not mentions(model, "providers("):
+        return
+    for t, pointer, text, tree in expressions(model, ("providers",)):
         if "providers" not in text.lower():
             continue
-        tree = positioned(text, tree)
         for node in walk(tree):
             if _is_api_versions(node):
                 yield expression_hit(model, t, pointer, text, node,
-                                     bind={"expr": text[node.start:node.end] if node.end else
-                                           "providers().apiVersions"})
+                                     bind={"expr": arm_text(node)})

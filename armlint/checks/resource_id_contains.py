@@ -4,7 +4,7 @@ that the function supplies itself). As arm-ttk, `keyVaultSecretId` (a secret URI
 from __future__ import annotations
 
 from ..expr.ast import walk
-from ._resources_util import (base_of, call_name, expressions, expression_hit, positioned,
+from ._resources_util import (mentions, base_of, call_name, expressions, expression_hit,
                               property_name)
 
 # function -> first-argument functions that are reported
@@ -33,14 +33,15 @@ def _first_call(node) -> tuple[str, str] | None:
 
 def check(ctx, rule):
     model = ctx["model"]
-    for t, pointer, text, tree in expressions(model):
+    if not mentions(model, "concat", "resourcegroup(", "subscription("):
+        return
+    for t, pointer, text, tree in expressions(model, ("concat", "resourcegroup", "subscription")):
         low = text.lower()
         if "concat" not in low and "resourcegroup(" not in low and "subscription(" not in low:
             continue
         prop = property_name(pointer, text)
         if prop is not None and prop.lower() in _EXEMPT:
             continue
-        tree = positioned(text, tree)
         for node in walk(tree):
             found = _first_call(node)
             if found is None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..engine.run import Hit
-from ..expr.ast import Call, walk
+from ..expr.ast import walk
 from ..expr.values import Origin
 from ._resources_util import (base_of, call_name, declared, file_resources, is_bicep,
                               literal_text, owner_template, tree_of)

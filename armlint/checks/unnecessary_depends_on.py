@@ -16,8 +16,7 @@ from ..expr.ast import walk
 from ..expr.evaluate import evaluate, resolve
 from ..expr.values import ResourceIdValue, Unknown
 from ..model.names import parse_resource_id
-from .common import bicep_nodes
-from ._resources_util import call_name, file_resources, root_doc, tree_of
+from ._resources_util import syntax_nodes, call_name, file_resources, root_doc, tree_of
 
 _SKIP_KEYS = ("resources", "dependson")
 
@@ -146,7 +145,7 @@ class _Symbols:
     def refs(self, expr, seen=None) -> set:
         out = set()
         seen = seen or set()
-        for node in bicep_nodes(expr):
+        for node in syntax_nodes(expr):
             sym = self.symbol_of(node)
             if sym is not None:
                 out.add(sym)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..expr.ast import walk
-from ._resources_util import (call_name, expressions, expression_hit, literal_text, positioned,
+from ._resources_util import (mentions, call_name, expressions, expression_hit, literal_text,
                               property_name)
 
 _NAME = re.compile(r"ur[il]$", re.IGNORECASE)
@@ -27,14 +27,15 @@ def _first_joiner(tree):
 
 def check(ctx, rule):
     model = ctx["model"]
-    for t, pointer, text, tree in expressions(model):
+    if not (mentions(model, "uri", "url") and mentions(model, "concat", "format", "${")):
+        return
+    for t, pointer, text, tree in expressions(model, ("concat", "format")):
         prop = property_name(pointer, text)
         if prop is None or not _NAME.search(prop):
             continue
         low = text.lower()
         if "concat" not in low and "format" not in low:
             continue
-        tree = positioned(text, tree)
         node, name = _first_joiner(tree)
         if node is None or name == "uri":
             continue
