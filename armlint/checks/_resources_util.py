@@ -430,3 +430,13 @@ def mentions(model, *words: str) -> bool:
         except AttributeError:
             pass
     return any(w in low for w in words)
+
+
+def bicep_generated(model) -> bool:
+    """A JSON template the Bicep compiler wrote (`metadata._generator.name` is bicep): what the
+    compiler adds by itself (dependsOn entries, reference() calls with the declared API version)
+    is fixed in the .bicep source, not here."""
+    raw = model.root.raw if model is not None and model.root is not None else None
+    meta = raw.get("metadata") if isinstance(raw, dict) else None
+    gen = meta.get("_generator") if isinstance(meta, dict) else None
+    return isinstance(gen, dict) and str(gen.get("name", "")).lower() == "bicep"

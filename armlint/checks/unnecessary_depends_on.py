@@ -16,7 +16,7 @@ from ..expr.ast import walk
 from ..expr.evaluate import evaluate, resolve
 from ..expr.values import ResourceIdValue, Unknown
 from ..model.names import parse_resource_id
-from ._resources_util import syntax_nodes, call_name, file_resources, root_doc, tree_of
+from ._resources_util import bicep_generated, syntax_nodes, call_name, file_resources, root_doc, tree_of
 
 _SKIP_KEYS = ("resources", "dependson")
 
@@ -83,16 +83,8 @@ def _entry_target(res, entry, candidates: dict):
     return None
 
 
-def _generated(model) -> bool:
-    """A template the Bicep compiler wrote: it emits these dependsOn entries itself, and the fix
-    belongs in the .bicep source."""
-    meta = model.root.raw.get("metadata") if isinstance(model.root.raw, dict) else None
-    gen = meta.get("_generator") if isinstance(meta, dict) else None
-    return isinstance(gen, dict) and str(gen.get("name", "")).lower() == "bicep"
-
-
 def _json(model):
-    if _generated(model):
+    if bicep_generated(model):
         return
     for res in file_resources(model, deployed_only=False):
         deps = res.raw.get("dependsOn")
