@@ -306,6 +306,10 @@ def reference_calls(model, names=("reference",), lists: bool = True) -> Iterator
     if is_bicep(model):
         yield from _bicep_reference_calls(model, names, lists)
         return
+    if not mentions(model, *(n + "(" for n in names)) and not (lists and mentions(model, "list")):
+        return
+    if bicep_generated(model):
+        return  # the compiler writes the declared resource's API version; the .bicep is checked
     wanted = tuple(names) + (("list*",) if lists else ())
     for t, pointer, text, tree in expressions(model, wanted):
         low = text.lower()
