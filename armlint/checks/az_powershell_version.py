@@ -1,0 +1,41 @@
+"""AL5013 deployment-script-old-az-powershell: an AzurePowerShell deployment script that asks for
+an Az PowerShell version older than the rule's `minimumVersion` (11.0 by default, as the Bicep
+linter).
+
+The kind and the version are read evaluated; a value not known before deployment, or a version
+that is not a dotted number, is not judged. Versions compare as .NET `System.Version` does (the
+Bicep linter's way): `11.0` is not older than `11.0`, `10.4` is."""
+from __future__ import annotations
+
+import re
+
+from ..engine.run import Hit
+from ._bicep_util import text
+
+_VERSION = re.compile(r"\s*(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?\s*\Z")
+DEFAULT_MINIMUM = "11.0"
+
+
+def parse_version(value: str) -> tuple | None:
+    """A `System.Version`-like key (missing build and revision are -1), or None."""
+    m = _VERSION.match(value)
+    if not m:
+        return None
+    return tuple(int(g) if g is not None else -1 for g in m.groups())
+
+
+def check(ctx, rule):
+    if (text(ctx["resource"].get("kind")) or "").lower() != "azurepowershell":
+        return
+    props = ctx["resource"].get("properties")
+    if not isinstance(props, dict):
+        return
+    version = text(props.get("azPowerShellVersion"))
+    parsed = parse_version(version) if version is not None else None
+    if parsed is None:
+        return
+    minimum = str(ctx["options"].get("minimumVersion", DEFAULT_MINIMUM))
+    floor = parse_version(minimum) or parse_version(DEFAULT_MINIMUM)
+    if parsed < floor:
+        yield Hit(at="resource.properties.azPowerShellVersion",
+                  bind={"version": version.strip(), "minimum": minimum.strip()})
