@@ -25,6 +25,7 @@ from ..model.references import template_references
 from ..model.template import Declaration, Model, Resource, Template
 
 SECURE_TYPES = ("securestring", "secureobject")
+_SECURE = frozenset(SECURE_TYPES)
 # Functions whose value is only known while the deployment runs (not a deploy-time constant).
 RUNTIME_FUNCTIONS = ("reference", "references")
 
@@ -32,11 +33,14 @@ RUNTIME_FUNCTIONS = ("reference", "references")
 # --- templates ----------------------------------------------------------------------------------
 
 def own_templates(model: Model) -> list[Template]:
-    """The templates written in the linted file, root first."""
+    """The templates written in the linted file, root first (kept on the model)."""
     if model is None or model.root is None:
         return []
-    doc = model.root.origin.doc
-    return [t for t in model.templates if t.origin.doc is doc]
+    found = getattr(model, "_pu_own", None)
+    if found is None:
+        doc = model.root.origin.doc
+        found = model._pu_own = [t for t in model.templates if t.origin.doc is doc]
+    return found
 
 
 def declares_own(t: Template) -> bool:
@@ -45,7 +49,12 @@ def declares_own(t: Template) -> bool:
 
 
 def declaring_templates(model: Model) -> list[Template]:
-    return [t for t in own_templates(model) if declares_own(t)]
+    if model is None or model.root is None:
+        return []
+    found = getattr(model, "_pu_declaring", None)
+    if found is None:
+        found = model._pu_declaring = [t for t in own_templates(model) if declares_own(t)]
+    return found
 
 
 def owner(t: Template) -> Template:
@@ -71,7 +80,7 @@ def decl_type(decl: Declaration) -> str | None:
 
 
 def is_secure(decl: Declaration) -> bool:
-    return decl_type(decl) in SECURE_TYPES
+    return decl_type(decl) in _SECURE
 
 
 def _keys(decl: Declaration) -> dict:
