@@ -14,12 +14,18 @@ def _profiled(t) -> bool:
     return False
 
 
+def _resource_type(rtype: str) -> bool:
+    """A type of the form Namespace.Provider/type (anything else is a schema problem)."""
+    head, sep, rest = rtype.partition("/")
+    return bool(sep and rest and "." in head)
+
+
 def check(ctx, rule):
     model = ctx["model"]
     for res in file_resources(model, existing=True, deployed_only=False):
         if "apiVersion" in res.raw and res.raw["apiVersion"] not in (None, ""):
             continue
-        if _profiled(res.template):
+        if _profiled(res.template) or not _resource_type(res.type):
             continue
         key = res.raw.actual_key("type") if "type" in res.raw else None
         at = res.origin.child(key) if key else res.origin
