@@ -34,8 +34,10 @@ def check(ctx, rule):
     parsed = parse_version(version) if version is not None else None
     if parsed is None:
         return
-    minimum = str(ctx["options"].get("minimumVersion", DEFAULT_MINIMUM))
-    floor = parse_version(minimum) or parse_version(DEFAULT_MINIMUM)
+    minimum = str(ctx["options"].get("minimumVersion", DEFAULT_MINIMUM)).strip()
+    floor = parse_version(minimum)
+    if floor is None:  # not a version: the default, as the Bicep linter does
+        minimum, floor = DEFAULT_MINIMUM, parse_version(DEFAULT_MINIMUM)
     if parsed < floor:
         yield Hit(at="resource.properties.azPowerShellVersion",
-                  bind={"version": version.strip(), "minimum": minimum.strip()})
+                  bind={"version": version.strip(), "minimum": minimum})
