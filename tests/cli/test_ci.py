@@ -277,8 +277,9 @@ def test_jobs_output_is_identical_to_serial(tmp_path):
     for i in range(60):
         (tmp_path / f"t{i:02}.json").write_text(EXAMPLE if i % 3 else AGENT_OFF)
     # only the VM agent rules: the count below is theirs, whatever other rules find in the files
-    serial = run("check", ".", "--jobs", "1", "-f", "json", "--select", "AL5", cwd=tmp_path)
-    parallel = run("check", ".", "--jobs", "2", "-f", "json", "--select", "AL5", cwd=tmp_path)
+    agent_rules = ",".join(f"AL500{n}" for n in range(1, 8))
+    serial = run("check", ".", "--jobs", "1", "-f", "json", "--select", agent_rules, cwd=tmp_path)
+    parallel = run("check", ".", "--jobs", "2", "-f", "json", "--select", agent_rules, cwd=tmp_path)
     assert serial.stdout == parallel.stdout and serial.returncode == parallel.returncode == 1
     assert len(json.loads(serial.stdout)["findings"]) == 40 * 4 + 20 * 2
 
