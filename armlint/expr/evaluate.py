@@ -326,7 +326,7 @@ def evaluate_string(text: str, ctx: EvalContext) -> Any:
     """The value of one JSON string: an expression is evaluated, a `[[` literal unescaped."""
     if parser.is_expression(text):
         try:
-            tree = parser.parse(text)
+            tree = parser.parse(text, positions=False)
         except parser.ExpressionSyntaxError:
             return Unknown(text, None, "the expression has a syntax error")
         return evaluate(tree, ctx)

@@ -43,16 +43,26 @@ _TOKEN = re.compile(
 )
 
 _cache: dict[str, Node | ExpressionSyntaxError] = {}
+# Trees built by the Bicep lowering carry no offsets into their text, so only callers that do
+# not locate anything inside the string (the evaluator) may take them instead of parsing.
+_lowered: dict[str, Node] = {}
 
 
 def remember(text: str, tree: Node) -> None:
-    """Cache a tree built elsewhere (the Bicep lowering) for its expression text."""
-    if len(_cache) < 200_000:
-        _cache.setdefault(text, tree)
+    """Keep a tree built elsewhere (the Bicep lowering) for its expression text, for evaluation."""
+    if len(_lowered) < 200_000:
+        _lowered.setdefault(text, tree)
 
 
-def parse(text: str) -> Node:
-    """Parse an expression string (brackets included). Results are cached per text."""
+def parse(text: str, positions: bool = True) -> Node:
+    """Parse an expression string (brackets included). Results are cached per text.
+
+    With `positions=False` the tree may come from the Bicep lowering, whose nodes have no offsets.
+    """
+    if not positions:
+        tree = _lowered.get(text)
+        if tree is not None:
+            return tree
     hit = _cache.get(text)
     if hit is None:
         try:

@@ -63,3 +63,11 @@ def test_syntax_errors(text, message, offset):
     assert info.value.message.startswith(message)
     if offset is not None:
         assert info.value.offset == offset
+
+
+def test_trees_from_bicep_lowering_never_replace_positioned_parses():
+    text = "[toLower(parameters('rememberedName'))]"
+    parser.remember(text, Call(0, 0, "toLower", (Call(0, 0, "parameters", (Literal(0, 0, "x"),)),)))
+    assert parser.parse(text, positions=False).end == 0  # the evaluator may take the lowered tree
+    tree = parser.parse(text)
+    assert (tree.start, tree.end) == (1, len(text) - 1)
