@@ -102,7 +102,7 @@ class Contexts:
                 has_default = isinstance(decl.raw, dict) and "defaultValue" in decl.raw
                 ctx.update(type=ptype, secure=ptype in ("securestring", "secureobject"),
                            has_default=has_default,
-                           default=t.scope.parameter(decl.name) if has_default else None,
+                           default=t.scope.parameter_default(decl.name) if has_default else None,
                            references=refs.parameters.get(decl.name.lower(), 0))
             elif decl.section == "variables":
                 ctx.update(value=t.scope.variable(decl.name),

@@ -95,13 +95,7 @@ class TemplateScope:
             elif "defaultValue" in decl:
                 if key in self._in_progress:
                     return Unknown(f"{self.label}parameters('{key}')", None, "the default value refers to itself")
-                self._in_progress.add(key)
-                try:
-                    origin = self._section_origin("parameters", name)
-                    origin = origin.child(decl.actual_key("defaultValue")) if origin else None
-                    value = resolve(decl["defaultValue"], origin, EvalContext(self))
-                finally:
-                    self._in_progress.discard(key)
+                value = self.parameter_default(name)
             else:
                 ptype = decl.get("type")
                 kind = ptype.lower() if isinstance(ptype, str) else None
@@ -109,6 +103,20 @@ class TemplateScope:
                                 f"parameter '{name}' has no default value and no value was given")
         self._parameters[key] = value
         return value
+
+    def parameter_default(self, name: str) -> Any:
+        """The declared `defaultValue`, evaluated, whatever value the deployment gives."""
+        key = name.lower()
+        decl = self._param_decls.get(name)
+        if not isinstance(decl, dict) or "defaultValue" not in decl or key in self._in_progress:
+            return Unknown(f"{self.label}parameters('{key}')", None, f"parameter '{name}' has no default value")
+        self._in_progress.add(key)
+        try:
+            origin = self._section_origin("parameters", name)
+            origin = origin.child(decl.actual_key("defaultValue")) if origin else None
+            return resolve(decl["defaultValue"], origin, EvalContext(self))
+        finally:
+            self._in_progress.discard(key)
 
     def declares_parameter(self, name: str) -> bool:
         return name in self._param_decls

@@ -109,3 +109,14 @@ def test_parse_resource_id_forms():
         ("microsoft.compute/virtualmachines", ("vm1",))
     assert parse_resource_id("not/an/id") is None
     assert parse_resource_id(None) is None
+
+
+def test_parameter_context_keeps_the_declared_default_beside_the_deployed_value():
+    from armlint.engine.contexts import Contexts
+    m = model_of("""{"$schema": "%s", "parameters": {
+      "size": {"type": "string", "defaultValue": "[toLower('Small')]"}}, "resources": []}""" % SCHEMA,
+                 {"size": "large"})
+    t = m.templates[0]
+    ctx = Contexts(m).declaration(t, t.parameters[0])
+    assert (ctx["default"], ctx["has_default"]) == ("small", True)
+    assert t.scope.parameter("size") == "large"
