@@ -9,10 +9,24 @@ from __future__ import annotations
 from .engine.catalogue import Rule
 
 
-def _fence(text: str) -> str:
-    lang = "bicep" if text.lstrip().startswith(("resource ", "param ", "@", "var ", "module ")) \
-        else "json"
-    return f"```{lang}\n{text.rstrip()}\n```"
+_BICEP_STARTS = ("resource ", "param ", "@", "var ", "module ", "output ", "targetScope", "metadata ",
+                 "import ", "type ", "func ", "extension ", "using ", "existing ", "//", "#disable")
+
+
+def _code_language(text: str) -> str | None:
+    """`json` or `bicep` when the text is code, None when it is prose."""
+    start = text.lstrip()
+    if start.startswith(("{", "[", '"')):
+        return "json"
+    if start.startswith(_BICEP_STARTS):
+        return "bicep"
+    return None
+
+
+def _section(title: str, text: str) -> list[str]:
+    lang = _code_language(text)
+    body = f"```{lang}\n{text.rstrip()}\n```" if lang else text.strip()
+    return [f"## {title}", "", body, ""]
 
 
 def render_page(rule: Rule) -> str:
@@ -22,14 +36,12 @@ def render_page(rule: Rule) -> str:
            f"Default level: `{default}`  ", f"Applies to: {_applies(rule)}", ""]
     out += ["## What it does", "", d.get("what", "").strip(), ""]
     out += ["## Why is this bad?", "", d.get("why", "").strip(), ""]
-    for key, title in (("example", "Example"), ("example_bicep", "Example (Bicep)")):
-        if d.get(key):
-            out += [f"## {title}", "", _fence(d[key]), ""]
-    for key, title in (("use_instead", "Use instead"), ("use_instead_bicep", "Use instead (Bicep)")):
-        if d.get(key):
-            text = d[key]
-            body = _fence(text) if text.lstrip().startswith(("{", "[", '"', "resource")) else text
-            out += [f"## {title}", "", body.strip(), ""]
+    for key, title in (("example", "Example"), ("example_bicep", "Example (Bicep)"),
+                       ("use_instead", "Use instead"), ("use_instead_bicep", "Use instead (Bicep)")):
+        text = d.get(key)
+        if not text or (key.endswith("_bicep") and text == d.get(key[:-len("_bicep")])):
+            continue  # a Bicep-only rule names its one example twice
+        out += _section(title, text)
     if d.get("notes"):
         out += ["## Notes", "", d["notes"].strip(), ""]
     if rule.options:

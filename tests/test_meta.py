@@ -72,3 +72,15 @@ def test_docs_are_complete(rules):
         assert r.docs.get("what") and r.docs.get("why"), r.id
         if r.implementation != "builtin" and r.category != "0":
             assert r.docs.get("example") and r.docs.get("use_instead"), r.id
+
+
+def test_every_rule_page_fences_its_code_once():
+    from armlint.engine.loader import load_catalogue
+    from armlint.ruledocs import render_page
+    for rule in load_catalogue().rules:
+        page = render_page(rule)
+        assert page.count("```") % 2 == 0, rule.id
+        blocks = page.split("```")[1::2]
+        assert len(blocks) == len(set(blocks)), f"{rule.id} shows one example twice"
+        outside = "".join(page.split("```")[0::2])
+        assert "\nresource " not in outside and '\n{\n' not in outside, f"{rule.id} has unfenced code"
