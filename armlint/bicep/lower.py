@@ -276,7 +276,10 @@ class Lowerer:
         elif isinstance(st, S.Output):
             outputs = t.setdefault("outputs", CIDict())
             entry = CIDict()
-            entry["type"] = self._type_name(st.type)
+            otype = self._type_name(st.type)
+            if st.decorator("secure") is not None:  # a secure output is not logged (compiler's type)
+                otype = {"string": "securestring", "object": "secureObject"}.get(otype, otype)
+            entry["type"] = otype
             entry["value"] = self._value(st.value, ("outputs", st.name.name, "value"))
             outputs[st.name.name] = entry
             self.doc.record(("outputs", st.name.name), st, st.name)
@@ -824,8 +827,9 @@ class Lowerer:
         namespace = e.namespace
         if e.base is not None and namespace not in ("sys", "az"):
             info = self._resource_symbol(e.base)
-            if info is not None:  # vm.listKeys(), storage.listAccountSas()...
-                return _call(name, self._resource_id(info), _lit(info.api or ""))
+            if info is not None:  # vm.listKeys(), storage.listAccountSas(apiVersion, values)...
+                args = [self._expr(a) for a in e.args] or [_lit(info.api or "")]
+                return _call(name, self._resource_id(info), *args)
             sym = self.symbols.get(namespace) if namespace else None
             if sym is not None and sym.kind == "namespace":
                 return _call("__import", _lit(f"{namespace}.{name}"))
