@@ -4,12 +4,13 @@ its parts with concat() or format() instead of uri().
 As arm-ttk: the first of concat(), format() and uri() met reading the expression from the left
 (outermost first) must be uri(). Unlike arm-ttk, a concat()/format() whose first part is a literal
 scheme (`'https://'`, `'https://{0}...'`) is left alone: it builds a URI from a host name, where
-there is no base URI for uri() to join."""
+there is no base URI for uri() to join. And only the parts that become the value are read: a
+format() inside the arguments of reference(), resourceId() or a list*() call builds a resource ID,
+not the URI (`reference(resourceId(format(...)), ...).keyUri`), so it is not reported."""
 from __future__ import annotations
 
 import re
 
-from ..expr.ast import walk
 from ._resources_util import (mentions, call_name, expressions, expression_hit, literal_text,
                               property_name)
 
@@ -17,11 +18,23 @@ _NAME = re.compile(r"ur[il]$", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
-def _first_joiner(tree):
-    for node in walk(tree):
-        name = call_name(node)
-        if name in ("concat", "format", "uri"):
-            return node, name
+# functions whose string result is (one of) their arguments, and the arguments that can be it
+_PASS_THROUGH = {"if": slice(1, 3), "coalesce": slice(None), "string": slice(0, 1),
+                 "trim": slice(0, 1), "tolower": slice(0, 1), "toupper": slice(0, 1)}
+
+
+def _first_joiner(node):
+    """The first of concat(), format() and uri() met from the outside in, along the arguments
+    whose text becomes the value."""
+    name = call_name(node)
+    if name in ("concat", "format", "uri"):
+        return node, name
+    parts = _PASS_THROUGH.get(name)
+    if parts is not None:
+        for arg in node.args[parts]:
+            found = _first_joiner(arg)
+            if found[0] is not None:
+                return found
     return None, None
 
 
