@@ -4,9 +4,10 @@ value built from parameters that are not secure.
 
 The Bicep linter learns which properties are secure from the resource type definitions; armlint
 keeps a table of the common ones (SECURE_PROPERTIES). A value is reported when it is a deploy-time
-constant (it calls neither reference() nor a list*() function) and it reads a parameter that is
-not secure, directly or through variables, or reads no parameter at all and is a non-empty
-literal. A value that reads only secure parameters is secure; runtime values (a key read with
+constant (it calls neither reference() nor a list*() function) and it reads only parameters
+that are not secure, directly or through variables, or reads no parameter at all and is a
+non-empty literal. A value that reads a secure parameter carries a secret, and is secure even
+when a plain parameter is joined to it (`base64(format('{0}:{1}', user, password))`); runtime values (a key read with
 listKeys(), a reference()) are left alone, as the Bicep linter leaves them, and so are values
 read from a parameter of a user-defined type (whose properties may be declared secure, which the
 lowered template does not record).
@@ -94,7 +95,7 @@ def _problem(res, value) -> str | None:
     if any(not plainly_typed(owner_t, d) for d in read):
         return None  # a typed parameter whose properties may be secure
     plain = [d.name for d in read if not is_secure(d)]
-    if plain:
+    if plain and len(plain) == len(read):  # a secure parameter in the mix makes the value a secret
         return "parameter " + ", ".join(f"'{p}'" for p in plain) + \
             (", which is not secure" if len(plain) == 1 else ", which are not secure")
     if f.params:
