@@ -242,8 +242,8 @@ class Linter:
         return result
 
     def _finding(self, rule: Rule, settings: FileSettings, message: str, location: Location,
-                 item: str = "") -> Finding:
-        return Finding(rule.id, rule.name, settings.levels.get(rule.id, rule.level), message,
+                 item: str = "", level: str | None = None) -> Finding:
+        return Finding(rule.id, rule.name, settings.levels.get(rule.id, level or rule.level), message,
                        location, fingerprint=fingerprint(rule.id, location, message),
                        item_pointer=item)
 
@@ -271,7 +271,7 @@ class Linter:
             seen.add(key)
             result.findings.append(self._finding(rule, settings, rf.message,
                                                  Location(result.path, span, pointer),
-                                                 _item_pointer(rf.anchor)))
+                                                 _item_pointer(rf.anchor), rf.level))
 
     def _suppress(self, result: FileResult, settings: FileSettings, doc, model,
                   directives: list | None = None) -> None:

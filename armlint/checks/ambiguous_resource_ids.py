@@ -1,7 +1,9 @@
 """AL4009 resource-ambiguous: a resource ID function whose literal resource type and name
-segments do not fit together: a type with an empty segment or a trailing '/', or a number of
-name arguments other than the type has levels (`resourceId('Microsoft.Network/virtualNetworks/
-subnets', 'vnet')` has no subnet name)."""
+segments do not fit together: a type with an empty segment, or a number of name arguments other
+than the type has levels (`resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet')` has no
+subnet name). A type whose only flaw is a trailing '/' is reported as a warning, whatever the rule's
+level: Resource Manager accepts it (Microsoft's own samples deploy with
+`resourceId('Microsoft.Storage/storageAccounts/', name)`), so it is untidy, not broken."""
 from __future__ import annotations
 
 from ..expr.ast import walk
@@ -12,7 +14,8 @@ _FUNCTIONS = {"resourceid": 2, "subscriptionresourceid": 1, "tenantresourceid": 
               "managementgroupresourceid": 1, "extensionresourceid": None}
 
 
-def _problem(node) -> str | None:
+def _problem(node) -> str | tuple[str, str] | None:
+    """What is wrong with a resource ID call, with a level when milder than the rule's."""
     name = call_name(node)
     if name not in _FUNCTIONS:
         return None
@@ -33,7 +36,10 @@ def _problem(node) -> str | None:
     if rtype is None or "/" not in rtype:
         return None
     segments = rtype.split("/")
-    if any(not s.strip() for s in segments):
+    trailing = len(segments) > 2 and not segments[-1] and all(s.strip() for s in segments[:-1])
+    if trailing:
+        segments.pop()
+    elif any(not s.strip() for s in segments):
         return f"the resource type '{rtype}' has an empty segment (a stray '/')"
     names = args[type_index + 1:]
     if any(literal_text(a) is not None and "/" in literal_text(a) for a in names):
@@ -44,6 +50,9 @@ def _problem(node) -> str | None:
         return (f"the resource type '{rtype}' has {expected} name segment"
                 f"{'s' if expected != 1 else ''} but {len(names)} name"
                 f"{'s are' if len(names) != 1 else ' is'} given")
+    if trailing:
+        return (f"the resource type '{rtype}' ends with '/'; Resource Manager ignores it, but the "
+                "type is then written differently from everywhere else", "warning")
     return None
 
 
@@ -57,5 +66,6 @@ def check(ctx, rule):
         for node in walk(tree):
             problem = _problem(node)
             if problem:
+                message, level = problem if isinstance(problem, tuple) else (problem, None)
                 yield expression_hit(model, t, pointer, text, node,
-                                     bind={"func": node.name, "problem": problem})
+                                     bind={"func": node.name, "problem": message}, level=level)

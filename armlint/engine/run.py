@@ -30,6 +30,7 @@ class Hit:
     part: str = "value"
     message: str | None = None  # overrides the rule's message template when given
     inner: tuple | None = None  # with an Origin of a string: (start, end) characters inside it
+    level: str | None = None  # a milder case of the rule's problem; a configured level still wins
 
 
 RULE_CRASH = "AL0003"
@@ -153,7 +154,8 @@ def _run_python(rule: Rule, ctx: Any, options: RunOptions) -> list[RawFinding]:
         out = []
         for hit in rule.check_function()(scoped, rule) or ():
             message = format_message(hit.message or rule.message, scoped, hit.bind)
-            finding = RawFinding(rule, scoped, (), hit.part, message, inner=hit.inner)
+            finding = RawFinding(rule, scoped, (), hit.part, message, inner=hit.inner,
+                                 level=hit.level)
             if isinstance(hit.at, Origin):
                 finding.origin = hit.at
             elif isinstance(hit.at, str):
