@@ -119,6 +119,7 @@ class BicepFacts:
     types: dict = dataclasses.field(default_factory=dict)  # name -> S.TypeDecl
     resources: list = dataclasses.field(default_factory=list)  # DeclaredResource, all levels
     value_uses: Counter = dataclasses.field(default_factory=Counter)  # Variable names, call names
+    read_names: set = dataclasses.field(default_factory=set)  # names read as values (Variable)
     type_uses: Counter = dataclasses.field(default_factory=Counter)  # TypeRef names
     local_names: set = dataclasses.field(default_factory=set)  # loop variables, lambda params
     nodes: dict = dataclasses.field(default_factory=dict)  # class -> [nodes] of COLLECTED kinds
@@ -137,7 +138,11 @@ def facts(model) -> BicepFacts | None:
     """The facts of the linted Bicep file (built on first use, once per file), or None for JSON
     and `.bicepparam` files."""
     root = model.root if model is not None else None
-    doc = root.origin.doc if root is not None else None
+    return document_facts(root.origin.doc if root is not None else None)
+
+
+def document_facts(doc) -> BicepFacts | None:
+    """The facts of one Bicep document (built once per document), or None for JSON."""
     tree = getattr(doc, "tree", None)
     if tree is None:
         return None
@@ -163,7 +168,7 @@ def _build(doc, tree: S.BicepFile) -> BicepFacts:
         elif isinstance(st, S.Resource):
             _declare(out, st, None)
     nodes: dict = {cls: [] for cls in COLLECTED}
-    values, types, local = out.value_uses, out.type_uses, out.local_names
+    values, types, local, read = out.value_uses, out.type_uses, out.local_names, out.read_names
     fields = _FIELDS
     Variable, Identifier, Call, TypeRef = S.Variable, S.Identifier, S.Call, S.TypeRef
     stack = list(tree.statements)
@@ -176,6 +181,7 @@ def _build(doc, tree: S.BicepFile) -> BicepFacts:
             continue
         if cls is Variable:
             values[n.name] += 1
+            read.add(n.name)
             continue
         if cls is Identifier:
             continue

@@ -586,11 +586,8 @@ def bicep_used_symbols(t: Template) -> set[str] | None:
     doc = t.origin.doc
     cached = getattr(doc, "_pu_used", None)
     if cached is None:
-        from ..bicep import syntax as S
-        from .common import bicep_nodes
-        cached = {n.name.lower() for n in bicep_nodes(doc.tree.statements)
-                  if isinstance(n, S.Variable)}
-        doc._pu_used = cached
+        from ._bicep_util import document_facts
+        cached = doc._pu_used = {name.lower() for name in document_facts(doc).read_names}
     return cached
 
 

@@ -17,6 +17,7 @@ from ..expr.values import Origin, Unknown
 from ..model.references import template_references
 import functools
 
+from .common import bicep_nodes as syntax_nodes  # noqa: F401 (the name the resource rules use)
 from .common import is_preview, published_versions, table_date, version_date
 
 # --- what belongs to the linted file ----------------------------------------------------------
@@ -374,45 +375,13 @@ def is_bicep_doc(doc) -> bool:
 
 # --- Bicep syntax trees --------------------------------------------------------------------------
 
-_CHILD_FIELDS: dict = {}
-
-
-def _child_fields(cls) -> tuple:
-    found = _CHILD_FIELDS.get(cls)
-    if found is None:
-        import dataclasses
-        found = _CHILD_FIELDS[cls] = tuple(
-            f.name for f in dataclasses.fields(cls) if f.name not in ("start", "end"))
-    return found
-
-
-def syntax_nodes(node) -> Iterator[Any]:
-    """Every Bicep syntax node under `node` (itself included), parents first, in source order;
-    the same walk as common.bicep_nodes, with each node class's fields looked up once."""
-    stack = [node]
-    pop, extend = stack.pop, stack.extend
-    while stack:
-        n = pop()
-        if isinstance(n, list):
-            extend(reversed(n))
-            continue
-        if n is None or isinstance(n, (str, int, float, bool, tuple)):
-            continue
-        yield n
-        children = []
-        for name in _child_fields(type(n)):
-            value = getattr(n, name)
-            if value is not None and not isinstance(value, (str, int, float, bool, tuple)):
-                children.append(value)
-        extend(reversed(children))
-
-
 def bicep_calls(doc) -> list:
     """The Bicep `Call` nodes of a document (computed once per document)."""
     found = getattr(doc, "_resources_calls", None)
     if found is None:
         from ..bicep import syntax as S
-        found = [n for n in syntax_nodes(doc.tree) if isinstance(n, S.Call)]
+        from ._bicep_util import document_facts
+        found = sorted(document_facts(doc).of(S.Call), key=lambda n: (n.start, -n.end))  # outer first
         try:
             doc._resources_calls = found
         except AttributeError:

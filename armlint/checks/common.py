@@ -123,21 +123,42 @@ def bicep_tree(model) -> Any:
     return getattr(model.root.origin.doc, "tree", None)
 
 
+_CHILD_FIELDS: dict = {}
+_LEAVES = (str, int, float, bool, tuple)
+
+
+def _child_fields(cls) -> tuple:
+    found = _CHILD_FIELDS.get(cls)
+    if found is None:
+        import dataclasses
+        found = _CHILD_FIELDS[cls] = tuple(
+            f.name for f in dataclasses.fields(cls) if f.name not in ("start", "end"))
+    return found
+
+
+def document_nodes(doc) -> list:
+    """Every syntax node of a Bicep document, parents first (walked once per document)."""
+    found = getattr(doc, "_all_nodes", None)
+    if found is None:
+        found = doc._all_nodes = list(bicep_nodes(doc.tree))
+    return found
+
+
 def bicep_nodes(node: Any) -> Iterator[Any]:
     """Every syntax node under `node` (itself included), parents first, in source order."""
-    import dataclasses
     stack = [node]
+    pop, extend = stack.pop, stack.extend
     while stack:
-        n = stack.pop()
+        n = pop()
         if isinstance(n, list):
-            stack.extend(reversed(n))
+            extend(reversed(n))
             continue
-        if not dataclasses.is_dataclass(n) or isinstance(n, type):
+        if n is None or isinstance(n, _LEAVES) or isinstance(n, type):
             continue
         yield n
         children = []
-        for f in dataclasses.fields(n):
-            value = getattr(n, f.name)
-            if isinstance(value, list) or dataclasses.is_dataclass(value):
+        for name in _child_fields(type(n)):
+            value = getattr(n, name)
+            if value is not None and not isinstance(value, _LEAVES):
                 children.append(value)
-        stack.extend(reversed(children))
+        extend(reversed(children))

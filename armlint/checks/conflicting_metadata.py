@@ -9,7 +9,7 @@ import re
 
 from ..engine.run import Hit
 from ._structure_util import sys_decorator
-from .common import bicep_nodes, bicep_tree
+from .common import bicep_tree, document_nodes
 
 _METADATA = re.compile(r"@\s*(?:sys\s*\.\s*)?metadata\s*\(")
 # (property inside @metadata, decorator that sets it)
@@ -25,7 +25,7 @@ def check(ctx, rule):
     if not _METADATA.search(doc.text):
         return
     from ..bicep import syntax as S
-    for node in bicep_nodes(tree):
+    for node in document_nodes(doc):
         if not getattr(node, "decorators", None):
             continue
         meta = sys_decorator(node, "metadata")
