@@ -405,3 +405,15 @@ def test_baseline_from_config(project):
     (project / ".armlint.yaml").write_text("baseline: accepted.sarif\n")
     proc = run("check", "infra", cwd=project)
     assert proc.returncode == 0 and "4 unchanged and 0 fixed since the baseline" in proc.stdout
+
+
+def test_configured_level_wins_over_a_milder_case_of_a_rule(project):
+    (project / "infra" / "ids.json").write_text(
+        '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",'
+        ' "resources": [], "outputs": {"a": {"type": "string",'
+        ' "value": "[resourceId(\'Microsoft.Storage/storageAccounts/\', \'st1\')]"}}}')
+    mild = run("check", "infra/ids.json", "--select", "AL4009", cwd=project)
+    assert "AL4009 [warning]" in mild.stdout and mild.returncode == 0
+    (project / ".armlint.yaml").write_text("rules:\n  resource-ambiguous: error\n")
+    strict = run("check", "infra/ids.json", "--select", "AL4009", cwd=project)
+    assert "AL4009 [error]" in strict.stdout and strict.returncode == 1
