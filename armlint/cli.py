@@ -272,16 +272,14 @@ def test_rules(rules_dir, fixtures_dir, update) -> None:
 @click.argument("outdir", type=click.Path(file_okay=False))
 def docs(outdir) -> None:
     """Write one Markdown page per rule, and an index, into OUTDIR."""
-    from .ruledocs import render_page
+    from .ruledocs import render_page, rules_table
     catalogue = _load_catalogue([])
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    index = ["# armlint rules", "", "| ID | Name | Level | Title |", "| --- | --- | --- | --- |"]
     for r in catalogue.rules:
         (out / f"{r.id}.md").write_text(render_page(r), encoding="utf-8")
-        index.append(f"| [{r.id}]({r.id}.md) | {r.name} | {r.level if r.enabled else 'off'} | "
-                     f"{r.title} |")
-    (out / "README.md").write_text("\n".join(index) + "\n", encoding="utf-8")
+    (out / "README.md").write_text(f"# armlint rules\n\n{len(catalogue.rules)} rules.\n\n"
+                                   + rules_table(catalogue.rules, "{id}.md"), encoding="utf-8")
     click.echo(f"wrote {len(catalogue.rules)} rule pages to {out}")
 
 

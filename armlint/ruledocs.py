@@ -2,7 +2,8 @@
 
 Owns: the Markdown page `armlint explain` prints and `armlint docs` writes: what the rule does,
 why it matters, an example and what to use instead, its options, how to suppress it, its
-equivalents in other tools, and references.
+equivalents in other tools, and references; and the catalogue table of the docs index and the
+README.
 """
 from __future__ import annotations
 
@@ -69,3 +70,15 @@ def _applies(rule: Rule) -> str:
             "variables": "each variable", "outputs": "each output",
             "parameter-file": "parameter files"}.get(rule.scope_kind, rule.scope_kind)
 
+
+
+def rules_table(rules: list[Rule], link: str | None = None) -> str:
+    """A Markdown table of the catalogue; `link` formats a link to each page (`{id}.md`)."""
+    rows = ["| ID | name | default level | languages | equivalents |",
+            "| --- | --- | --- | --- | --- |"]
+    for r in rules:
+        rid = f"[{r.id}]({link.format(id=r.id)})" if link else r.id
+        level = r.level if r.enabled else f"off ({r.level})"
+        rows.append(f"| {rid} | {r.name} | {level} | {', '.join(r.languages)} | "
+                    f"{', '.join(f'`{e}`' for e in r.equivalents)} |")
+    return "\n".join(rows) + "\n"

@@ -84,3 +84,21 @@ def test_every_rule_page_fences_its_code_once():
         assert len(blocks) == len(set(blocks)), f"{rule.id} shows one example twice"
         outside = "".join(page.split("```")[0::2])
         assert "\nresource " not in outside and '\n{\n' not in outside, f"{rule.id} has unfenced code"
+
+
+def test_rule_pages_and_readme_table_are_up_to_date():
+    """docs/rules/ and the README table are generated: `python scripts/update_rule_docs.py`."""
+    import importlib.util
+    from armlint.engine.loader import load_catalogue
+    from armlint.ruledocs import render_page, rules_table
+    spec = importlib.util.spec_from_file_location("update_rule_docs",
+                                                  REPO / "scripts" / "update_rule_docs.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    rules = load_catalogue().rules
+    pages = REPO / "docs" / "rules"
+    assert sorted(p.stem for p in pages.glob("AL*.md")) == sorted(r.id for r in rules)
+    for rule in rules:
+        assert (pages / f"{rule.id}.md").read_text(encoding="utf-8") == render_page(rule), rule.id
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert script.readme_with_table(readme, rules_table(rules, "docs/rules/{id}.md")) == readme
