@@ -49,6 +49,19 @@ def test_every_rule_has_pass_and_fail_fixtures(rules):
     assert missing == []
 
 
+def test_every_rule_has_fixtures_in_each_of_its_languages(rules):
+    missing = []
+    for r in rules:
+        if r.id in WITHOUT_FIXTURES:
+            continue
+        names = [p.name for p in (REPO / "tests" / "rules" / r.id).glob("*")]
+        for lang, suffixes in (("json", (".json", ".jsonc")), ("bicep", (".bicep", ".bicepparam"))):
+            if lang in r.languages:
+                missing += [f"{r.id} {kind}*{suffixes[0]}" for kind in ("pass_", "fail_")
+                            if not any(n.startswith(kind) and n.endswith(suffixes) for n in names)]
+    assert missing == []
+
+
 def test_fixtures_say_why_they_exist():
     for path in (REPO / "tests" / "rules").glob("AL*/[pf]a*_*"):
         if path.suffix == ".golden":
