@@ -82,7 +82,7 @@ class Linter:
             finder = ConfigFinder(Path(options.config) if options.config else None) \
                 if options.use_config else None
         self.finder = finder
-        self._given_values: dict | None = None
+        self._given_values: list | None = None  # (path, values) of the --parameters files
         self._settings: dict = {}
         self._modules = None
         self._bicep_configs: BicepConfigFinder | None = None
@@ -121,21 +121,20 @@ class Linter:
         return found
 
     # -- parameter values -------------------------------------------------------------------
-    def parameter_values(self, template: Path | None) -> dict:
-        """Values for a template's parameters, each source winning over the one before: the
-        parameter file the configuration maps to the template, --parameters files, the template's
-        own `<name>.parameters.json` with --auto-parameters, and --param."""
+    def parameter_sources(self, template: Path | None) -> list[tuple[Path, dict]]:
+        """The parameter files a template is linted with, and their values, in rising priority:
+        the file the configuration maps to the template, --parameters files, and the template's
+        own `<name>.parameters.json` or `<name>.bicepparam` with --auto-parameters."""
         if self._given_values is None:
-            self._given_values = {}
-            for f in self.options.parameter_files:
-                self._given_values.update(load_parameter_values(Path(f)))
-        values: dict = {}
+            self._given_values = [(Path(f), load_parameter_values(Path(f)))
+                                  for f in self.options.parameter_files]
+        sources: list = []
         config = self.config_for(template)
         if template is not None:
             mapped = config.parameter_file_for(template)
             if mapped is not None:
-                values.update(load_parameter_values(mapped))
-        values.update(self._given_values)
+                sources.append((mapped, load_parameter_values(mapped)))
+        sources += self._given_values
         auto = self.options.auto_parameters
         if auto is None:
             auto = bool(config.auto_parameters)
@@ -144,9 +143,21 @@ class Linter:
             for name in (stem + ".parameters.json", stem + ".bicepparam"):
                 sibling = template.with_name(name)
                 if sibling.is_file():
-                    values.update(load_parameter_values(sibling))
+                    sources.append((sibling, load_parameter_values(sibling)))
+        return sources
+
+    def _with_parameters(self, doc, value, template: Path | None, language: str = "json"):
+        """The template model of a file, built with the values of its parameter files, each
+        winning over the one before, and --param over them all."""
+        from .model.build import build_template_model
+        sources = self.parameter_sources(template)
+        values: dict = {}
+        for _, given in sources:
+            values.update(given)
         values.update(self.options.parameter_values)
-        return values
+        model = build_template_model(doc, value, values, language=language)
+        model.given_parameters = [(display_path(p, self.root), list(given)) for p, given in sources]
+        return model
 
     # -- one file ---------------------------------------------------------------------------
     def lint_file(self, path: Path, explicit: bool = True) -> FileResult:
@@ -185,8 +196,7 @@ class Linter:
                 model = build_parameter_file_model(doc, lower_parameter_file(doc), "bicep")
             else:
                 doc, value = self.modules.lowered(path, text)
-                model = build_template_model(doc, value, self.parameter_values(path),
-                                             language="bicep")
+                model = self._with_parameters(doc, value, path, "bicep")
         except Exception as exc:  # a bug in lowering must not stop the run
             self._add(result, settings, "AL0003", f"armlint could not read this Bicep file: "
                       f"{type(exc).__name__}: {exc}; please report this", Span(1, 1, 1, 1))
@@ -215,7 +225,7 @@ class Linter:
             return FileResult(shown, "skipped")
         from .model.build import build_parameter_file_model, build_template_model
         if kind == "template":
-            model = build_template_model(doc, value, self.parameter_values(path))
+            model = self._with_parameters(doc, value, path)
         else:
             model = build_parameter_file_model(doc, value)
         result = FileResult(shown, kind, rules=[r.id for r in settings.rules])

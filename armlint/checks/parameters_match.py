@@ -17,6 +17,12 @@ A parameter is required when it has no default value and is not nullable (`strin
 `null`, a local type alias of one, `"nullable": true` in JSON); a Bicep parameter whose type is
 imported from another file is never counted as required, since armlint cannot see that type.
 Deployments and modules whose condition is false are not checked.
+- the parameter files a template is linted with (mapped in the configuration, `--parameters`,
+  or `<name>.parameters.json` with `--auto-parameters`): a name a file gives that the template
+  does not declare, which Resource Manager rejects ("not present in the original template").
+  Reported on the template's `parameters` key (in Bicep, on the first parameter's name), one
+  finding per name. Required parameters a file leaves out are not reported: they are often given
+  inline at deployment time, beside the file.
 """
 from __future__ import annotations
 
@@ -38,6 +44,8 @@ def check(ctx, rule):
     if model.root is None:
         return
     doc = model.root.origin.doc
+    if model.given_parameters:
+        yield from _given_by_files(model, doc)
     for res in model.resources:
         if res.type_key != _DEPLOYMENTS or res.nested_template is None or \
                 res.origin.doc is not doc or res.nested_template.scope is res.template.scope \
@@ -89,6 +97,25 @@ def _deployment(res, doc):
     else:
         yield Hit(at=props_origin.child(props.actual_key("template")), part="key",
                   message=message)
+
+
+def _given_by_files(model, doc):
+    raw = model.root.raw
+    declared = raw.get("parameters") if isinstance(raw.get("parameters"), dict) else {}
+    folded = {name.lower() for name in declared}
+    key = raw.actual_key("parameters") if declared else None
+    if model.language == "json":
+        at = model.root.origin.child(key) if key is not None else (doc, 0, 1)
+    else:
+        from ..bicep import syntax as S
+        first = next((st for st in doc.tree.statements if isinstance(st, S.Param)), None)
+        at = (doc, first.name.start, first.name.end) if first is not None else (doc, 0, 0)
+    for shown, names in model.given_parameters:
+        for name in names:
+            if name.lower() not in folded:
+                yield Hit(at=at, part="key", message=(
+                    f"'{shown}' gives parameter '{name}', which this template does not declare; "
+                    f"Resource Manager rejects the deployment"))
 
 
 def _target(res, module) -> str:

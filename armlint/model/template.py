@@ -165,6 +165,8 @@ class Model:
     templates: list[Template] = field(default_factory=list)
     resources: list[Resource] = field(default_factory=list)
     parameter_file: ParameterFile | None = None
+    # the parameter files whose values the root template is linted with: (path as shown, names)
+    given_parameters: list = field(default_factory=list)
 
     def resources_of_type(self, rtype: str) -> list[Resource]:
         key = rtype.lower()
