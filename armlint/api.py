@@ -185,7 +185,7 @@ class Linter:
         from .bicep.document import BicepDocument
         from .bicep.lower import lower_parameter_file
         from .bicep.parser import parse
-        from .model.build import build_parameter_file_model, build_template_model
+        from .model.build import build_parameter_file_model
         settings = self.settings(path)
         is_params = shown.lower().endswith(".bicepparam")
         result = FileResult(shown, "bicepparam" if is_params else "bicep",
@@ -223,7 +223,7 @@ class Linter:
         kind = classify_schema(value.get("$schema")) if isinstance(value, dict) else None
         if kind is None:
             return FileResult(shown, "skipped")
-        from .model.build import build_parameter_file_model, build_template_model
+        from .model.build import build_parameter_file_model
         if kind == "template":
             model = self._with_parameters(doc, value, path)
         else:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import REPO
-
 EXAMPLES = [("example", "json", True), ("use_instead", "json", False),
             ("example_bicep", "bicep", True), ("use_instead_bicep", "bicep", False)]
 

@@ -673,7 +673,6 @@ class _Parser:
         return Property(key.start, value.end, key, value)
 
     def _array(self) -> Expr:
-        k = self.k
         i = self.i
         if self._is_for(i):
             return self._for()

@@ -17,12 +17,12 @@ import re
 from collections import Counter
 from typing import Any, Iterator
 
-from ..expr import parser
 from ..expr.ast import Call, Literal, Member, Node, walk
 from ..expr.evaluate import EvalContext, evaluate, resolve
 from ..expr.values import Origin, Unknown
 from ..model.references import template_references
 from ..model.template import Declaration, Model, Resource, Template
+from .common import expression_tree as tree_of
 
 SECURE_TYPES = ("securestring", "secureobject")
 _SECURE = frozenset(SECURE_TYPES)
@@ -215,15 +215,6 @@ def plainly_typed(t: Template, decl: Declaration) -> bool:
 
 
 # --- what a value is made of ----------------------------------------------------------------------
-
-def tree_of(text: Any) -> Node | None:
-    if not parser.is_expression(text):
-        return None
-    try:
-        return parser.parse(text)
-    except parser.ExpressionSyntaxError:
-        return None
-
 
 def strings_in(value: Any) -> Iterator[str]:
     """Every string in a raw value: values and property names."""
@@ -656,14 +647,3 @@ def variable_name(t: Template, low: str) -> str:
         if name.lower() == low:
             return name
     return low
-
-
-def positioned(text: str, tree: Node) -> Node:
-    """`tree` with offsets into `text`. The parser's cache may hand out a tree the Bicep lowering
-    built for the same text, whose nodes have no offsets (all 0); parse such text again."""
-    if tree.end > 0:
-        return tree
-    try:
-        return parser._Parser(text).parse()
-    except parser.ExpressionSyntaxError:
-        return tree

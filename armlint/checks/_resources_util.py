@@ -11,13 +11,12 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ..engine.run import Hit
-from ..expr import parser
 from ..expr.ast import Call, Index, Literal, Member, Node, walk
 from ..expr.values import Origin, Unknown
 from ..model.references import template_references
 import functools
 
-from .common import bicep_nodes as syntax_nodes  # noqa: F401 (the name the resource rules use)
+from .common import expression_tree as tree_of
 from .common import is_preview, published_versions, table_date, version_date
 
 # --- what belongs to the linted file ----------------------------------------------------------
@@ -68,13 +67,12 @@ def expressions(model, functions: tuple[str, ...] | None = None) -> Iterator[tup
     has offsets into the text (Bicep trees have none: findings go on the Bicep value). With
     `functions` (lower-case names; a name ending in '*' is a prefix), templates that call none
     of them are skipped without looking at their expressions."""
-    bicep = is_bicep(model)
     for t in declaring_templates(model):
         refs = template_references(t)
         if functions is not None and not _calls_any(refs.functions, functions):
             continue
         for pointer, text, tree in refs.expressions:
-            yield t, pointer, text, (tree if bicep else positioned(text, tree))
+            yield t, pointer, text, tree
 
 
 def _calls_any(counter, functions) -> bool:
@@ -91,20 +89,12 @@ def origin_in(t, pointer: tuple) -> Origin:
     return Origin(t.origin.doc, tuple(t.origin.pointer) + tuple(pointer))
 
 
-def positioned(text: str, tree: Node) -> Node:
-    """`tree` with offsets into `text` (a tree the Bicep lowering built has none: parse again)."""
-    if tree.end > 0 or not text:
-        return tree
-    try:
-        return parser._Parser(text).parse()
-    except parser.ExpressionSyntaxError:
-        return tree
 
 
 def expression_hit(model, t, pointer: tuple, text: str, node: Node | None = None,
                    **kw) -> Hit:
     """A finding on an expression string; in JSON on the characters of `node` inside it (the
-    tree must be `positioned`), in Bicep on the Bicep value that produced it."""
+    tree has offsets into the text), in Bicep on the Bicep value that produced it."""
     origin = origin_in(t, pointer)
     part = "key" if pointer and pointer[-1] == text else "value"
     if node is not None and not is_bicep(model) and node.end > node.start:
@@ -125,15 +115,6 @@ def property_name(pointer: tuple, text: str) -> str | None:
 
 
 # --- expression trees -------------------------------------------------------------------------
-
-
-def tree_of(value: Any) -> Node | None:
-    if not parser.is_expression(value):
-        return None
-    try:
-        return parser.parse(value)
-    except parser.ExpressionSyntaxError:
-        return None
 
 
 def call_name(node: Any) -> str | None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from ..bicep import syntax as S
 from ..engine.run import Hit
 from ._bicep_util import at, facts
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..bicep import syntax as S
 from ..engine.run import Hit
-from ._resources_util import syntax_nodes, root_doc
+from ._resources_util import root_doc
+from .common import bicep_nodes
 
 
 def check(ctx, rule):
@@ -15,7 +16,7 @@ def check(ctx, rule):
     for st in tree.statements:
         if not isinstance(st, S.Resource):
             continue
-        for node in syntax_nodes(st):
+        for node in bicep_nodes(st):
             if isinstance(node, S.Resource) and not node.existing and \
                     (node.type.value or "").lower().startswith("microsoft.resources/deployments@"):
                 yield Hit(at=(doc, node.type.start, node.type.end), bind={"symbol": node.name.name})

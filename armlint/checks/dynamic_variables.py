@@ -12,7 +12,7 @@ from ..engine.run import Hit
 from ..expr.ast import Call, Literal, arm_text, walk
 from ..expr.values import Origin
 from ..model.references import template_references
-from ._params_util import declaring_templates, doc_search, is_bicep, positioned
+from ._params_util import declaring_templates, doc_search, is_bicep
 
 _COMPUTED = re.compile(r"variables\s*\(\s*(?:concat|format)\s*\(")
 
@@ -26,7 +26,7 @@ def check(ctx, rule):
         for pointer, text, tree in template_references(t).expressions:
             if "variables" not in text.lower():
                 continue
-            for node in walk(positioned(text, tree)):
+            for node in walk(tree):
                 if not (isinstance(node, Call) and not node.namespace and
                         node.name.lower() == "variables" and len(node.args) == 1):
                     continue

@@ -11,7 +11,8 @@ import re
 
 from ..bicep import syntax as S
 from ..engine.run import Hit
-from ._resources_util import syntax_nodes, root_doc
+from ._resources_util import root_doc
+from .common import bicep_nodes
 
 _cache: dict = {}
 
@@ -86,17 +87,17 @@ def check(ctx, rule):
     skip = set()
     for st in tree.statements:
         if isinstance(st, (S.Resource, S.Module)):
-            for node in syntax_nodes(st):
+            for node in bicep_nodes(st):
                 if isinstance(node, S.Resource):
                     skip.add(id(node.type))
                 elif isinstance(node, S.Module):
                     skip.add(id(node.path))
         elif isinstance(st, (S.ImportSymbols, S.ImportWildcard, S.Using, S.Extends)):
-            for node in syntax_nodes(st):
+            for node in bicep_nodes(st):
                 if isinstance(node, S.String):
                     skip.add(id(node))
     for st in tree.statements:
-        for node in syntax_nodes(st):
+        for node in bicep_nodes(st):
             if not isinstance(node, S.String) or id(node) in skip:
                 continue
             for a, b in node.segment_spans:

@@ -15,7 +15,7 @@ from ..expr.ast import Call, Member, walk
 from ..expr.values import Origin
 from ..model.references import template_references
 from .common import bicep_nodes
-from ._params_util import declaring_templates, doc_search, is_bicep, positioned
+from ._params_util import declaring_templates, doc_search, is_bicep
 from .explicit_location_params import is_deployment_location
 
 
@@ -40,7 +40,7 @@ def check(ctx, rule):
         for pointer, text, tree in template_references(t).expressions:
             if "location" not in text.lower() or _in_parameter_default(pointer):
                 continue
-            for node in walk(positioned(text, tree)):
+            for node in walk(tree):
                 if isinstance(node, Member) and node.name.lower() == "location" and \
                         isinstance(node.target, Call) and not node.target.namespace and \
                         node.target.name.lower() in ("resourcegroup", "deployment"):

@@ -11,8 +11,9 @@ from __future__ import annotations
 from ..bicep import syntax as S
 from ..engine.run import Hit
 from ..expr.ast import walk
-from ._resources_util import (syntax_nodes, call_name, declared, expression_hit, literal_text,
-                              positioned, root_doc)
+from ._resources_util import (call_name, declared, expression_hit, literal_text,
+                              root_doc)
+from .common import bicep_nodes
 from ..model.references import template_references
 
 
@@ -27,7 +28,6 @@ def _json(model):
         while outer.parent is not None and outer.scope is outer.parent.scope:
             outer = outer.parent
         for pointer, text, tree in template_references(t).expressions:
-            tree = positioned(text, tree)
             for node in walk(tree):
                 section = call_name(node)
                 if section not in ("parameters", "variables") or not node.args:
@@ -68,7 +68,7 @@ def _bicep(model):
     for st in tree.statements:
         if not isinstance(st, S.Resource):
             continue
-        for res in syntax_nodes(st):
+        for res in bicep_nodes(st):
             if not isinstance(res, S.Resource) or \
                     not (res.type.value or "").lower().startswith("microsoft.resources/deployments@"):
                 continue
@@ -79,7 +79,7 @@ def _bicep(model):
             if template is None or not (isinstance(scope, S.String) and
                                         (scope.value or "").lower() == "inner"):
                 continue
-            for node in syntax_nodes(template):
+            for node in bicep_nodes(template):
                 if isinstance(node, S.Variable) and node.name in kinds:
                     yield Hit(at=(doc, node.start, node.end), bind={
                         "symbol": node.name, "kind": kinds[node.name],

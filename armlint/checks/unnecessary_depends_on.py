@@ -16,7 +16,8 @@ from ..expr.ast import walk
 from ..expr.evaluate import evaluate, resolve
 from ..expr.values import ResourceIdValue, Unknown
 from ..model.names import parse_resource_id
-from ._resources_util import bicep_generated, syntax_nodes, call_name, file_resources, root_doc, tree_of
+from ._resources_util import bicep_generated, call_name, file_resources, root_doc, tree_of
+from .common import bicep_nodes
 
 _SKIP_KEYS = ("resources", "dependson")
 
@@ -137,7 +138,7 @@ class _Symbols:
     def refs(self, expr, seen=None) -> set:
         out = set()
         seen = seen or set()
-        for node in syntax_nodes(expr):
+        for node in bicep_nodes(expr):
             sym = self.symbol_of(node)
             if sym is not None:
                 out.add(sym)

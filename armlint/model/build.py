@@ -13,7 +13,7 @@ from typing import Any
 
 from ..expr.evaluate import DeploymentContext, EvalContext, Lazy, TemplateScope, resolve
 from ..expr.values import Origin, Unknown, literal_value
-from .names import join_names, name_key, parse_resource_id
+from .names import join_names, parse_resource_id
 from .template import Declaration, Model, ParameterFile, Resource, Template
 
 _SCHEMA_SCOPES = (

@@ -464,7 +464,7 @@ def _scan(text: str) -> _Index:
                     continue
                 if tok == "]" and stack and not stack[-1].is_object:
                     # an empty array, or a trailing comma before ']' (tolerated)
-                    frame = stack.pop()
+                    stack.pop()
                     close_value()
                     state = _after(stack)
                     continue
@@ -493,7 +493,7 @@ def _scan(text: str) -> _Index:
                 state = _COLON
                 continue
             if tok == "}":  # an empty object, or a trailing comma (tolerated)
-                frame = stack.pop()
+                stack.pop()
                 close_value()
                 state = _after(stack)
                 continue
@@ -512,7 +512,7 @@ def _scan(text: str) -> _Index:
                 state = _KEY
                 continue
             if tok == "}":
-                frame = stack.pop()
+                stack.pop()
                 close_value()
                 state = _after(stack)
                 continue
@@ -524,7 +524,7 @@ def _scan(text: str) -> _Index:
                 state = _VALUE
                 continue
             if tok == "]":
-                frame = stack.pop()
+                stack.pop()
                 close_value()
                 state = _after(stack)
                 continue

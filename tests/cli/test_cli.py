@@ -4,9 +4,6 @@ import codecs
 import json
 import subprocess
 import sys
-from pathlib import Path
-
-import pytest
 
 from tests.conftest import REPO
 
