@@ -18,8 +18,9 @@ from collections import Counter
 from typing import Any, Iterator
 
 from ..expr.ast import Call, Literal, Member, Node, walk
+from ..engine.run import Hit
 from ..expr.evaluate import EvalContext, evaluate, resolve
-from ..expr.values import Origin, Unknown
+from ..expr.values import Origin, Unknown, contains_unknown
 from ..model.references import template_references
 from ..model.template import Declaration, Model, Resource, Template
 from .common import expression_tree as tree_of
@@ -113,6 +114,15 @@ def resolve_field(t: Template, decl: Declaration, key: str) -> Any:
     """A declaration field (defaultValue, allowedValues, minValue...) evaluated as written: the
     default itself, not a value a parameter file gives."""
     return resolve(field(decl, key), field_origin(decl, key), EvalContext(t.scope))
+
+
+def literal_default(t: Template, decl: Declaration) -> Any:
+    """A parameter's default value when the template alone decides it (it reads no other
+    parameter, which a deployment may set, and is fully known); None otherwise."""
+    if facts(t, field(decl, "defaultValue")).params:
+        return None
+    default = resolve_field(t, decl, "defaultValue")
+    return None if default is None or contains_unknown(default) else default
 
 
 def parameters_of(t: Template) -> dict[str, Declaration]:
@@ -588,6 +598,22 @@ USERNAME = ("adminusername",)
 PASSWORD = ("adminpassword", "administratorloginpassword")
 _ADMIN_KEYS = frozenset(USERNAME + PASSWORD)
 _RESOURCES = frozenset({"resources"})
+
+
+def written_admin_values(model, keys: tuple) -> Iterator[Hit]:
+    """AL6001/AL6002: a hit for each administrator property among `keys` (lower case) whose
+    value is written into the template."""
+    for low, key, value, origin, template, ectx in admin_entries(model):
+        if low not in keys:
+            continue
+        found = written_value(value, origin, template, ectx)
+        if found is None:
+            continue
+        text, at, via = found
+        source = "a literal" if via is None else \
+            (f"variable '{via}', which holds a literal" if via != "an expression" else
+             "an expression of literals")
+        yield Hit(at=at, bind={"property": key, "value": text, "source": source})
 
 
 def admin_entries(model) -> list[tuple]:

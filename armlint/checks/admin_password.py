@@ -12,19 +12,8 @@ Empty strings are not reported.
 """
 from __future__ import annotations
 
-from ..engine.run import Hit
-from ._params_util import PASSWORD as KEYS, admin_entries, written_value
+from ._params_util import PASSWORD, written_admin_values
 
 
 def check(ctx, rule):
-    for low, key, value, origin, template, ectx in admin_entries(ctx["model"]):
-        if low not in KEYS:
-            continue
-        found = written_value(value, origin, template, ectx)
-        if found is None:
-            continue
-        text, at, via = found
-        source = "a literal" if via is None else \
-            (f"variable '{via}', which holds a literal" if via != "an expression" else
-             "an expression of literals")
-        yield Hit(at=at, bind={"property": key, "value": text, "source": source})
+    yield from written_admin_values(ctx["model"], PASSWORD)

@@ -12,8 +12,8 @@ import json
 
 from ..engine.run import Hit
 from ..expr.values import contains_unknown
-from ._params_util import declaring_templates, decl_type, facts, field, field_origin, \
-    has_field, resolve_field
+from ._params_util import declaring_templates, decl_type, field_origin, has_field, \
+    literal_default, resolve_field
 
 
 def same(a, b) -> bool:
@@ -47,10 +47,8 @@ def check(ctx, rule):
             allowed = resolve_field(t, decl, "allowedValues")
             if not isinstance(allowed, list) or not allowed or contains_unknown(allowed):
                 continue
-            if facts(t, field(decl, "defaultValue")).params:
-                continue  # built from other parameters, which a deployment may set
-            default = resolve_field(t, decl, "defaultValue")
-            if default is None or contains_unknown(default):
+            default = literal_default(t, decl)
+            if default is None:
                 continue
             if decl_type(decl) == "array" and isinstance(default, list):
                 missing = [v for v in default if not any(same(v, a) for a in allowed)]

@@ -8,8 +8,7 @@ min-max-not-numbers) are left alone.
 from __future__ import annotations
 
 from ..engine.run import Hit
-from ..expr.values import contains_unknown
-from ._params_util import declaring_templates, facts, field, field_origin, has_field, \
+from ._params_util import declaring_templates, field_origin, has_field, literal_default, \
     resolve_field
 
 
@@ -27,10 +26,8 @@ def check(ctx, rule):
             limits = {k: v for k, v in limits.items() if v is not None}
             if not limits:
                 continue
-            if facts(t, field(decl, "defaultValue")).params:
-                continue  # built from other parameters, which a deployment may set
-            default = resolve_field(t, decl, "defaultValue")
-            if default is None or contains_unknown(default):
+            default = literal_default(t, decl)
+            if default is None:
                 continue
             problem = _problem(default, limits)
             if problem:
