@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..source.directives import Directive, parse_comment
-from ..source.text import LineIndex, Span, deepest_span
+from ..source.text import LineIndex, PointerSpans, Span
 from . import syntax
 
 
@@ -24,7 +24,7 @@ class BicepError:
     end: int
 
 
-class BicepDocument:
+class BicepDocument(PointerSpans):
     def __init__(self, text: str, tree: syntax.BicepFile, path: Path | None = None):
         self.text = text
         self.tree = tree
@@ -63,17 +63,8 @@ class BicepDocument:
         ks, ke = (key.start, key.end) if key is not None else (-1, -1)
         self.positions[pointer] = (ks, ke, vs, ve)
 
-    def span(self, pointer: tuple, part: str = "value") -> Span | None:
-        entry = self.positions.get(tuple(pointer))
-        if entry is None:
-            return None
-        if part == "key" and entry[0] >= 0:
-            return self.lines.span(entry[0], entry[1])
-        return self.lines.span(entry[2], entry[3])
-
-    def locate(self, pointer: tuple, part: str = "value") -> tuple[Span, int]:
-        """Span of the deepest existing prefix of `pointer`, and how many segments matched."""
-        return deepest_span(self.span, pointer, part)
+    def _entry(self, pointer: tuple) -> tuple | None:
+        return self.positions.get(pointer)
 
     def source_text(self, pointer: tuple) -> str | None:
         """The Bicep text that produced the value at `pointer`."""

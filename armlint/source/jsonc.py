@@ -20,7 +20,7 @@ import json.scanner
 import json.decoder
 
 from .cidict import CIDict
-from .text import LineIndex, Span, deepest_span
+from .text import LineIndex, PointerSpans, Span
 
 Pointer = tuple  # of str (object keys as written) and int (array indexes)
 
@@ -96,7 +96,7 @@ def _blank_trailing_commas(text: str) -> str:
     return _TRAILING_COMMA_OR_STRING.sub(lambda m: m.group() if m.group()[0] == '"' else " ", text)
 
 
-class JsonDocument:
+class JsonDocument(PointerSpans):
     """One loaded JSON(C) text: its value, or the error that stopped it, and positions on demand."""
 
     def __init__(self, text: str, value: Any = None, error: JsonError | None = None,
@@ -144,19 +144,7 @@ class JsonDocument:
         return None if members is None else members.get(pointer[-1])
 
     def span(self, pointer: Pointer, part: str = "value") -> Span | None:
-        """Span of the value (or, with part='key', the property name) at `pointer`; None if absent."""
-        if not self.ok:
-            return None
-        entry = self._entry(tuple(pointer))
-        if entry is None:
-            return None
-        if part == "key" and entry[0] >= 0:
-            return self.lines.span(entry[0], entry[1])
-        return self.lines.span(entry[2], entry[3])
-
-    def locate(self, pointer: tuple, part: str = "value") -> tuple[Span, int]:
-        """Span of the deepest existing prefix of `pointer`, and how many segments matched."""
-        return deepest_span(self.span, pointer, part)
+        return PointerSpans.span(self, pointer, part) if self.ok else None
 
     def string_span(self, pointer: Pointer, part: str, start: int, end: int) -> Span | None:
         """Span of characters `start`..`end` of the decoded string at `pointer` (its value, or

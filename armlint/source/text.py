@@ -128,6 +128,30 @@ class LineIndex:
         return len(self._starts)
 
 
+class PointerSpans:
+    """Spans by JSON pointer, for a document whose `_entry(pointer)` gives the offsets
+    (key start, key end, value start, value end) of what is there (key offsets -1 for an array
+    item or the root), or None for what is not."""
+
+    lines: LineIndex
+
+    def _entry(self, pointer: tuple) -> tuple | None:
+        raise NotImplementedError
+
+    def span(self, pointer: tuple, part: str = "value") -> Span | None:
+        """Span of the value (or, with part='key', the property name) at `pointer`; None if absent."""
+        entry = self._entry(tuple(pointer))
+        if entry is None:
+            return None
+        if part == "key" and entry[0] >= 0:
+            return self.lines.span(entry[0], entry[1])
+        return self.lines.span(entry[2], entry[3])
+
+    def locate(self, pointer: tuple, part: str = "value") -> tuple[Span, int]:
+        """Span of the deepest existing prefix of `pointer`, and how many segments matched."""
+        return deepest_span(self.span, pointer, part)
+
+
 def deepest_span(span_of, pointer: tuple, part: str = "value") -> tuple[Span, int]:
     """The span of the deepest existing prefix of `pointer` (asking `span_of(pointer, part)`, which
     returns None for what does not exist), and how many segments matched."""
