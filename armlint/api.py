@@ -82,7 +82,8 @@ class Linter:
             finder = ConfigFinder(Path(options.config) if options.config else None) \
                 if options.use_config else None
         self.finder = finder
-        self._given_values: list | None = None  # (path, values) of the --parameters files
+        self._given_values: list | None = None
+        self._module_findings: dict[str, set] = {}  # module file -> (rule, span) it reports itself  # (path, values) of the --parameters files
         self._settings: dict = {}
         self._modules = None
         self._bicep_configs: BicepConfigFinder | None = None
@@ -266,15 +267,18 @@ class Linter:
             if rule is None or (rule not in settings.rules and isinstance(rf.rule, Rule)):
                 continue
             if rf.offsets is not None:
-                doc, start, end = rf.offsets
-                span, pointer = locate_offsets(doc, start, end, rf.inner), ""
+                where, start, end = rf.offsets
+                found = (where, locate_offsets(where, start, end, rf.inner), "")
             else:
                 found = locate_origin(rf.origin, rf.part, rf.inner) if rf.origin is not None else \
                     locate(rf.anchor, rf.paths, rf.part)
-                if found is not None and found[0] is not doc and id(found[0]) in elsewhere:
-                    # inside a module loaded from another file: report at the module here
-                    found = locate_origin(elsewhere[id(found[0])], "value")
-                span, pointer = (found[1], found[2]) if found else (Span(1, 1, 1, 1), "")
+            if found is not None and found[0] is not doc and id(found[0]) in elsewhere:
+                # inside a module loaded from another file: that file's own problem is reported
+                # there; here, at the module, only what the values this file binds bring about
+                if self._reported_in_module(found[0], rule.id, found[1]):
+                    continue
+                found = locate_origin(elsewhere[id(found[0])], "value")
+            span, pointer = (found[1], found[2]) if found else (Span(1, 1, 1, 1), "")
             key = (rule.id, span, rf.message)
             if key in seen:
                 continue
@@ -282,6 +286,20 @@ class Linter:
             result.findings.append(self._finding(rule, settings, rf.message,
                                                  Location(result.path, span, pointer),
                                                  _item_pointer(rf.anchor), rf.level))
+
+    def _reported_in_module(self, module_doc, rule_id: str, span: Span) -> bool:
+        """Whether linting the module's file on its own gives this finding (rule and place)."""
+        path = getattr(module_doc, "path", None)
+        if path is None:
+            return False
+        key = os.path.abspath(path)
+        found = self._module_findings.get(key)
+        if found is None:
+            self._module_findings[key] = set()  # a module that reaches itself: keep its findings
+            result = self.lint_file(Path(path), explicit=True)
+            found = self._module_findings[key] = {(f.rule_id, f.location.span)
+                                                  for f in result.findings}
+        return (rule_id, span) in found
 
     def _suppress(self, result: FileResult, settings: FileSettings, doc, model,
                   directives: list | None = None) -> None:

@@ -142,6 +142,7 @@ class ModuleLoader:
             value = doc.value if doc.ok and isinstance(doc.value, dict) else None
             if value is None:
                 return None
+            doc.path = path
             value = CIDict(value)
         value.origin = Origin(doc, ())
         return value

@@ -110,6 +110,7 @@ class JsonDocument(PointerSpans):
         # the text the C decoder read: `text` with comments and trailing commas blanked
         self._parsed_text = parsed_text if parsed_text is not None else text
         self._lines: LineIndex | None = None
+        self.path = None  # the file, when it was read as another template's module
         self._members: dict[Pointer, dict | None] = {}
 
     @property
