@@ -16,6 +16,7 @@ _FIRST = {
     "reference": ("concat",),
 }
 _EXEMPT = ("keyvaultsecretid",)
+_TAKES_SEGMENTS = ("resourceid", "subscriptionresourceid", "tenantresourceid", "extensionresourceid")
 
 
 def _first_call(node) -> tuple[str, str] | None:
@@ -47,9 +48,12 @@ def check(ctx, rule):
             if found is None:
                 continue
             outer, inner = found
-            if inner.lower() == "concat":
+            if inner.lower() == "concat" and call_name(node) in _TAKES_SEGMENTS:
                 why = (f"builds the first argument of {outer}() with concat(); pass the resource "
                        f"type and each name segment as separate arguments")
+            elif inner.lower() == "concat":  # reference(), list*(): one resource name or ID
+                why = (f"builds the resource {outer}() reads with concat(); give it "
+                       f"resourceId() with the type and each name segment as separate arguments")
             else:
                 why = (f"passes {inner}() as the first argument of {outer}(), which already "
                        f"defaults to the current {inner}; leave the argument out")
