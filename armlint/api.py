@@ -430,9 +430,11 @@ def _lint_all(linter: Linter, candidates: list, jobs: int, progress=None) -> lis
 
 def _lint_each(linter: Linter, candidates: list, jobs: int, progress=None) -> list[FileResult]:
     global _WORKER
-    import multiprocessing
-    if jobs <= 1 or len(candidates) < PARALLEL_THRESHOLD or \
-            "fork" not in multiprocessing.get_all_start_methods():
+    serial = jobs <= 1 or len(candidates) < PARALLEL_THRESHOLD
+    if not serial:
+        import multiprocessing
+        serial = "fork" not in multiprocessing.get_all_start_methods()
+    if serial:
         results = []
         for c in candidates:
             results.append(_lint_one(linter, c))

@@ -177,8 +177,8 @@ def load_config(path: Path) -> Config:
 def _read_yaml(path: Path, text: str):
     import yaml
 
-    from .engine.loader import _Loader, _Marks
-    loader = _Loader(text)
+    from .engine.loader import _Marks, yaml_loader
+    loader = yaml_loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}

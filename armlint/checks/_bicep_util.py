@@ -1,7 +1,6 @@
-"""Helpers the virtual machine rules (AL5008-AL5013) and the Bicep source rules (AL8001-AL8012)
-share.
+"""Helpers the Bicep source rules (AL8001-AL8012) share.
 
-Owns: reading a VM's or scale set's profile from a resource context; and one pass over a Bicep
+Owns: one pass over a Bicep
 syntax tree per file (`facts(model)`, cached on the document) that collects what the Bicep source
 rules look at: the declarations by kind, every name used as a value, a type or a function, the
 nodes of the kinds the rules inspect, and the names that loops and lambdas bind locally. Nothing
@@ -19,43 +18,6 @@ from collections import Counter
 from typing import Any, Iterator
 
 from ..bicep import syntax as S
-from ..expr.values import Unknown
-
-# --- resolved values ---------------------------------------------------------------------------
-
-
-def text(value: Any) -> str | None:
-    """The value when it is a known string, else None."""
-    return value if isinstance(value, str) and not isinstance(value, Unknown) else None
-
-
-def vm_profile(ctx) -> tuple[str, dict] | None:
-    """(context path, object) of the part of a VM or scale set that holds `storageProfile`,
-    `osProfile` and `hardwareProfile`: `properties` of a VM, `properties.virtualMachineProfile`
-    of a scale set. None when it is absent or unknown."""
-    props = ctx["resource"].get("properties")
-    if not isinstance(props, dict):
-        return None
-    if ctx["type"].lower() == "microsoft.compute/virtualmachinescalesets":
-        profile = props.get("virtualMachineProfile")
-        path = "resource.properties.virtualMachineProfile"
-    else:
-        profile, path = props, "resource.properties"
-    return (path, profile) if isinstance(profile, dict) else None
-
-
-def image_reference(ctx) -> tuple[str, dict] | None:
-    """(context path, object) of the VM's or scale set's `storageProfile.imageReference`."""
-    found = vm_profile(ctx)
-    if found is None:
-        return None
-    path, profile = found
-    storage = profile.get("storageProfile")
-    image = storage.get("imageReference") if isinstance(storage, dict) else None
-    if not isinstance(image, dict):
-        return None
-    return f"{path}.storageProfile.imageReference", image
-
 
 # --- Bicep ------------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..engine.run import Hit
-from ._bicep_util import text
+from ._vm_util import text
 
 _VERSION = re.compile(r"\s*(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?\s*\Z")
 DEFAULT_MINIMUM = "11.0"

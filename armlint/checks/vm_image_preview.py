@@ -6,7 +6,7 @@ casing) is one finding, at that value."""
 from __future__ import annotations
 
 from ..engine.run import Hit
-from ._bicep_util import image_reference, text
+from ._vm_util import image_reference, text
 
 PROPERTIES = ("offer", "sku", "version")
 

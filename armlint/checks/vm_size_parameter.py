@@ -18,7 +18,7 @@ from ..expr.ast import Call, Literal, walk as walk_expr
 from ..expr.values import Origin, Unknown
 from ..model.views import resource_view
 from .common import expression_tree
-from ._bicep_util import text
+from ._vm_util import text
 
 DEPLOYMENTS = "microsoft.resources/deployments"
 # Resource types with a `vmSize` property (scale sets size their VMs with `sku.name`).

@@ -13,7 +13,7 @@ import re
 
 from ..engine.run import Hit
 from ..expr.values import Unknown, as_bool
-from ._bicep_util import image_reference, text, vm_profile
+from ._vm_util import image_reference, text, vm_profile
 
 _SKU = re.compile(r"(2008|2012)(?:-(r2))?(?:-|$)", re.IGNORECASE)
 _SQL_OFFER = re.compile(r"-ws(2008|2012)(r2)?(?:-|$)", re.IGNORECASE)

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import string
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml  # imported where a rule file is read: a run from the compiled cache needs none
 
 from .catalogue import Catalogue, Rule
 from ..validation import dotted as _dotted, first_problem
 from .jmes import CompileError, Expression
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -49,6 +49,12 @@ class RuleFileError(Exception):
         return f"{self.path}:{self.line}:{self.col}: {who}{self.message}"
 
 
+def yaml_loader(text: str):
+    """A safe YAML loader for `text` (libyaml's C loader when present), which keeps node marks."""
+    import yaml
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+
+
 class _Marks:
     """Positions of every mapping key and value of a composed YAML document."""
 
@@ -59,6 +65,7 @@ class _Marks:
         self._walk(root, ())
 
     def _walk(self, node: yaml.Node, path: tuple) -> None:
+        import yaml
         self.values[path] = node
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
@@ -79,6 +86,7 @@ class _Marks:
 
     def in_scalar(self, path: tuple, offset: int) -> tuple[int, int]:
         """Line and column of character `offset` inside the string value at `path`."""
+        import yaml
         node = self.values.get(path)
         if not isinstance(node, yaml.ScalarNode):
             return self.at(path)
@@ -104,7 +112,8 @@ def load_rule_file(path: Path, builtin: bool = False, validate: bool = True) -> 
         raise RuleFileError(path, 1, 1, f"not UTF-8 text ({exc.reason})") from None
     except OSError as exc:
         raise RuleFileError(path, 1, 1, f"cannot read the file: {exc.strerror}") from None
-    loader = _Loader(text)
+    import yaml
+    loader = yaml_loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
