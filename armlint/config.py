@@ -65,10 +65,12 @@ class Config:
         return self.path.parent if self.path else Path.cwd()
 
     def relative(self, path: Path) -> str:
-        try:
-            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.base)).as_posix()
-        except ValueError:
-            return Path(os.path.abspath(path)).as_posix()
+        """`path` relative to the configuration's folder, with '/' (absolute when outside it)."""
+        full = os.path.abspath(path)
+        base = os.path.abspath(self.path.parent) if self.path else os.getcwd()
+        prefix = base if base.endswith(os.sep) else base + os.sep
+        rel = full[len(prefix):] if full.startswith(prefix) else full
+        return rel.replace(os.sep, "/") if os.sep != "/" else rel
 
     def excludes(self, path: Path) -> bool:
         rel = self.relative(path)
