@@ -110,8 +110,22 @@ def _text(node: Node, fold: bool) -> str:
     raise TypeError(type(node).__name__)
 
 
-def walk(node: Node):
-    """Every node of a tree, parents before children."""
+_WALKED: dict[int, tuple] = {}  # id(tree) -> (tree, its nodes); trees are shared by the parse cache
+
+
+def walk(node: Node) -> tuple:
+    """Every node of a tree, parents before children (computed once per tree object)."""
+    hit = _WALKED.get(id(node))
+    if hit is not None and hit[0] is node:
+        return hit[1]
+    nodes = tuple(_nodes(node))
+    if len(_WALKED) > 300_000:
+        _WALKED.clear()
+    _WALKED[id(node)] = (node, nodes)
+    return nodes
+
+
+def _nodes(node: Node):
     stack = [node]
     while stack:
         n = stack.pop()
