@@ -198,6 +198,10 @@ class Linter:
             else:
                 doc, value = self.modules.lowered(path, text)
                 model = self._with_parameters(doc, value, path, "bicep")
+        except RecursionError:  # a chain of thousands of `[0]` or `.x` the parser reads in a loop
+            self._add(result, settings, PARSE_ERROR, "the file nests expressions too deeply to read",
+                      Span(1, 1, 1, 1))
+            return result
         except Exception as exc:  # a bug in lowering must not stop the run
             self._add(result, settings, "AL0003", f"armlint could not read this Bicep file: "
                       f"{type(exc).__name__}: {exc}; please report this", Span(1, 1, 1, 1))

@@ -42,6 +42,10 @@ _TOKEN = re.compile(
     r"|(?P<bad>.)", re.DOTALL
 )
 
+# Nesting beyond this is refused, so that every recursive reader of a tree (the evaluator, the
+# text renderer) stays far from Python's recursion limit.
+MAX_DEPTH = 100
+
 _cache: dict[str, Node | ExpressionSyntaxError] = {}
 # Trees built by the Bicep lowering carry no offsets into their text, so only callers that do
 # not locate anything inside the string (the evaluator) may take them instead of parsing.
@@ -77,13 +81,14 @@ def parse(text: str, positions: bool = True) -> Node:
 
 
 class _Parser:
-    __slots__ = ("text", "tokens", "i", "end")
+    __slots__ = ("text", "tokens", "i", "end", "depth")
 
     def __init__(self, text: str):
         self.text = text
         self.end = len(text) - 1  # offset of the closing ']'
         self.tokens = self._tokenize(1, self.end)
         self.i = 0
+        self.depth = 0
 
     def _tokenize(self, pos: int, end: int) -> list[tuple[str, str, int, int]]:
         tokens = []
@@ -134,6 +139,11 @@ class _Parser:
         return node
 
     def _expression(self) -> Node:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExpressionSyntaxError(
+                f"the expression nests more than {MAX_DEPTH} levels deep; no template needs that "
+                f"many (the deepest in the shared corpus nests 17)", self._peek()[2])
         node = self._primary()
         while True:
             kind, value, start, _ = self._peek()
@@ -154,6 +164,7 @@ class _Parser:
                         f"found {self._describe(close)}", close[2])
                 node = Index(node.start, close[3], node, index)
             else:
+                self.depth -= 1
                 return node
 
     def _primary(self) -> Node:

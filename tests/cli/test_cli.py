@@ -2,6 +2,7 @@
 the run, and usage errors with exit code 2."""
 import codecs
 import json
+import re
 import subprocess
 import sys
 
@@ -175,3 +176,20 @@ def test_test_rules_runs_a_teams_own_fixtures(tmp_path):
     (fixtures / "pass_prefixed.json").write_text(template.format(why="now bare", name="db"))
     bad = run("test-rules", str(rules))
     assert bad.returncode == 1 and "FAIL  AL9001 pass_prefixed.json" in bad.stdout
+
+
+def test_input_nested_past_any_sensible_depth_is_a_finding_never_a_crash(tmp_path):
+    expr = "[" + "concat(" * 5000 + "'a'" + ")" * 5000 + "]"
+    (tmp_path / "deep_expression.json").write_text(
+        GOOD.replace('"resources": []', f'"resources": [], "outputs": {{"o": {{"type": "string", '
+                                        f'"value": "{expr}"}}}}'))
+    (tmp_path / "deep_json.json").write_text(
+        GOOD.replace('"resources": []', '"resources": [], "variables": {"a": ' + "[" * 100000
+                     + "]" * 100000 + "}"))
+    (tmp_path / "deep_index.bicep").write_text("param p array\noutput o string = p" + "[0]" * 3000 + "\n")
+    (tmp_path / "deep_parens.bicep").write_text("var a = " + "(" * 100000 + "1" + ")" * 100000 + "\n")
+    proc = run("check", ".", cwd=tmp_path)
+    assert "AL0003" not in proc.stdout
+    found = sorted(re.findall(r"^(\S+?):\d+:\d+: (AL\d+)", proc.stdout, re.M))
+    assert found == [("deep_expression.json", "AL3001"), ("deep_index.bicep", "AL0001"),
+                     ("deep_json.json", "AL0001"), ("deep_parens.bicep", "AL0001")]

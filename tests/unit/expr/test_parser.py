@@ -71,3 +71,13 @@ def test_trees_from_bicep_lowering_never_replace_positioned_parses():
     assert parser.parse(text, positions=False).end == 0  # the evaluator may take the lowered tree
     tree = parser.parse(text)
     assert (tree.start, tree.end) == (1, len(text) - 1)
+
+
+def test_nesting_beyond_the_limit_is_a_syntax_error_at_the_innermost_level():
+    calls = parser.MAX_DEPTH - 1  # the innermost value is a level too
+    ok = "[" + "concat(" * calls + "'a'" + ")" * calls + "]"
+    assert parser.parse(ok).name == "concat"
+    deep = "[" + "concat(" * (parser.MAX_DEPTH + 1) + "'a'" + ")" * (parser.MAX_DEPTH + 1) + "]"
+    with pytest.raises(parser.ExpressionSyntaxError) as err:
+        parser.parse(deep)
+    assert "nests more than" in err.value.message and err.value.offset == 1 + 7 * parser.MAX_DEPTH
