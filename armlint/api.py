@@ -62,11 +62,12 @@ def classify_schema(schema: Any) -> str | None:
 
 
 def display_path(path: Path, root: str) -> str:
-    """The path relative to the run's root when it is inside it, else as given."""
+    """The path relative to the run's root when it is inside it, else as given; bytes of a file
+    name that are not UTF-8 are shown as escapes (`\\udcff`)."""
     absolute = os.path.abspath(path)
     if absolute.startswith(root + os.sep):
-        return absolute[len(root) + 1:].replace(os.sep, "/")
-    return path.as_posix()
+        return _printable(absolute[len(root) + 1:].replace(os.sep, "/"))
+    return _printable(path.as_posix())
 
 
 class Linter:
@@ -169,7 +170,17 @@ class Linter:
             data = path.read_bytes()
         except OSError as exc:
             return self._unreadable(shown, path, f"cannot read the file: {exc.strerror}", 1, 1)
-        return self.lint_bytes(data, shown, explicit, path)
+        try:
+            return self.lint_bytes(data, shown, explicit, path)
+        except _USAGE_ERRORS:
+            raise  # a broken configuration, rule or parameter file stops the run with exit 2
+        except Exception as exc:  # a bug in armlint: this file gets a finding, the run goes on
+            settings = self.settings(path)
+            result = FileResult(shown, "unreadable", rules=[r.id for r in settings.rules])
+            self._add(result, settings, "AL0003", f"armlint failed on this file: "
+                      f"{type(exc).__name__}: {_printable(str(exc))}; please report this",
+                      Span(1, 1, 1, 1))
+            return result
 
     def lint_bytes(self, data: bytes, shown: str, explicit: bool = True,
                    path: Path | None = None) -> FileResult:
@@ -258,6 +269,9 @@ class Linter:
 
     def _finding(self, rule: Rule, settings: FileSettings, message: str, location: Location,
                  item: str = "", level: str | None = None) -> Finding:
+        message = _printable(message)
+        if _printable(location.pointer) != location.pointer:
+            location = Location(location.path, location.span, _printable(location.pointer))
         return Finding(rule.id, rule.name, settings.levels.get(rule.id, level or rule.level), message,
                        location, fingerprint=fingerprint(rule.id, location, message),
                        item_pointer=item)
@@ -355,6 +369,17 @@ class ParameterFileError(Exception):
     """A --parameters file that cannot be used: a usage error, reported with its position."""
 
 
+def _usage_errors() -> tuple:
+    from .engine.catalogue import SelectorError
+    from .engine.loader import RuleFileError
+    from .engine.suppress import BaselineError
+    from .config import ConfigError
+    return (ParameterFileError, ConfigError, RuleFileError, SelectorError, BaselineError)
+
+
+_USAGE_ERRORS = _usage_errors()
+
+
 def load_parameter_values(path: Path) -> dict:
     """The values a parameter file gives: a deploymentParameters JSON file (taken literally), or
     a .bicepparam file (its expressions evaluated)."""
@@ -405,6 +430,16 @@ PARALLEL_THRESHOLD = 48  # below this many files a process pool costs more than 
 
 _linted = 0
 COLLECT_EVERY = 200  # files between garbage collections while the collector is paused
+
+
+def _printable(text: str) -> str:
+    """`text` with lone surrogates written as escapes: JSON allows "\\ud800", and Python reads
+    file name bytes that are not UTF-8 as surrogates, but UTF-8 output cannot hold them."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _lint_one(linter: Linter, candidate) -> FileResult:

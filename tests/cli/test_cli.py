@@ -2,6 +2,7 @@
 the run, and usage errors with exit code 2."""
 import codecs
 import json
+import os
 import re
 import subprocess
 import sys
@@ -193,3 +194,16 @@ def test_input_nested_past_any_sensible_depth_is_a_finding_never_a_crash(tmp_pat
     found = sorted(re.findall(r"^(\S+?):\d+:\d+: (AL\d+)", proc.stdout, re.M))
     assert found == [("deep_expression.json", "AL3001"), ("deep_index.bicep", "AL0001"),
                      ("deep_json.json", "AL0001"), ("deep_parens.bicep", "AL0001")]
+
+
+def test_names_and_keys_utf8_cannot_hold_are_escaped_in_every_format(tmp_path):
+    # a file name with a byte that is not UTF-8, and a key with a lone surrogate escape
+    (tmp_path / os.fsdecode(b"\xffname.json")).write_text(GOOD.replace('"resources": []',
+                                                                       '"resources": [], "variables": {"a": 1}'))
+    (tmp_path / "key.json").write_text(GOOD.replace('"resources": []',
+                                                    '"resources": [], "variables": {"a\\ud800": 1}'))
+    for fmt in ("text", "json", "sarif", "github", "junit"):
+        proc = run("check", ".", "--format", fmt, cwd=tmp_path)
+        assert proc.returncode == 0 and "Traceback" not in proc.stderr, (fmt, proc.stderr)
+        assert "udcffname.json" in proc.stdout and "a\\ud800" in proc.stdout.replace("\\\\", "\\")
+    json.loads(run("check", ".", "--format", "sarif", cwd=tmp_path).stdout)
