@@ -9,6 +9,7 @@ or the configuration names them.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,9 @@ class Rule:
 
     @property
     def category(self) -> str:
-        return self.id[2]
+        """The category digit of a built-in ID (AL5001 -> 5); a custom prefix's own letters."""
+        letters = self.id.rstrip("0123456789")
+        return self.id[2] if letters == "AL" else letters
 
     def check_function(self):
         """The `check` function of a Python rule (imported on first use)."""
@@ -66,6 +69,15 @@ class Rule:
             module = importlib.import_module(f"armlint.checks.{self.module}")
             self._check = module.check
         return self._check
+
+
+_ID_PREFIX = re.compile(r"[A-Z]{2,10}[0-9]*")
+
+
+def is_id_prefix(selector: str, rule_id: str) -> bool:
+    """`AL5` or `ORG` selects the rules whose ID starts with it (letters, then optional digits)."""
+    up = selector.strip().upper()
+    return bool(_ID_PREFIX.fullmatch(up)) and rule_id.startswith(up)
 
 
 class SelectorError(Exception):
@@ -89,11 +101,9 @@ class Catalogue:
         rule = self.find(sel)
         if rule is not None:
             return [rule]
-        up = sel.upper()
-        if up.startswith("AL") and up[2:].isdigit():
-            found = [r for r in self.rules if r.id.startswith(up)]
-            if found:
-                return found
+        found = [r for r in self.rules if is_id_prefix(sel, r.id)]
+        if found:
+            return found
         raise SelectorError(f"'{selector}' is not a rule ID, ID prefix or rule name "
                             f"(see 'armlint rules')")
 

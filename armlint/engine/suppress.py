@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..source.directives import Directive
+from .catalogue import is_id_prefix
 from .results import Finding, Location, Suppression
 
 INVALID_SUPPRESSION = "AL0004"
@@ -40,9 +41,8 @@ def _matches(catalogue, selector: str, finding: Finding) -> bool | None:
                                               for e in r.equivalents)]
     if named:
         return any(r.id == finding.rule_id for r in named)
-    up = sel.upper()
-    if up.startswith("AL") and up[2:].isdigit() and any(r.id.startswith(up) for r in catalogue.rules):
-        return finding.rule_id.startswith(up)
+    if any(is_id_prefix(sel, r.id) for r in catalogue.rules):
+        return is_id_prefix(sel, finding.rule_id)
     return None
 
 

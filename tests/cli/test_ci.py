@@ -417,3 +417,26 @@ def test_configured_level_wins_over_a_milder_case_of_a_rule(project):
     (project / ".armlint.yaml").write_text("rules:\n  resource-ambiguous: error\n")
     strict = run("check", "infra/ids.json", "--select", "AL4009", cwd=project)
     assert "AL4009 [error]" in strict.stdout and strict.returncode == 1
+
+
+def test_a_teams_own_id_prefix_selects_suppresses_and_matches_the_problem_matcher(project):
+    (project / "myrules").mkdir()
+    (project / "myrules" / "ORG101-vm-size.yaml").write_text(
+        "id: ORG101\nname: org-vm-size-allowed\ntitle: VM size is allowed\nlevel: warning\n"
+        "scope: {kind: resources, resource_types: [Microsoft.Compute/virtualMachines]}\n"
+        "violation: \"!in_ci(resource.properties.hardwareProfile.vmSize, options.sizes)\"\n"
+        "report_at: [resource.properties.hardwareProfile.vmSize]\n"
+        "message: \"VM size is not allowed\"\n"
+        "options: {sizes: {default: [Standard_B2s], description: allowed sizes}}\n"
+        "docs: {what: w, why: y}\n")
+    proc = run("check", "infra", "--rules-dir", "myrules", "--select", "ORG", cwd=project)
+    lines = [l for l in proc.stdout.splitlines() if ": ORG101 [warning]" in l]
+    assert len(lines) == 1 and proc.returncode == 0
+    matchers = json.loads((REPO / "editors" / "vscode" / "problem-matchers.json").read_text())
+    assert re.compile(matchers["problemMatcher"][0]["pattern"]["regexp"]).match(lines[0]).group(4) == "ORG101"
+    line_no = int(lines[0].split(":")[1])
+    source = (project / "infra" / "vm.json").read_text().splitlines()
+    source.insert(line_no - 1, "// armlint-disable-next-line ORG -- sizes are reviewed by hand")
+    (project / "infra" / "vm.json").write_text("\n".join(source))
+    quiet = run("check", "infra", "--rules-dir", "myrules", "--select", "ORG", cwd=project)
+    assert ": ORG101" not in quiet.stdout and "1 suppressed" in quiet.stdout
