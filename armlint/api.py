@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import EMPTY, BicepConfigFinder, Config, ConfigFinder, FileSettings, file_settings
+from .config import (EMPTY, BicepConfigFinder, Config, ConfigError, ConfigFinder, FileSettings,
+                     file_settings)
 from .engine import suppress
-from .engine.catalogue import Catalogue, Rule
+from .engine.catalogue import Catalogue, Rule, SelectorError
+from .engine.loader import RuleFileError
 from .engine.locate import json_pointer, locate, locate_offsets, locate_origin
 from .engine.results import FileResult, Finding, Location, RunResult
 from .engine.run import RawFinding, RunOptions, run_rules
-from .engine.suppress import metadata_entries
+from .engine.suppress import BaselineError, metadata_entries
 from .source import jsonc
 from .source.directives import parse_comment
 from .source.text import DecodeError, Span, decode
@@ -83,8 +85,8 @@ class Linter:
             finder = ConfigFinder(Path(options.config) if options.config else None) \
                 if options.use_config else None
         self.finder = finder
-        self._given_values: list | None = None
-        self._module_findings: dict[str, set] = {}  # module file -> (rule, span) it reports itself  # (path, values) of the --parameters files
+        self._given_values: list | None = None  # (path, values) of the --parameters files
+        self._module_findings: dict[str, set] = {}  # module file -> (rule, span) it reports itself
         self._settings: dict = {}
         self._modules = None
         self._bicep_configs: BicepConfigFinder | None = None
@@ -369,15 +371,8 @@ class ParameterFileError(Exception):
     """A --parameters file that cannot be used: a usage error, reported with its position."""
 
 
-def _usage_errors() -> tuple:
-    from .engine.catalogue import SelectorError
-    from .engine.loader import RuleFileError
-    from .engine.suppress import BaselineError
-    from .config import ConfigError
-    return (ParameterFileError, ConfigError, RuleFileError, SelectorError, BaselineError)
-
-
-_USAGE_ERRORS = _usage_errors()
+# what stops a run with exit code 2 instead of becoming a finding on the file being linted
+_USAGE_ERRORS = (ParameterFileError, ConfigError, RuleFileError, SelectorError, BaselineError)
 
 
 def load_parameter_values(path: Path) -> dict:

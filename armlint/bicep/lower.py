@@ -42,6 +42,14 @@ _DECORATOR_KEYS = {"minLength": "minLength", "maxLength": "maxLength", "minValue
 _RESOURCE_SPECIAL = {"name", "parent", "scope", "dependsOn"}
 
 
+def _secured(type_name: str, st) -> str:
+    """The ARM type of a declaration: `@secure()` makes string and object securestring and
+    secureObject, as the compiler writes them."""
+    if st.decorator("secure") is None:
+        return type_name
+    return {"string": "securestring", "object": "secureObject"}.get(type_name, type_name)
+
+
 def _lit(value: Any) -> Literal:
     return Literal(0, 0, value)
 
@@ -277,10 +285,7 @@ class Lowerer:
         elif isinstance(st, S.Output):
             outputs = t.setdefault("outputs", CIDict())
             entry = CIDict()
-            otype = self._type_name(st.type)
-            if st.decorator("secure") is not None:  # a secure output is not logged (compiler's type)
-                otype = {"string": "securestring", "object": "secureObject"}.get(otype, otype)
-            entry["type"] = otype
+            entry["type"] = _secured(self._type_name(st.type), st)  # a secure output is not logged
             entry["value"] = self._value(st.value, ("outputs", st.name.name, "value"))
             outputs[st.name.name] = entry
             self.doc.record(("outputs", st.name.name), st, st.name)
@@ -292,10 +297,7 @@ class Lowerer:
         pointer = ("parameters", name)
         decl = CIDict()
         ptype, allowed, nullable = self._type_info(st.type)
-        secure = st.decorator("secure") is not None
-        if secure:
-            ptype = {"string": "securestring", "object": "secureObject"}.get(ptype, ptype)
-        decl["type"] = ptype
+        decl["type"] = _secured(ptype, st)
         self.doc.record(pointer, st, st.name)
         self.doc.record(pointer + ("type",), st.type or st.name)
         if nullable:

@@ -1,10 +1,9 @@
 """Helpers the Bicep source rules (AL8001-AL8012) share.
 
-Owns: one pass over a Bicep
-syntax tree per file (`facts(model)`, cached on the document) that collects what the Bicep source
-rules look at: the declarations by kind, every name used as a value, a type or a function, the
-nodes of the kinds the rules inspect, and the names that loops and lambdas bind locally. Nothing
-here decides a finding.
+Owns: one pass over a Bicep syntax tree per file (`facts(model)`, cached on the document) that
+collects what the Bicep source rules look at: the declarations by kind, every name used as a
+value, a type or a function, the nodes of the kinds the rules inspect, and the names that loops
+and lambdas bind locally. Nothing here decides a finding.
 
 Names are resolved the conservative way: a use of a name anywhere counts as a use of the
 top-level declaration of that name, even where a loop variable or a lambda parameter of the same

@@ -89,8 +89,6 @@ def origin_in(t, pointer: tuple) -> Origin:
     return Origin(t.origin.doc, tuple(t.origin.pointer) + tuple(pointer))
 
 
-
-
 def expression_hit(model, t, pointer: tuple, text: str, node: Node | None = None,
                    **kw) -> Hit:
     """A finding on an expression string; in JSON on the characters of `node` inside it (the

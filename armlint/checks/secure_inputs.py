@@ -7,9 +7,9 @@ keeps a table of the common ones (SECURE_PROPERTIES). A value is reported when i
 constant (it calls neither reference() nor a list*() function) and it reads only parameters
 that are not secure, directly or through variables, or reads no parameter at all and is a
 non-empty literal. A value that reads a secure parameter carries a secret, and is secure even
-when a plain parameter is joined to it (`base64(format('{0}:{1}', user, password))`); runtime values (a key read with
-listKeys(), a reference()) are left alone, as the Bicep linter leaves them, and so are values
-read from a parameter of a user-defined type (whose properties may be declared secure, which the
+when a plain parameter is joined to it (`base64(format('{0}:{1}', user, password))`); runtime
+values (a key read with listKeys(), a reference()) are left alone, as the Bicep linter leaves
+them, and so are values read from a parameter of a user-defined type (whose properties may be declared secure, which the
 lowered template does not record).
 """
 from __future__ import annotations

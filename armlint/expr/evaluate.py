@@ -109,7 +109,8 @@ class TemplateScope:
         key = name.lower()
         decl = self._param_decls.get(name)
         if not isinstance(decl, dict) or "defaultValue" not in decl or key in self._in_progress:
-            return Unknown(f"{self.label}parameters('{key}')", None, f"parameter '{name}' has no default value")
+            return Unknown(f"{self.label}parameters('{key}')", None,
+                           f"parameter '{name}' has no default value")
         self._in_progress.add(key)
         try:
             origin = self._section_origin("parameters", name)

@@ -63,16 +63,21 @@ def test_fail_level_from_config_and_cli(project):
     assert run("check", "infra/nsg.json", "--fail-level", "error", cwd=project).returncode == 0
 
 
-def test_rule_options_and_rules_dirs(project):
+def write_vm_size_rule(project: Path, rule_id: str, name: str) -> None:
+    """A team's own rule in `myrules/`: the VM size must be one of the `sizes` option."""
     (project / "myrules").mkdir()
-    (project / "myrules" / "AL9001-vm-size.yaml").write_text(
-        "id: AL9001\nname: vm-size-allowed\ntitle: VM size is allowed\nlevel: warning\n"
+    (project / "myrules" / f"{rule_id}-{name}.yaml").write_text(
+        f"id: {rule_id}\nname: {name}\ntitle: VM size is allowed\nlevel: warning\n"
         "scope: {kind: resources, resource_types: [Microsoft.Compute/virtualMachines]}\n"
         "violation: \"!in_ci(resource.properties.hardwareProfile.vmSize, options.sizes)\"\n"
         "report_at: [resource.properties.hardwareProfile.vmSize]\n"
         "message: \"VM size is not allowed\"\n"
         "options: {sizes: {default: [Standard_B2s], description: allowed sizes}}\n"
         "docs: {what: w, why: y}\n")
+
+
+def test_rule_options_and_rules_dirs(project):
+    write_vm_size_rule(project, "AL9001", "vm-size-allowed")
     (project / ".armlint.yaml").write_text("rules-dirs: [myrules]\nselect: [AL9001]\n")
     assert ids(run("check", "infra", cwd=project).stdout) == ["AL9001"]
     (project / ".armlint.yaml").write_text(
@@ -420,15 +425,7 @@ def test_configured_level_wins_over_a_milder_case_of_a_rule(project):
 
 
 def test_a_teams_own_id_prefix_selects_suppresses_and_matches_the_problem_matcher(project):
-    (project / "myrules").mkdir()
-    (project / "myrules" / "ORG101-vm-size.yaml").write_text(
-        "id: ORG101\nname: org-vm-size-allowed\ntitle: VM size is allowed\nlevel: warning\n"
-        "scope: {kind: resources, resource_types: [Microsoft.Compute/virtualMachines]}\n"
-        "violation: \"!in_ci(resource.properties.hardwareProfile.vmSize, options.sizes)\"\n"
-        "report_at: [resource.properties.hardwareProfile.vmSize]\n"
-        "message: \"VM size is not allowed\"\n"
-        "options: {sizes: {default: [Standard_B2s], description: allowed sizes}}\n"
-        "docs: {what: w, why: y}\n")
+    write_vm_size_rule(project, "ORG101", "org-vm-size-allowed")
     proc = run("check", "infra", "--rules-dir", "myrules", "--select", "ORG", cwd=project)
     lines = [l for l in proc.stdout.splitlines() if ": ORG101 [warning]" in l]
     assert len(lines) == 1 and proc.returncode == 0
