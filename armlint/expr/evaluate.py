@@ -284,7 +284,7 @@ _tables: tuple | None = None
 
 
 def _function_tables() -> tuple:
-    """FUNCTIONS and LAZY_FUNCTIONS, imported on first use (functions.py imports this module)."""
+    """FUNCTIONS and LAZY_FUNCTIONS, imported on first use (the functions package imports this module)."""
     global _tables
     from .functions import FUNCTIONS, LAZY_FUNCTIONS
     _tables = FUNCTIONS, LAZY_FUNCTIONS
