@@ -54,13 +54,14 @@ def floor(files: list[Path]) -> float:
 
 def in_process(files: list[Path]) -> tuple[float, int]:
     """Lint the files as `armlint check` does (one process, the same file loop)."""
-    from armlint.api import Linter, LintOptions, _lint_all
+    from armlint.api import Linter, LintOptions
+    from armlint.runner import lint_all
     from armlint.discover import Candidate
     from armlint.engine.loader import load_catalogue
     start = time.perf_counter()
     catalogue = load_catalogue()
     linter = Linter(catalogue, LintOptions(use_config=False))
-    results = _lint_all(linter, [Candidate(f, True) for f in files], jobs=1)
+    results = lint_all(linter, [Candidate(f, True) for f in files], jobs=1)
     return time.perf_counter() - start, sum(len(r.findings) for r in results)
 
 

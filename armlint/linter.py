@@ -1,0 +1,389 @@
+"""The pipeline for one file: read, decode, parse, classify, build the model, run the rules,
+locate, suppress, fingerprint.
+
+Owns: `Linter`, which lints files with one loaded catalogue and settles the rules, levels and
+options of each file from the configuration that applies to it and the command line. Bad input
+never raises: an unreadable or broken file becomes a finding at the exact position. A broken
+configuration, rule or parameter file is a usage error (`USAGE_ERRORS`) and stops the run.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import (EMPTY, BicepConfigFinder, Config, ConfigError, ConfigFinder, FileSettings,
+                     file_settings)
+from .engine import suppress
+from .engine.catalogue import Catalogue, Rule, SelectorError
+from .engine.fingerprint import fingerprint
+from .engine.loader import RuleFileError
+from .engine.locate import json_pointer, locate, locate_offsets, locate_origin
+from .engine.results import FileResult, Finding, Location
+from .engine.run import RawFinding, RunOptions, run_rules
+from .engine.suppress import BaselineError, metadata_entries
+from .parameters import ParameterFileError, load_parameter_values
+from .source import jsonc
+from .source.directives import parse_comment
+from .source.text import DecodeError, Span, decode
+
+PARSE_ERROR = "AL0001"
+UNREADABLE = "AL0002"
+
+_SCHEMA_RE = re.compile(r'"\$schema"\s*:\s*"([^"]*)"', re.IGNORECASE)
+
+# what stops a run with exit code 2 instead of becoming a finding on the file being linted
+USAGE_ERRORS = (ParameterFileError, ConfigError, RuleFileError, SelectorError, BaselineError)
+
+
+@dataclass
+class LintOptions:
+    """Settings from the command line (or a caller); None means "as configured"."""
+
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    enable: list[str] = field(default_factory=list)
+    rules_dirs: list[str] = field(default_factory=list)
+    fail_level: str | None = None
+    parameter_files: list[str] = field(default_factory=list)  # --parameters: values for templates
+    parameter_values: dict = field(default_factory=dict)  # --param name=value (wins)
+    auto_parameters: bool | None = None  # pair x.json with x.parameters.json beside it
+    config: str | None = None  # --config: one file for every linted file
+    use_config: bool = True  # False: ignore configuration files (tests, editors)
+    baseline: str | None = None
+    jobs: int | None = None  # None: the machine's cores
+
+
+def classify_schema(schema: Any) -> str | None:
+    if not isinstance(schema, str):
+        return None
+    low = schema.lower()
+    if "deploymenttemplate" in low:
+        return "template"
+    if "deploymentparameters" in low:
+        return "parameters"
+    return None
+
+
+def display_path(path: Path, root: str) -> str:
+    """The path relative to the run's root when it is inside it, else as given; bytes of a file
+    name that are not UTF-8 are shown as escapes (`\\udcff`)."""
+    absolute = os.path.abspath(path)
+    if absolute.startswith(root + os.sep):
+        return _printable(absolute[len(root) + 1:].replace(os.sep, "/"))
+    return _printable(path.as_posix())
+
+
+class Linter:
+    """Lints files with one loaded catalogue; rules, levels and options are settled per file from
+    the configuration that applies to it and the command line."""
+
+    def __init__(self, catalogue: Catalogue, options: LintOptions, root: Path | None = None,
+                 finder: ConfigFinder | None = None):
+        self.catalogue = catalogue
+        self.options = options
+        self.root = os.path.abspath(root or os.getcwd())
+        if finder is None:
+            finder = ConfigFinder(Path(options.config) if options.config else None) \
+                if options.use_config else None
+        self.finder = finder
+        self._given_values: list | None = None  # (path, values) of the --parameters files
+        self._module_findings: dict[str, set] = {}  # module file -> (rule, span) it reports itself
+        self._settings: dict = {}
+        self._modules = None
+        self._bicep_configs: BicepConfigFinder | None = None
+
+    @property
+    def modules(self):
+        """Local Bicep modules, loaded once per run (imported only when Bicep is linted)."""
+        if self._modules is None:
+            from .bicep.lower import ModuleLoader
+            self._modules = ModuleLoader()
+        return self._modules
+
+    def config_for(self, path: Path | None) -> Config:
+        if self.finder is None:
+            return EMPTY
+        return self.finder.for_path(path) if path is not None else self.finder.for_dir(
+            Path(self.root))
+
+    def settings(self, path: Path | None) -> FileSettings:
+        config = self.config_for(path)
+        rel = config.relative(path) if path is not None else ""
+        bicep: dict = {}
+        if path is not None and self.finder is not None and \
+                path.suffix.lower() in (".bicep", ".bicepparam"):
+            if self._bicep_configs is None:
+                self._bicep_configs = BicepConfigFinder(self.catalogue)
+            bicep = self._bicep_configs.levels_for(path)
+        key = (id(config), tuple(i for i, o in enumerate(config.overrides) if o.matches(rel)),
+               id(bicep))
+        found = self._settings.get(key)
+        if found is None:
+            found = file_settings(self.catalogue, config, path or Path(self.root),
+                                  self.options.select, self.options.ignore, self.options.enable,
+                                  bicep)
+            self._settings[key] = found
+        return found
+
+    # -- parameter values -------------------------------------------------------------------
+    def parameter_sources(self, template: Path | None) -> list[tuple[Path, dict]]:
+        """The parameter files a template is linted with, and their values, in rising priority:
+        the file the configuration maps to the template, --parameters files, and the template's
+        own `<name>.parameters.json` or `<name>.bicepparam` with --auto-parameters."""
+        if self._given_values is None:
+            self._given_values = [(Path(f), load_parameter_values(Path(f)))
+                                  for f in self.options.parameter_files]
+        sources: list = []
+        config = self.config_for(template)
+        if template is not None:
+            mapped = config.parameter_file_for(template)
+            if mapped is not None:
+                sources.append((mapped, load_parameter_values(mapped)))
+        sources += self._given_values
+        auto = self.options.auto_parameters
+        if auto is None:
+            auto = bool(config.auto_parameters)
+        if auto and template is not None:
+            stem = template.name[:-len(template.suffix)]
+            for name in (stem + ".parameters.json", stem + ".bicepparam"):
+                sibling = template.with_name(name)
+                if sibling.is_file():
+                    sources.append((sibling, load_parameter_values(sibling)))
+        return sources
+
+    def _with_parameters(self, doc, value, template: Path | None, language: str = "json"):
+        """The template model of a file, built with the values of its parameter files, each
+        winning over the one before, and --param over them all."""
+        from .model.build import build_template_model
+        sources = self.parameter_sources(template)
+        values: dict = {}
+        for _, given in sources:
+            values.update(given)
+        values.update(self.options.parameter_values)
+        model = build_template_model(doc, value, values, language=language)
+        model.given_parameters = [(display_path(p, self.root), list(given)) for p, given in sources]
+        return model
+
+    # -- one file ---------------------------------------------------------------------------
+    def lint_file(self, path: Path, explicit: bool = True) -> FileResult:
+        shown = display_path(path, self.root)
+        if self.config_for(path).excludes(path):
+            return FileResult(shown, "skipped")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return self._unreadable(shown, path, f"cannot read the file: {exc.strerror}", 1, 1)
+        try:
+            return self.lint_bytes(data, shown, explicit, path)
+        except USAGE_ERRORS:
+            raise  # a broken configuration, rule or parameter file stops the run with exit 2
+        except Exception as exc:  # a bug in armlint: this file gets a finding, the run goes on
+            settings = self.settings(path)
+            result = FileResult(shown, "unreadable", rules=[r.id for r in settings.rules])
+            self._add(result, settings, "AL0003", f"armlint failed on this file: "
+                      f"{type(exc).__name__}: {_printable(str(exc))}; please report this",
+                      Span(1, 1, 1, 1))
+            return result
+
+    def lint_bytes(self, data: bytes, shown: str, explicit: bool = True,
+                   path: Path | None = None) -> FileResult:
+        try:
+            decoded = decode(data)
+        except DecodeError as exc:
+            return self._unreadable(shown, path, exc.message, exc.line, exc.col)
+        return self.lint_source(decoded.text, shown, explicit, path)
+
+    def lint_source(self, text: str, shown: str, explicit: bool = True,
+                    path: Path | None = None) -> FileResult:
+        """Lint decoded text as the kind of file its name says: Bicep (`.bicep`, `.bicepparam`)
+        or JSON (a template or parameter file by its `$schema`)."""
+        if shown.lower().endswith((".bicep", ".bicepparam")):
+            return self.lint_bicep(text, shown, path)
+        return self.lint_json(text, shown, explicit, path)
+
+    def lint_bicep(self, text: str, shown: str, path: Path | None = None) -> FileResult:
+        """Lint Bicep source: parse it, lower it to the template model, run the same rules."""
+        from .bicep.document import BicepDocument
+        from .bicep.lower import lower_parameter_file
+        from .bicep.parser import parse
+        from .model.build import build_parameter_file_model
+        settings = self.settings(path)
+        is_params = shown.lower().endswith(".bicepparam")
+        result = FileResult(shown, "bicepparam" if is_params else "bicep",
+                            rules=[r.id for r in settings.rules])
+        try:
+            if is_params:
+                doc = BicepDocument(text, parse(text), path)
+                model = build_parameter_file_model(doc, lower_parameter_file(doc), "bicep")
+            else:
+                doc, value = self.modules.lowered(path, text)
+                model = self._with_parameters(doc, value, path, "bicep")
+        except RecursionError:  # a chain of thousands of `[0]` or `.x` the parser reads in a loop
+            self._add(result, settings, PARSE_ERROR, "the file nests expressions too deeply to read",
+                      Span(1, 1, 1, 1))
+            return result
+        except Exception as exc:  # a bug in lowering must not stop the run
+            self._add(result, settings, "AL0003", f"armlint could not read this Bicep file: "
+                      f"{type(exc).__name__}: {exc}; please report this", Span(1, 1, 1, 1))
+            return result
+        for d in doc.tree.diagnostics:
+            self._add(result, settings, PARSE_ERROR, d.message, doc.lines.span(d.start, d.end))
+        raw = run_rules(model, settings.rules, RunOptions(settings.options))
+        self._finish(result, settings, raw, doc, model)
+        self._suppress(result, settings, doc, model, doc.suppression_directives())
+        return result
+
+    def lint_json(self, text: str, shown: str, explicit: bool = True,
+                  path: Path | None = None) -> FileResult:
+        """Lint JSON text: a template or a parameter file by its `$schema`; other JSON is
+        skipped (reported when `explicit` and it does not parse)."""
+        settings = self.settings(path)
+        doc = jsonc.load(text)
+        if not doc.ok:
+            match = _SCHEMA_RE.search(text)
+            if not explicit and (match is None or classify_schema(match.group(1)) is None):
+                return FileResult(shown, "skipped")
+            result = FileResult(shown, "template", rules=[r.id for r in settings.rules])
+            self._add(result, settings, PARSE_ERROR, doc.error.message, doc.error_span())
+            return result
+        value = doc.value
+        kind = classify_schema(value.get("$schema")) if isinstance(value, dict) else None
+        if kind is None:
+            return FileResult(shown, "skipped")
+        from .model.build import build_parameter_file_model
+        if kind == "template":
+            model = self._with_parameters(doc, value, path)
+        else:
+            model = build_parameter_file_model(doc, value)
+        result = FileResult(shown, kind, rules=[r.id for r in settings.rules])
+        raw = run_rules(model, settings.rules, RunOptions(settings.options))
+        self._finish(result, settings, raw, doc, model)
+        self._suppress(result, settings, doc, model)
+        return result
+
+    # -- findings ---------------------------------------------------------------------------
+    def _add(self, result: FileResult, settings: FileSettings, rule_id: str, message: str,
+             span: Span, pointer: str = "") -> None:
+        rule = self.catalogue.find(rule_id)
+        if rule is None or rule not in settings.rules:
+            return
+        result.findings.append(self._finding(rule, settings, message,
+                                             Location(result.path, span, pointer)))
+
+    def _unreadable(self, shown: str, path: Path | None, message: str, line: int,
+                    col: int) -> FileResult:
+        settings = self.settings(path)
+        result = FileResult(shown, "unreadable", rules=[r.id for r in settings.rules])
+        self._add(result, settings, UNREADABLE, message,
+                  Span(line, col, line, col + 1))
+        return result
+
+    def _finding(self, rule: Rule, settings: FileSettings, message: str, location: Location,
+                 item: str = "", level: str | None = None) -> Finding:
+        message = _printable(message)
+        if _printable(location.pointer) != location.pointer:
+            location = Location(location.path, location.span, _printable(location.pointer))
+        return Finding(rule.id, rule.name, settings.levels.get(rule.id, level or rule.level), message,
+                       location, fingerprint=fingerprint(rule.id, location, message),
+                       item_pointer=item)
+
+    def _finish(self, result: FileResult, settings: FileSettings, raw: list[RawFinding], doc,
+                model) -> None:
+        seen = set()
+        elsewhere = _module_sites(model, doc)
+        for rf in raw:
+            rule = rf.rule if isinstance(rf.rule, Rule) else self.catalogue.find(rf.rule)
+            if rule is None or (rule not in settings.rules and isinstance(rf.rule, Rule)):
+                continue
+            if rf.offsets is not None:
+                where, start, end = rf.offsets
+                found = (where, locate_offsets(where, start, end, rf.inner), "")
+            else:
+                found = locate_origin(rf.origin, rf.part, rf.inner) if rf.origin is not None else \
+                    locate(rf.anchor, rf.paths, rf.part)
+            if found is not None and found[0] is not doc and id(found[0]) in elsewhere:
+                # inside a module loaded from another file: that file's own problem is reported
+                # there; here, at the module, only what the values this file binds bring about
+                if self._reported_in_module(found[0], rule.id, found[1]):
+                    continue
+                found = locate_origin(elsewhere[id(found[0])], "value")
+            span, pointer = (found[1], found[2]) if found else (Span(1, 1, 1, 1), "")
+            key = (rule.id, span, rf.message)
+            if key in seen:
+                continue
+            seen.add(key)
+            result.findings.append(self._finding(rule, settings, rf.message,
+                                                 Location(result.path, span, pointer),
+                                                 _item_pointer(rf.anchor), rf.level))
+
+    def _reported_in_module(self, module_doc, rule_id: str, span: Span) -> bool:
+        """Whether linting the module's file on its own gives this finding (rule and place)."""
+        path = getattr(module_doc, "path", None)
+        if path is None:
+            return False
+        key = os.path.abspath(path)
+        found = self._module_findings.get(key)
+        if found is None:
+            self._module_findings[key] = set()  # a module that reaches itself: keep its findings
+            result = self.lint_file(Path(path), explicit=True)
+            found = self._module_findings[key] = {(f.rule_id, f.location.span)
+                                                  for f in result.findings}
+        return (rule_id, span) in found
+
+    def _suppress(self, result: FileResult, settings: FileSettings, doc, model,
+                  directives: list | None = None) -> None:
+        if directives is None:
+            directives = [d for d in (parse_comment(c.text, c.start, c.end, doc.lines)
+                                      for c in doc.comments) if d is not None]
+        entries = []
+        owners = [(model.root, "")] if model.root is not None else []
+        owners += [(r, json_pointer(r.origin.pointer)) for r in model.resources if r.deployed]
+        for owner, pointer in owners:
+            entries += metadata_entries(owner.raw, pointer, owner.origin, result.path,
+                                        lambda origin, rest: doc.locate(tuple(origin.pointer) + rest)[0])
+        if not (directives or entries or settings.suppress):
+            return
+        extra = suppress.apply(result.findings, self.catalogue, directives, entries,
+                               settings.suppress, result.path)
+        extra = [f for f in extra if self.catalogue.find(f.rule_id) in settings.rules]
+        for f in extra:
+            f.level = settings.levels.get(f.rule_id, f.level)
+            f.fingerprint = fingerprint(f.rule_id, f.location, f.message)
+        result.findings.extend(extra)
+        result.findings.sort(key=Finding.sort_key)
+
+
+def _module_sites(model, doc) -> dict:
+    """For each other file whose template is inlined here (a Bicep module), the origin of the
+    module declaration in this file."""
+    sites: dict = {}
+    for t in model.templates:
+        other = t.origin.doc
+        if other is doc or id(other) in sites or t.deployment is None:
+            continue
+        res = t.deployment
+        while res is not None and res.origin.doc is not doc:
+            res = res.template.deployment
+        if res is not None:
+            sites[id(other)] = res.origin
+    return sites
+
+
+def _item_pointer(anchor: Any) -> str:
+    """The JSON pointer of the resource a finding's rule was looking at."""
+    resource = anchor.get("resource") if isinstance(anchor, dict) else None
+    origin = getattr(resource, "origin", None)
+    return json_pointer(tuple(origin.pointer)) if origin is not None else ""
+
+
+def _printable(text: str) -> str:
+    """`text` with lone surrogates written as escapes: JSON allows "\\ud800", and Python reads
+    file name bytes that are not UTF-8 as surrogates, but UTF-8 output cannot hold them."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")

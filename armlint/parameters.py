@@ -1,0 +1,52 @@
+"""Parameter files: the values a `deploymentParameters` JSON file or a `.bicepparam` file gives.
+
+Owns: reading a parameter file a template is linted with (`--parameters`, the configuration's
+mapping, `--auto-parameters`) into plain values. A file that cannot be used is a usage error
+(`ParameterFileError`, exit code 2) whose message names the file, line and column.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .source import jsonc
+from .source.text import DecodeError, decode
+
+
+class ParameterFileError(Exception):
+    """A parameter file that cannot be used: a usage error, reported with its position."""
+
+
+def load_parameter_values(path: Path) -> dict:
+    """The values a parameter file gives: a deploymentParameters JSON file (taken literally), or
+    a .bicepparam file (its expressions evaluated)."""
+    from .model.build import parameter_file_values
+    try:
+        decoded = decode(path.read_bytes())
+    except OSError as exc:
+        raise ParameterFileError(f"{path}: cannot read the parameter file: {exc.strerror}") from None
+    except DecodeError as exc:
+        raise ParameterFileError(f"{path}:{exc.line}:{exc.col}: {exc.message}") from None
+    if path.suffix.lower() == ".bicepparam":
+        return _bicepparam_values(path, decoded.text)
+    doc = jsonc.load(decoded.text)
+    if not doc.ok:
+        span = doc.error_span()
+        raise ParameterFileError(f"{path}:{span.start_line}:{span.start_col}: {doc.error.message}")
+    if not isinstance(doc.value, dict) or not isinstance(doc.value.get("parameters"), dict):
+        raise ParameterFileError(f"{path}: not a parameter file (no \"parameters\" object)")
+    return parameter_file_values(doc.value)
+
+
+def _bicepparam_values(path: Path, text: str) -> dict:
+    from .bicep.document import BicepDocument
+    from .bicep.lower import lower_parameter_file
+    from .bicep.parser import parse
+    from .expr.evaluate import EvalContext, TemplateScope, resolve
+    doc = BicepDocument(text, parse(text), path)
+    if doc.tree.diagnostics:
+        d = doc.tree.diagnostics[0]
+        span = doc.lines.span(d.start, d.end)
+        raise ParameterFileError(f"{path}:{span.start_line}:{span.start_col}: {d.message}")
+    params = lower_parameter_file(doc).get("parameters") or {}
+    ctx = EvalContext(TemplateScope(None, None))
+    return {name: resolve(entry.get("value"), None, ctx) for name, entry in params.items()}
