@@ -114,3 +114,54 @@ def test_rule_pages_and_readme_table_are_up_to_date():
         assert (pages / f"{rule.id}.md").read_text(encoding="utf-8") == render_page(rule), rule.id
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert script.readme_with_table(readme, rules_table(rules, "docs/rules/{id}.md")) == readme
+
+
+def _message_templates(module_path) -> list[tuple[int, str]]:
+    """(line, template) of every message a check module writes: string constants given as
+    `message=`, directly or through a name assigned a string constant in the module."""
+    import ast
+    tree = ast.parse(module_path.read_text(encoding="utf-8"))
+    constants: dict[str, list] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and \
+                isinstance(node.value.value, str):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    constants.setdefault(target.id, []).append(node.value)
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.keyword) or node.arg != "message":
+            continue
+        values = [node.value] if isinstance(node.value, ast.Constant) else \
+            constants.get(node.value.id, []) if isinstance(node.value, ast.Name) else []
+        if isinstance(node.value, ast.JoinedStr):
+            found.append((node.value.lineno, None))  # an f-string: values formatted in
+        found += [(v.lineno, v.value) for v in values if isinstance(v.value, str)]
+    return found
+
+
+def test_python_rule_messages_insert_only_declared_values(rules):
+    """Issue 15: a `{placeholder}` a Python rule does not bind must not reach the user. Every
+    message template a check module writes uses only the values its rule file declares in `bind`
+    (or the scope kind's standard ones), and none is an f-string (values are bound, never
+    formatted into the template)."""
+    from armlint.engine.messages import STANDARD, MessageTemplateError, placeholders
+    problems = []
+    for r in rules:
+        if r.implementation != "python":
+            continue
+        known = set(STANDARD[r.scope_kind]) | set(r.bound)
+        path = REPO / "armlint" / "checks" / f"{r.module}.py"
+        for line, template in _message_templates(path):
+            where = f"{r.id} {path.name}:{line}"
+            if template is None:
+                problems.append(f"{where}: an f-string message (bind the values instead)")
+                continue
+            try:
+                used = placeholders(template)
+            except MessageTemplateError as exc:
+                problems.append(f"{where}: {exc}")
+                continue
+            problems += [f"{where}: {{{name}}} is not in the rule's bind" for name in used
+                         if name not in known]
+    assert problems == []

@@ -70,12 +70,12 @@ def _pointer(res, *path) -> Origin:
 
 def _hit(res, what: str, verdict: str, path) -> Hit:
     if verdict == "sas":
-        message = (f"{what} reads _artifactsLocation but not _artifactsLocationSasToken; a "
-                   f"private staging location cannot be read without the SAS token")
+        message = ("{link} reads _artifactsLocation but not _artifactsLocationSasToken; a "
+                   "private staging location cannot be read without the SAS token")
     else:
-        message = (f"{what} links to a location outside the template's artifacts; build it "
-                   f"from the _artifactsLocation and _artifactsLocationSasToken parameters")
-    return Hit(at=_pointer(res, *path), message=message)
+        message = ("{link} links to a location outside the template's artifacts; build it "
+                   "from the _artifactsLocation and _artifactsLocationSasToken parameters")
+    return Hit(at=_pointer(res, *path), message=message, bind={"link": what})
 
 
 def _app_settings(res):

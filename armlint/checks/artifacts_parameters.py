@@ -31,31 +31,34 @@ def check(ctx, rule):
             continue
         if sas is None:
             yield Hit(at=loc.origin, part="key", message=(
-                f"'{loc.name}' is declared without '_artifactsLocationSasToken'; declare both, "
-                f"so that artifacts in a private storage account can be read"))
+                "'{param}' is declared without '_artifactsLocationSasToken'; declare both, "
+                "so that artifacts in a private storage account can be read"),
+                bind={"param": loc.name})
             continue
         if loc is None:
             yield Hit(at=sas.origin, part="key", message=(
-                f"'{sas.name}' is declared without '_artifactsLocation'; declare both, or neither"))
+                "'{param}' is declared without '_artifactsLocation'; declare both, or neither"),
+                bind={"param": sas.name})
             continue
         if decl_type(loc) not in ("string", "securestring"):
-            yield Hit(at=field_origin(loc, "type") or loc.origin, message=(
-                f"'{loc.name}' must be of type string"))
+            yield Hit(at=field_origin(loc, "type") or loc.origin,
+                      message="'{param}' must be of type string", bind={"param": loc.name})
         if decl_type(sas) != "securestring":
             yield Hit(at=field_origin(sas, "type") or sas.origin, message=(
-                f"'{sas.name}' must be a secure string (type secureString, @secure() in Bicep), "
-                f"as a SAS token grants access to the artifacts"))
+                "'{param}' must be a secure string (type secureString, @secure() in Bicep), "
+                "as a SAS token grants access to the artifacts"), bind={"param": sas.name})
         if has_field(loc, "defaultValue"):
             default = field(loc, "defaultValue")
             url = isinstance(default, str) and tree_of(default) is None and \
                 default.lower().startswith("http")
             if not url and not (isinstance(default, str) and _TEMPLATE_LINK.search(default)):
                 yield Hit(at=field_origin(loc, "defaultValue"), message=(
-                    f"The default value of '{loc.name}' must be a URL or an expression built "
-                    f"from deployment().properties.templateLink.uri"))
+                    "The default value of '{param}' must be a URL or an expression built "
+                    "from deployment().properties.templateLink.uri"), bind={"param": loc.name})
         if has_field(sas, "defaultValue") and field(sas, "defaultValue") != "":
-            yield Hit(at=field_origin(sas, "defaultValue"), message=(
-                f"The default value of '{sas.name}' must be an empty string"))
+            yield Hit(at=field_origin(sas, "defaultValue"),
+                      message="The default value of '{param}' must be an empty string",
+                      bind={"param": sas.name})
     for t in own_templates(model):
         for res in t.resources:
             yield from _passed(res)
@@ -74,6 +77,7 @@ def _passed(res):
             what = "module" if inner.origin.doc is not res.template.origin.doc else \
                 "nested deployment"
             yield Hit(at=at, part=part, message=(
-                f"The {what} '{res.symbolic_name or res.display_name}' declares "
-                f"'{decl.name}' but is not given a value for it; pass the caller's "
-                f"'{decl.name}' so that it finds the artifacts where this deployment does"))
+                "The {kind} '{deployment}' declares '{param}' but is not given a value for it; "
+                "pass the caller's '{param}' so that it finds the artifacts where this "
+                "deployment does"), bind={"kind": what, "param": decl.name,
+                                          "deployment": res.symbolic_name or res.display_name})

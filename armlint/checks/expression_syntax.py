@@ -18,5 +18,7 @@ def check(ctx, rule):
         try:
             parser.parse(text)
         except parser.ExpressionSyntaxError as exc:
-            yield Hit(at=(doc, token_start, token_start), inner=(exc.offset, min(exc.offset + 1, len(text))),
-                      message=f"invalid template expression: {exc.message}")
+            yield Hit(at=(doc, token_start, token_start),
+                      inner=(exc.offset, min(exc.offset + 1, len(text))),
+                      message="invalid template expression: {problem}",
+                      bind={"problem": exc.message})

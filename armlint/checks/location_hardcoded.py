@@ -59,9 +59,10 @@ def check(ctx, rule):
             region = _literal_region(value)
             if region is not None:
                 yield Hit(at=res.origin.child(key),
-                          message=f"Resource '{label(res)}' is deployed to the fixed region "
-                                  f"'{region}'; use a location parameter (or 'global' where the "
-                                  f"type is global)")
+                          message="Resource '{resource}' is deployed to the fixed region "
+                                  "'{region}'; use a location parameter (or 'global' where the "
+                                  "type is global)",
+                          bind={"resource": label(res), "region": region})
             var = _variable_of(value)
             if var is not None:
                 owner = owner_template(res.template)
@@ -74,8 +75,9 @@ def check(ctx, rule):
                     at = Origin(owner.origin.doc, tuple(owner.origin.pointer) + (
                         owner.raw.actual_key("variables"), vkey))
                     yield Hit(at=at, part="key" if bicep else "value",
-                              message=f"Variable '{vkey}' holds the fixed region '{region}' and "
-                                      f"is used as a resource location; make it a parameter")
+                              message="Variable '{variable}' holds the fixed region '{region}' "
+                                      "and is used as a resource location; make it a parameter",
+                              bind={"variable": vkey, "region": region})
         if res.type_key == "microsoft.resources/deployments" and res.nested_template is not None \
                 and res.nested_template.scope is not res.template.scope:
             props = raw.get("properties")
@@ -95,5 +97,6 @@ def check(ctx, rule):
                     entry.actual_key("value")))
                 what = f"module '{res.symbolic_name}'" if bicep and res.symbolic_name else \
                     f"nested deployment '{res.display_name}'"
-                yield Hit(at=at, message=f"Parameter '{pname}' of {what} is given the fixed "
-                                         f"region '{region}'; pass a location parameter instead")
+                yield Hit(at=at, message="Parameter '{param}' of {target} is given the fixed "
+                                         "region '{region}'; pass a location parameter instead",
+                          bind={"param": pname, "target": what, "region": region})

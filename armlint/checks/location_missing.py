@@ -30,8 +30,9 @@ def check(ctx, rule):
         if res.type_key not in wanted or "location" in res.raw or "scope" in res.raw:
             continue
         yield Hit(at=_type_origin(res), message=(
-                f"{res.type} '{label(res)}' has no location; resources of this type are "
-                f"regional and must say where they are deployed"))
+            "{type} '{resource}' has no location; resources of this type are "
+            "regional and must say where they are deployed"),
+            bind={"type": res.type, "resource": label(res)})
 
 
 def _type_origin(res):

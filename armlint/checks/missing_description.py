@@ -46,16 +46,20 @@ def _described(raw: Any) -> tuple[str, Any]:
     return "ok", None
 
 
+_BLANK = "the description of {what} '{declaration}' is blank; say what it is for"
+
+
 def _json_hit(what: str, name: str, raw: Any, origin) -> Hit | None:
     if not hasattr(raw, "actual_key"):
         return None
     state, keys = _described(raw)
     if state == "missing":
-        return Hit(at=origin, part="key", message=f"{what} '{name}' has no description; add "
-                   f"\"metadata\": {{\"description\": \"...\"}} saying what it is for")
+        return Hit(at=origin, part="key", message="{what} '{declaration}' has no description; "
+                   "add \"metadata\": {{\"description\": \"...\"}} saying what it is for",
+                   bind={"what": what, "declaration": name})
     if state == "blank":
-        return Hit(at=origin.child(keys[0]).child(keys[1]),
-                   message=f"the description of {what} '{name}' is blank; say what it is for")
+        return Hit(at=origin.child(keys[0]).child(keys[1]), message=_BLANK,
+                   bind={"what": what, "declaration": name})
     return None
 
 
@@ -159,13 +163,14 @@ def _bicep_hit(doc, node, what: str, name: str, name_node, at=None) -> Hit | Non
                 value = prop.value
                 if isinstance(value, S.String) and value.value is not None and \
                         not value.value.strip():
-                    return Hit(at=(doc, value.start, value.end), message=(
-                        f"the description of {what} '{name}' is blank; say what it is for"))
+                    return Hit(at=(doc, value.start, value.end), message=_BLANK,
+                               bind={"what": what, "declaration": name})
                 return None
-        return Hit(at=where, message=f"{what} '{name}' has no description; add "
-                   f"@description('...') saying what it is for")
+        return Hit(at=where, message="{what} '{declaration}' has no description; add "
+                   "@description('...') saying what it is for",
+                   bind={"what": what, "declaration": name})
     arg = dec.args[0] if dec.args else None
     if isinstance(arg, S.String) and arg.value is not None and not arg.value.strip():
-        return Hit(at=(doc, arg.start, arg.end),
-                   message=f"the description of {what} '{name}' is blank; say what it is for")
+        return Hit(at=(doc, arg.start, arg.end), message=_BLANK,
+                   bind={"what": what, "declaration": name})
     return None

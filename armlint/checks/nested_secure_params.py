@@ -35,15 +35,18 @@ def check(ctx, rule):
             name = res.symbolic_name or res.display_name
             secrets = secure_parameters_read(t, f)
             if secrets:
+                many = len(secrets) > 1
                 yield Hit(at=at, part=part, message=(
-                    f"Nested deployment '{name}' is evaluated in the outer scope and reads secure "
-                    f"parameter{'s' if len(secrets) > 1 else ''} "
-                    f"{', '.join(repr(s) for s in secrets)}: "
-                    f"{'their values are' if len(secrets) > 1 else 'its value is'} written in "
-                    f"plain text into the nested deployment; set expressionEvaluationOptions.scope to "
-                    f"'inner' and pass them as secure parameters"))
+                    "Nested deployment '{deployment}' is evaluated in the outer scope and reads "
+                    "secure {noun} {secrets}: {whose} written in plain text into the nested "
+                    "deployment; set expressionEvaluationOptions.scope to 'inner' and pass them as "
+                    "secure parameters"), bind={
+                    "deployment": name, "noun": "parameters" if many else "parameter",
+                    "secrets": ", ".join(repr(s) for s in secrets),
+                    "whose": "their values are" if many else "its value is"})
             if f.lists:
                 yield Hit(at=at, part=part, message=(
-                    f"Nested deployment '{name}' is evaluated in the outer scope and calls "
-                    f"{f.lists[0]}(): the secret it returns is written in plain text into the "
-                    f"nested deployment; set expressionEvaluationOptions.scope to 'inner'"))
+                    "Nested deployment '{deployment}' is evaluated in the outer scope and calls "
+                    "{function}(): the secret it returns is written in plain text into the "
+                    "nested deployment; set expressionEvaluationOptions.scope to 'inner'"),
+                    bind={"deployment": name, "function": f.lists[0]})

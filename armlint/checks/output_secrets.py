@@ -35,9 +35,9 @@ def check(ctx, rule):
                     words(decl.name)[-1] not in ABOUT_SECRET:
                 at = (t.origin.doc, st.name.start, st.name.end) if st is not None else decl.origin
                 yield Hit(at=at, part="key", message=(
-                    f"Output '{decl.name}' is named like a password; outputs are kept in the "
-                    f"deployment history in plain text: do not return secrets (declare the output "
-                    f"secure if it must)"))
+                    "Output '{output}' is named like a password; outputs are kept in the "
+                    "deployment history in plain text: do not return secrets (declare the output "
+                    "secure if it must)"), bind={"output": decl.name})
             written = {k: field(decl, k) for k in ("value", "copy") if field(decl, k) is not None}
             if not written or not _may_hold_secret(t, written):
                 continue
@@ -46,14 +46,15 @@ def check(ctx, rule):
             key = "value" if "value" in written else "copy"
             if f.lists:
                 yield Hit(at=_at(t, decl, st, key, "list"), message=(
-                    f"Output '{decl.name}' returns the result of {f.lists[0]}(), a secret, in "
-                    f"plain text in the deployment history; read it where it is needed instead "
-                    f"(or declare the output secure)"))
+                    "Output '{output}' returns the result of {function}(), a secret, in "
+                    "plain text in the deployment history; read it where it is needed instead "
+                    "(or declare the output secure)"),
+                    bind={"output": decl.name, "function": f.lists[0]})
             if secrets:
                 yield Hit(at=_at(t, decl, st, key, "param"), message=(
-                    f"Output '{decl.name}' returns secure parameter "
-                    f"{', '.join(repr(s) for s in secrets)} in plain text in the deployment "
-                    f"history; do not return secrets (or declare the output secure)"))
+                    "Output '{output}' returns secure parameter {secrets} in plain text in the "
+                    "deployment history; do not return secrets (or declare the output secure)"),
+                    bind={"output": decl.name, "secrets": ", ".join(repr(s) for s in secrets)})
 
 
 def _may_hold_secret(t, written) -> bool:

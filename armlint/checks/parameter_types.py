@@ -50,8 +50,9 @@ def check(ctx, rule):
                 found = kind_of(field(decl, "defaultValue"))
                 if found is not None and found != base:
                     yield Hit(at=field_origin(decl, "defaultValue"), message=(
-                        f"The default value of parameter '{decl.name}' is {_a(found)}, but the "
-                        f"parameter is declared as {field(decl, 'type')}"))
+                        "The default value of parameter '{param}' is {kind}, but the "
+                        "parameter is declared as {declared}"), bind={
+                        "param": decl.name, "kind": _a(found), "declared": field(decl, "type")})
             allowed = field(decl, "allowedValues")
             if isinstance(allowed, list) and base != "array":
                 origin = field_origin(decl, "allowedValues")
@@ -59,8 +60,10 @@ def check(ctx, rule):
                     found = kind_of(value)
                     if found is not None and found != base:
                         yield Hit(at=origin.child(i), message=(
-                            f"Allowed value {i + 1} of parameter '{decl.name}' is {_a(found)}, "
-                            f"but the parameter is declared as {field(decl, 'type')}"))
+                            "Allowed value {position} of parameter '{param}' is {kind}, "
+                            "but the parameter is declared as {declared}"), bind={
+                            "position": str(i + 1), "param": decl.name, "kind": _a(found),
+                            "declared": field(decl, "type")})
     for t in own_templates(model):
         if is_bicep(t):
             continue
@@ -98,15 +101,20 @@ def _nested(res):
         deployment = res.display_name
         if BASE[t_type] != BASE[o_type]:
             yield Hit(at=at, message=(
-                f"Parameter '{target.name}' of nested deployment '{deployment}' is declared as "
-                f"{field(target, 'type')}, but it is given parameter '{outer.name}', declared as "
-                f"{field(outer, 'type')}"))
+                "Parameter '{param}' of nested deployment '{deployment}' is declared as "
+                "{declared}, but it is given parameter '{given}', declared as {given_type}"),
+                bind={"param": target.name, "deployment": deployment,
+                      "declared": field(target, "type"), "given": outer.name,
+                      "given_type": field(outer, "type")})
         elif o_type.startswith("secure") and not t_type.startswith("secure"):
             yield Hit(at=at, message=(
-                f"Secure parameter '{outer.name}' is given to parameter '{target.name}' of "
-                f"nested deployment '{deployment}', declared as {field(target, 'type')}: the "
-                f"nested deployment keeps the value in plain text; declare it as "
-                f"{'secureString' if BASE[t_type] == 'string' else 'secureObject'}"))
+                "Secure parameter '{given}' is given to parameter '{param}' of "
+                "nested deployment '{deployment}', declared as {declared}: the "
+                "nested deployment keeps the value in plain text; declare it as {secure_type}"),
+                bind={"given": outer.name, "param": target.name, "deployment": deployment,
+                      "declared": field(target, "type"),
+                      "secure_type": "secureString" if BASE[t_type] == "string" else
+                      "secureObject"})
 
 
 def _a(kind: str) -> str:

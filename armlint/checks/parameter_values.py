@@ -30,40 +30,41 @@ def check(ctx, rule):
             continue
         at = params_origin.child(name)
         if not isinstance(entry, dict):
-            yield Hit(at=at, message=f"parameter '{name}' is not an object; write "
-                      f"{{\"value\": ...}} or a Key Vault {{\"reference\": ...}}")
+            yield Hit(at=at, message="parameter '{param}' is not an object; write "
+                      "{{\"value\": ...}} or a Key Vault {{\"reference\": ...}}",
+                      bind={"param": name})
             continue
         if "value" in entry:
             continue
         ref_key, ref = _child(entry, "reference")
         if ref_key is None:
-            yield Hit(at=at, part="key", message=f"parameter '{name}' has neither a 'value' nor a "
-                      f"Key Vault 'reference', so it supplies nothing")
+            yield Hit(at=at, part="key", message="parameter '{param}' has neither a 'value' nor a "
+                      "Key Vault 'reference', so it supplies nothing", bind={"param": name})
             continue
         ref_at = at.child(ref_key)
         if not isinstance(ref, dict):
-            yield Hit(at=ref_at, message=f"the 'reference' of parameter '{name}' is not an object "
-                      f"with 'keyVault' and 'secretName'")
+            yield Hit(at=ref_at, message="the 'reference' of parameter '{param}' is not an object "
+                      "with 'keyVault' and 'secretName'", bind={"param": name})
             continue
         kv_key, kv = _child(ref, "keyVault")
         if kv_key is None:
-            yield Hit(at=ref_at, part="key", message=f"the Key Vault reference of parameter "
-                      f"'{name}' has no 'keyVault'")
+            yield Hit(at=ref_at, part="key", message="the Key Vault reference of parameter "
+                      "'{param}' has no 'keyVault'", bind={"param": name})
         else:
             id_key, vault_id = _child(kv, "id") if isinstance(kv, dict) else (None, None)
             if id_key is None:
-                yield Hit(at=ref_at.child(kv_key), message=f"the Key Vault reference of "
-                          f"parameter '{name}' has no 'keyVault.id'")
+                yield Hit(at=ref_at.child(kv_key), message="the Key Vault reference of "
+                          "parameter '{param}' has no 'keyVault.id'", bind={"param": name})
             elif not isinstance(vault_id, str) or not _VAULT_ID.match(vault_id.strip()):
                 yield Hit(at=ref_at.child(kv_key).child(id_key), message=(
-                    f"the 'keyVault.id' of parameter '{name}' is not a key vault's resource ID "
-                    f"(/subscriptions/<subscription GUID>/resourceGroups/<group>/providers/"
-                    f"Microsoft.KeyVault/vaults/<vault>)"))
+                    "the 'keyVault.id' of parameter '{param}' is not a key vault's resource ID "
+                    "(/subscriptions/<subscription GUID>/resourceGroups/<group>/providers/"
+                    "Microsoft.KeyVault/vaults/<vault>)"), bind={"param": name})
         secret_key, secret = _child(ref, "secretName")
         if secret_key is None:
-            yield Hit(at=ref_at, part="key", message=f"the Key Vault reference of parameter "
-                      f"'{name}' has no 'secretName'")
+            yield Hit(at=ref_at, part="key", message="the Key Vault reference of parameter "
+                      "'{param}' has no 'secretName'", bind={"param": name})
         elif not isinstance(secret, str) or not _SECRET_NAME.match(secret):
             yield Hit(at=ref_at.child(secret_key), message=(
-                f"the 'secretName' of parameter '{name}' is not a Key Vault secret name (1 to "
-                f"127 letters, digits and dashes)"))
+                "the 'secretName' of parameter '{param}' is not a Key Vault secret name (1 to "
+                "127 letters, digits and dashes)"), bind={"param": name})

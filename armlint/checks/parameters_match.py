@@ -77,8 +77,8 @@ def _deployment(res, doc):
         if isinstance(name, str) and name.lower() not in folded:
             target = target or _target(res, module)
             yield Hit(at=props_origin.child(params_key).child(name), part="key", message=(
-                f"'{name}' is passed to {target}, whose template declares no parameter of that "
-                f"name"))
+                "'{param}' is passed to {target}, whose template declares no parameter of that "
+                "name"), bind={"param": name, "target": target})
     if module is not None and not _plain_params(module):
         return
     passed = {name.lower() for name in params if isinstance(name, str)}
@@ -89,14 +89,15 @@ def _deployment(res, doc):
     target = target or _target(res, module)
     listed = ", ".join(f"'{n}'" for n in missing)
     noun = "parameter" if len(missing) == 1 else "parameters"
-    message = f"{target} is not given the required {noun} {listed} of its template"
+    message = "{target} is not given the required {noun} {listed} of its template"
+    bind = {"target": target, "noun": noun, "listed": listed}
     if module is not None:
-        yield Hit(at=(doc, module.name.start, module.name.end), message=message)
+        yield Hit(at=(doc, module.name.start, module.name.end), message=message, bind=bind)
     elif params_key is not None:
-        yield Hit(at=props_origin.child(params_key), part="key", message=message)
+        yield Hit(at=props_origin.child(params_key), part="key", message=message, bind=bind)
     else:
         yield Hit(at=props_origin.child(props.actual_key("template")), part="key",
-                  message=message)
+                  message=message, bind=bind)
 
 
 def _given_by_files(model, doc):
@@ -114,8 +115,8 @@ def _given_by_files(model, doc):
         for name in names:
             if name.lower() not in folded:
                 yield Hit(at=at, part="key", message=(
-                    f"'{shown}' gives parameter '{name}', which this template does not declare; "
-                    f"Resource Manager rejects the deployment"))
+                    "'{file}' gives parameter '{param}', which this template does not declare; "
+                    "Resource Manager rejects the deployment"), bind={"file": shown, "param": name})
 
 
 def _target(res, module) -> str:
@@ -188,8 +189,8 @@ def _bicepparam(pfile):
         near = folded.get(name.lower())
         hint = f" (it declares '{near}'; names are case-sensitive)" if near else ""
         yield Hit(at=(doc, st.name.start, st.name.end), message=(
-            f"'{name}' is assigned here, but '{using.path.value}' declares no parameter of that "
-            f"name{hint}"))
+            "'{param}' is assigned here, but '{file}' declares no parameter of that name{hint}"),
+            bind={"param": name, "file": using.path.value, "hint": hint})
     inherited = set()
     for st in tree.statements:
         if isinstance(st, S.Extends):
@@ -204,8 +205,8 @@ def _bicepparam(pfile):
         listed = ", ".join(f"'{n}'" for n in missing)
         noun = "parameter" if len(missing) == 1 else "parameters"
         yield Hit(at=(doc, using.path.start, using.path.end), message=(
-            f"'{using.path.value}' requires the {noun} {listed}, which this file does not "
-            f"assign"))
+            "'{file}' requires the {noun} {listed}, which this file does not assign"),
+            bind={"file": using.path.value, "noun": noun, "listed": listed})
 
 
 def _read_text(path: Path) -> str | None:

@@ -170,9 +170,9 @@ def _nsg_rule(sec_rule: Any, path: str, ctx) -> Iterator[Hit]:
             at = [f"{path}.properties.destinationAddressPrefix",
                   f"{path}.properties.destinationAddressPrefixes"]
             yield Hit(at=at, message=(
-                f"{label} denies outbound traffic to 168.63.129.16, the Azure platform address "
-                f"the VM agent and DNS use; don't deny it (platform traffic is exempt from "
-                f"deny-all rules)"))
+                "{security_rule} denies outbound traffic to 168.63.129.16, the Azure platform "
+                "address the VM agent and DNS use; don't deny it (platform traffic is exempt from "
+                "deny-all rules)"), bind={"security_rule": label})
     elif direction == "inbound":
         prefixes = _as_list(props.get("sourceAddressPrefix")) + \
             _as_list(props.get("sourceAddressPrefixes"))
@@ -180,8 +180,9 @@ def _nsg_rule(sec_rule: Any, path: str, ctx) -> Iterator[Hit]:
             at = [f"{path}.properties.sourceAddressPrefix",
                   f"{path}.properties.sourceAddressPrefixes"]
             yield Hit(at=at, message=(
-                f"{label} denies inbound traffic from 168.63.129.16, the Azure platform address "
-                f"that load balancer health probes come from"))
+                "{security_rule} denies inbound traffic from 168.63.129.16, the Azure platform "
+                "address that load balancer health probes come from"),
+                bind={"security_rule": label})
 
 
 def _decode_base64(value: Any, keep: bool = False) -> Any:
@@ -200,7 +201,7 @@ def _script(text: Any, path: tuple, ctx) -> Iterator[Hit]:
     for tool, pattern in _COMMAND_PATTERNS:
         if pattern.search(text):
             yield Hit(at=_path_text(path), message=(
-                f"{path[-1]} runs a command ({tool}) that blocks outbound traffic to "
-                f"168.63.129.16; the VM agent needs that address (ports 80 and 32526) to report "
-                f"status and run extensions"))
+                "{property} runs a command ({tool}) that blocks outbound traffic to "
+                "168.63.129.16; the VM agent needs that address (ports 80 and 32526) to report "
+                "status and run extensions"), bind={"property": path[-1], "tool": tool})
             return

@@ -29,7 +29,8 @@ def check(ctx, rule):
         name = _name(prop.key)
         if name is not None:
             yield Hit(at=(doc, prop.key.start, prop.key.end), message=(
-                f"Property name '{name}' is a valid identifier; write it without quotes: {name}"))
+                "Property name '{property}' is a valid identifier; write it without quotes: "
+                "{property}"), bind={"property": name})
     for access in f.of(S.IndexAccess):
         name = _name(access.index)
         if name is None or access.from_end:
@@ -41,5 +42,5 @@ def check(ctx, rule):
         dot = ".?" if access.safe else "."
         shown = base if len(base) <= 60 and "\n" not in base else "..."
         yield Hit(at=(doc, open_at, access.end), message=(
-            f"Property '{name}' is a valid identifier; access it with dot notation: "
-            f"{shown}{dot}{name}"))
+            "Property '{property}' is a valid identifier; access it with dot notation: "
+            "{base}{dot}{property}"), bind={"property": name, "base": shown, "dot": dot})

@@ -40,7 +40,8 @@ class Rule:
     violation: Any = None
     report_at: tuple = ()
     report_part: str = "value"
-    bind: tuple = ()
+    bind: tuple = ()  # JMESPath rules: ((name, Expression), ...)
+    bound: tuple = ()  # the names a message may use besides messages.STANDARD (every rule)
     equivalents: tuple = ()
     options: dict = field(default_factory=dict)  # name -> default
     option_docs: dict = field(default_factory=dict)  # name -> description

@@ -9,7 +9,6 @@ user rules are always validated.
 """
 from __future__ import annotations
 
-import string
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +18,7 @@ if TYPE_CHECKING:
 from .catalogue import Catalogue, Rule
 from ..validation import dotted as _dotted, first_problem
 from .jmes import CompileError, Expression
+from .messages import STANDARD, MessageTemplateError, placeholders
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -32,7 +32,6 @@ def _resource_dir(name: str) -> Path:
 
 BUILTIN_RULES_DIR = _resource_dir("rules")
 SCHEMAS_DIR = _resource_dir("schemas")
-STANDARD_PLACEHOLDERS = ("name", "type")
 
 
 class RuleFileError(Exception):
@@ -188,27 +187,44 @@ def _compile(path: Path, data: dict, marks: _Marks, label: str, builtin: bool) -
     for key in ("where", "each", "violation"):
         if key in data:
             setattr(rule, key, _expr(path, data, marks, label, (key,)))
-    rule.bind = tuple((name, _expr(path, data, marks, label, ("bind", name)))
-                      for name in (data.get("bind") or {}))
+    bind = data.get("bind")
+    if implementation == "python":
+        bind = bind or []
+        if not isinstance(bind, list):
+            line, col = marks.at(("bind",))
+            raise RuleFileError(path, line, col, "a Python rule lists the names its check binds: "
+                                "`bind: [name, ...]`", label)
+        rule.bound = tuple(bind)
+    else:
+        bind = bind or {}
+        if not isinstance(bind, dict):
+            line, col = marks.at(("bind",))
+            raise RuleFileError(path, line, col, "`bind` maps each name to a JMESPath expression",
+                                label)
+        rule.bind = tuple((name, _expr(path, data, marks, label, ("bind", name)))
+                          for name in bind)
+        rule.bound = tuple(bind)
     _check_placeholders(path, data, marks, label, rule)
     # A Python rule's module is imported when the rule first runs (the meta-tests import them all).
     return rule
 
 
 def _check_placeholders(path: Path, data: dict, marks: _Marks, label: str, rule: Rule) -> None:
-    known = set(STANDARD_PLACEHOLDERS) | {name for name, _ in rule.bind}
-    if rule.implementation != "jmespath":
-        return  # Python and built-in rules bind their own values
+    """Every `{placeholder}` of the message is a value the rule's items give (messages.STANDARD
+    for its scope kind) or one it binds; the template has no format spec, attribute or index."""
+    if rule.implementation == "builtin":
+        return  # the tool's own findings (parse errors, crashes) carry their whole message
+    known = set(STANDARD.get(rule.scope_kind, ())) | set(rule.bound)
     try:
-        fields = [f for _, f, _, _ in string.Formatter().parse(rule.message) if f]
-    except ValueError as exc:
+        fields = placeholders(rule.message)
+    except MessageTemplateError as exc:
         line, col = marks.at(("message",))
         raise RuleFileError(path, line, col, f"`message`: {exc}", label) from None
     for f in fields:
         if f not in known:
             line, col = marks.at(("message",))
             raise RuleFileError(path, line, col, f"`message` uses {{{f}}}, which is not in `bind` "
-                                f"(bound: {', '.join(sorted(known))})", label)
+                                f"(bound: {', '.join(sorted(known)) or 'nothing'})", label)
 
 
 def rule_files(directory: Path) -> list[Path]:

@@ -19,6 +19,7 @@ from ..model.views import display_name
 from .catalogue import Rule
 from .contexts import Contexts
 from .jmes import truthy
+from .messages import render
 
 
 @dataclass(slots=True)
@@ -34,6 +35,13 @@ class Hit:
 
 
 RULE_CRASH = "AL0003"
+
+
+class UndeclaredValue(KeyError):
+    """A Python rule gave a message value that its rule file does not declare in `bind`."""
+
+    def __str__(self) -> str:
+        return self.args[0]
 
 
 @dataclass(slots=True)
@@ -153,6 +161,10 @@ def _run_python(rule: Rule, ctx: Any, options: RunOptions) -> list[RawFinding]:
     try:
         out = []
         for hit in rule.check_function()(scoped, rule) or ():
+            undeclared = [k for k in hit.bind if k not in rule.bound]
+            if undeclared:
+                raise UndeclaredValue(f"the check binds {', '.join(undeclared)}, which the rule "
+                                      f"file does not list in `bind`")
             message = format_message(hit.message or rule.message, scoped, hit.bind)
             finding = RawFinding(rule, scoped, (), hit.part, message, inner=hit.inner,
                                  level=hit.level)
@@ -178,20 +190,23 @@ def _crash(rule: Rule, ctx: Any, exc: Exception) -> RawFinding:
     return RawFinding(RULE_CRASH, ctx, ("resource",), "value", message)
 
 
-class _Values(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
+def message_values(ctx: Any, values: dict) -> dict[str, str]:
+    """The values a message may insert: the standard ones the item's context gives (`name`,
+    `type`; see messages.STANDARD) and the rule's own, each shown as text."""
+    shown: dict[str, str] = {}
+    if isinstance(ctx, dict):
+        if "display_name" in ctx or "name" in ctx:
+            shown["name"] = ctx.get("display_name") or display_name(ctx.get("name"))
+        if "type" in ctx:
+            shown["type"] = display_name(ctx.get("type"))
+    for k, v in values.items():
+        shown[k] = ", ".join(display_name(i) for i in v) if isinstance(v, list) else \
+            display_name(v)
+    return shown
 
 
 def format_message(template: str, ctx: Any, values: dict) -> str:
-    rendered = _Values()
-    if isinstance(ctx, dict):
-        rendered["name"] = ctx.get("display_name") or display_name(ctx.get("name"))
-        rendered["type"] = display_name(ctx.get("type"))
-    for k, v in values.items():
-        rendered[k] = ", ".join(display_name(i) for i in v) if isinstance(v, list) else \
-            display_name(v)
-    try:
-        return template.format_map(rendered)
-    except (ValueError, IndexError):
-        return template
+    """The rule's message with the values inserted (never formatted: see messages.py). A
+    placeholder without a value raises UnboundPlaceholder, which makes the rule's run on this
+    item an AL0003 finding rather than a message showing `{x}`."""
+    return render(template, message_values(ctx, values))

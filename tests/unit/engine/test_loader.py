@@ -104,3 +104,54 @@ def test_the_compiled_catalogue_is_cached_and_refreshed_when_a_rule_changes(tmp_
     path.write_text(GOOD.replace("level: warning", "level: loud"), encoding="utf-8")
     with pytest.raises(RuleFileError):
         load_catalogue([rules])  # a broken rule is never served from the cache
+
+
+@pytest.mark.parametrize("placeholder", ["{name:>300000000}", "{name.__class__}", "{name[0]}",
+                                         "{0}", "{}"])
+def test_message_may_only_insert_values(tmp_path, placeholder):
+    err = error_of(write(tmp_path, GOOD.replace("'{name}'", f"'{placeholder}'")))
+    assert err.line == 8 and "is not a placeholder" in err.message
+
+
+def test_message_literal_braces_are_doubled(tmp_path):
+    rule = load_rule_file(write(tmp_path, GOOD.replace("accepts HTTP", "accepts {{http}}")))
+    assert rule.bound == ()
+
+
+def test_standard_placeholders_depend_on_the_scope_kind(tmp_path):
+    template_rule = GOOD.replace(
+        "scope: {kind: resources, resource_types: [Microsoft.Storage/storageAccounts]}",
+        "scope: {kind: template}")
+    err = error_of(write(tmp_path, template_rule))  # a template has no name to show
+    assert err.line == 8 and "{name}" in err.message and "bound: nothing" in err.message
+
+
+PYTHON_RULE = """\
+id: AL9002
+name: python-rule
+title: t
+level: warning
+scope: {kind: document}
+implementation: python
+module: unused_parameters
+bind: [param]
+message: "Parameter '{param}' of {where}"
+docs: {what: w, why: y}
+"""
+
+
+def test_python_rule_messages_use_only_declared_binds(tmp_path):
+    path = write(tmp_path, PYTHON_RULE, "AL9002-python-rule.yaml")
+    with pytest.raises(RuleFileError) as info:
+        load_rule_file(path, builtin=True, validate=True)
+    assert info.value.line == 9 and "{where}" in info.value.message
+    path.write_text(PYTHON_RULE.replace("bind: [param]", "bind: [param, where]"))
+    assert load_rule_file(path, builtin=True, validate=True).bound == ("param", "where")
+
+
+def test_python_rule_bind_is_a_list_of_names(tmp_path):
+    path = write(tmp_path, PYTHON_RULE.replace("bind: [param]", "bind: {param: name}"),
+                 "AL9002-python-rule.yaml")
+    with pytest.raises(RuleFileError) as info:
+        load_rule_file(path, builtin=True, validate=False)
+    assert info.value.line == 8 and "lists the names its check binds" in info.value.message
