@@ -31,13 +31,18 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
     options = options or LintOptions()
     finder = None
     if options.use_config:
-        finder = ConfigFinder(Path(options.config) if options.config else None)
+        finder = ConfigFinder(Path(options.config) if options.config else None,
+                              tuple(options.roots))
     run_config = finder.for_dir(Path(os.getcwd())) if finder and not finder.explicit else \
         (finder.explicit if finder else EMPTY)
     if catalogue is None:
         dirs = [Path(d) for d in options.rules_dirs] + list(run_config.rules_dirs)
-        catalogue = load_catalogue(dirs)
+        # the rule files of folders a configuration names must lie inside its project too
+        confined = {str(d): run_config.confinement for d in run_config.rules_dirs
+                    if run_config.confinement is not None}
+        catalogue = load_catalogue(dirs, confined=confined)
     linter = Linter(catalogue, options, finder=finder)
+    linter.linted = [os.path.abspath(p) for p in paths]
     candidates = discover(paths)
     used: dict[str, Rule] = {}
     for c in candidates:

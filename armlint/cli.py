@@ -149,10 +149,15 @@ class _Progress:
               help="Lint files in this many processes (default: the machine's cores).")
 @click.option("--progress/--no-progress", default=None,
               help="A progress bar on stderr for long runs (default: when stderr is a terminal).")
+@click.option("--root", "roots", multiple=True, type=click.Path(file_okay=False),
+              help="A folder the files templates and configuration files name may also come "
+                   "from (besides the project: the configuration's folder or the repository).")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=64, metavar="MB",
+              help="Files bigger than this many megabytes are reported, not read (default 64).")
 @click.pass_context
 def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_dir, config,
           no_config, parameter_files, params, auto_parameters, baseline, write_baseline,
-          show_suppressed, jobs, progress) -> None:
+          show_suppressed, jobs, progress, roots, max_file_size) -> None:
     """Lint templates, parameter files and Bicep files under PATHS (files or folders)."""
     import os
 
@@ -171,7 +176,8 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
                           enable=_split(enable), rules_dirs=list(rules_dir),
                           fail_level=fail_level, parameter_files=list(parameter_files),
                           parameter_values=_param_values(params), auto_parameters=auto_parameters,
-                          config=config, use_config=not no_config, baseline=baseline, jobs=jobs)
+                          config=config, use_config=not no_config, baseline=baseline, jobs=jobs,
+                          roots=list(roots), max_file_size=max_file_size * 1024 * 1024)
     show_progress = sys.stderr.isatty() if progress is None else progress
     try:
         result = lint_paths(list(paths), options, progress=_Progress(show_progress))

@@ -14,11 +14,14 @@ applies to the working directory (or `--config`); the others from the configurat
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .source.files import Confinement, ReadRefused, project_root, read_file
 
 CONFIG_NAMES = (".armlint.yaml", ".armlint.yml")
 
@@ -59,6 +62,9 @@ class Config:
     exclude: list = field(default_factory=list)  # compiled patterns
     baseline: Path | None = None
     overrides: list[Override] = field(default_factory=list)
+    # where the files it names (rule folders, parameter files, the baseline, policy folders) must
+    # lie; None for a file given with --config, which is the user's own and trusted
+    confinement: Confinement | None = None
 
     @property
     def base(self) -> Path:
@@ -114,7 +120,8 @@ def glob_to_regex(glob: str) -> re.Pattern:
 class ConfigFinder:
     """Finds and caches the configuration that applies to each folder."""
 
-    def __init__(self, explicit: Path | None = None):
+    def __init__(self, explicit: Path | None = None, roots: tuple = ()):
+        self.roots = tuple(roots)  # --root folders: the project may name files there too
         self.explicit = load_config(explicit) if explicit else None
         self._by_dir: dict[str, Config] = {}
         self._loaded: dict[Path, Config] = {}
@@ -132,7 +139,9 @@ class ConfigFinder:
             if candidate is not None:
                 found = self._loaded.get(candidate)
                 if found is None:
-                    found = self._loaded[candidate] = load_config(candidate)
+                    found = self._loaded[candidate] = load_config(
+                        candidate, Confinement([project_root(directory, directory)] +
+                                               list(self.roots)))
             elif directory.parent != directory:
                 found = self.for_dir(directory.parent)
             else:
@@ -144,36 +153,66 @@ class ConfigFinder:
 def _config_in(directory: Path) -> Path | None:
     for name in CONFIG_NAMES:
         p = directory / name
-        if p.is_file():
+        if os.path.lexists(p):  # a FIFO or a broken link is reported when it is read
             return p
     pyproject = directory / "pyproject.toml"
     if pyproject.is_file():
         try:
-            text = pyproject.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
-        if re.search(r"^\s*\[tool\.armlint(?:\.|\])", text, re.MULTILINE):
+            project = Confinement([project_root(directory, directory)])
+            text = project.read(pyproject).decode("utf-8-sig")
+        except (ReadRefused, UnicodeDecodeError):
+            return None  # not ours to judge: armlint reads it only when it has [tool.armlint]
+        if _has_armlint_table(text):
             return pyproject
     return None
 
 
+def _has_armlint_table(text: str) -> bool:
+    """Whether a pyproject.toml has a `[tool.armlint]` (or `[tool.armlint.x]`) table header:
+    checked line by line, which is linear in the text."""
+    for line in text.splitlines():
+        stripped = line.lstrip()
+        if stripped.startswith("[tool.armlint") and stripped[13:14] in (".", "]"):
+            return True
+    return False
+
+
 # --- reading ---------------------------------------------------------------------------------
 
-def load_config(path: Path) -> Config:
+def load_config(path: Path, confinement: Confinement | None = None) -> Config:
+    """Read and validate a configuration file. One found in a folder (not named with --config)
+    comes with the `confinement` of its project: it must lie inside it itself (a symbolic link
+    out of the repository is refused), and so must every file it names."""
     path = Path(path)
     try:
-        raw_bytes = path.read_bytes()
+        if confinement is not None:
+            confinement.check(path)
+        raw_bytes = read_file(path)
+    except ReadRefused as exc:
+        raise ConfigError(path, 1, 1, f"the configuration is not read: {exc.reason}") from None
+    try:
         text = raw_bytes.decode("utf-8-sig")
-    except OSError as exc:
-        raise ConfigError(path, 1, 1, f"cannot read the configuration: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(path, 1, 1, "the configuration is not UTF-8 text") from None
+    except UnicodeDecodeError as exc:
+        from .source.text import DecodeError, decode
+        try:
+            decode(raw_bytes)
+        except DecodeError as err:
+            raise ConfigError(path, err.line, err.col, "the configuration is not UTF-8 text: "
+                              f"{err.message}") from None
+        raise ConfigError(path, 1, 1, f"the configuration is not UTF-8 text ({exc.reason})") \
+            from None
+    nul = text.find("\0")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise ConfigError(path, line, col, "the configuration holds a NUL byte: it is not a text "
+                          "file")
     if path.name == "pyproject.toml":
         data, where = _read_pyproject(path, text)
     else:
         data, where = _read_yaml(path, text)
     _validate(path, data, raw_bytes, where)
-    return _build(path, data)
+    return _build(path, data, where, confinement)
 
 
 def _read_yaml(path: Path, text: str):
@@ -202,7 +241,10 @@ def _read_yaml(path: Path, text: str):
 
 
 def _read_pyproject(path: Path, text: str):
-    import tomllib
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10: the same parser, published as tomli
+        import tomli as tomllib
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -272,14 +314,30 @@ def _rules(raw: dict | None) -> dict:
     return out
 
 
-def _build(path: Path, data: dict) -> Config:
+def _build(path: Path, data: dict, where=None, confinement: Confinement | None = None) -> Config:
     base = path.parent
+
+    def named(pointer: tuple, value: str, what: str) -> Path:
+        """A path the configuration names, which must lie inside its project."""
+        full = base / value
+        if confinement is not None:
+            try:
+                confinement.check(full)
+            except ReadRefused as exc:
+                line, col = where(pointer) if where else (1, 1)
+                raise ConfigError(path, line, col, f"{what} '{value}' is not used: "
+                                  f"{exc.reason}") from None
+        return full
+
     cfg = Config(path=path, select=data.get("select"), ignore=list(data.get("ignore", [])),
                  enable=list(data.get("enable", [])), rules=_rules(data.get("rules")),
-                 rules_dirs=[base / d for d in data.get("rules-dirs", [])],
+                 rules_dirs=[named(("rules-dirs", i), d, "the rules folder")
+                             for i, d in enumerate(data.get("rules-dirs", []))],
                  fail_level=data.get("fail-level"), auto_parameters=data.get("auto-parameters"),
-                 baseline=base / data["baseline"] if data.get("baseline") else None)
-    cfg.parameters = [(glob_to_regex(g), base / f) for g, f in (data.get("parameters") or {}).items()]
+                 baseline=named(("baseline",), data["baseline"], "the baseline")
+                 if data.get("baseline") else None, confinement=confinement)
+    cfg.parameters = [(glob_to_regex(g), named(("parameters", g), f, "the parameter file"))
+                      for g, f in (data.get("parameters") or {}).items()]
     cfg.exclude = [glob_to_regex(g) for g in data.get("exclude", [])]
     for raw in data.get("overrides", []):
         o = Override(files=list(raw["files"]), pointer=raw.get("pointer", ""),
@@ -301,7 +359,8 @@ class BicepConfigFinder:
     """The levels a bicepconfig.json (the nearest one above a Bicep file) gives to Bicep linter
     rules, as settings of the armlint rules that name them as equivalents."""
 
-    def __init__(self, catalogue):
+    def __init__(self, catalogue, roots: tuple = ()):
+        self.roots = tuple(roots)
         self._by_code: dict[str, list[str]] = {}
         for rule in catalogue.rules:
             for eq in rule.equivalents:
@@ -319,7 +378,7 @@ class BicepConfigFinder:
         found = self._by_dir.get(key)
         if found is None:
             candidate = directory / "bicepconfig.json"
-            if candidate.is_file():
+            if os.path.lexists(candidate):
                 found = self._read(candidate)
             elif directory.parent != directory:
                 found = self._for_dir(directory.parent)
@@ -330,10 +389,15 @@ class BicepConfigFinder:
 
     def _read(self, path: Path) -> dict:
         from .source import jsonc
+        from .source.text import DecodeError, decode
         try:
-            doc = jsonc.load(path.read_bytes().decode("utf-8-sig"))
-        except (OSError, UnicodeDecodeError):
-            return {}
+            Confinement([project_root(path.parent, path.parent)] + list(self.roots)).check(path)
+            doc = jsonc.load(decode(read_file(path)).text)
+        except ReadRefused as exc:
+            raise ConfigError(path, 1, 1, f"the Bicep configuration is not read: {exc.reason}") \
+                from None
+        except DecodeError as exc:
+            raise ConfigError(path, exc.line, exc.col, exc.message) from None
         if not doc.ok:
             span = doc.error_span()
             raise ConfigError(path, span.start_line, span.start_col, doc.error.message)
@@ -353,10 +417,29 @@ class BicepConfigFinder:
         for code, setting in rules.items():
             level = setting.get("level") if isinstance(setting, dict) else None
             mapped = _BICEP_LEVELS.get(level.lower()) if isinstance(level, str) else None
+            if level is not None and mapped is None:
+                keys = _keys_as_written(doc.value, ("analyzers", "core", "rules", code, "level"))
+                span = doc.span(keys) or doc.span(())
+                raise ConfigError(path, span.start_line, span.start_col,
+                                  f"`analyzers.core.rules.{code}.level` is {json.dumps(level)}, "
+                                  f"not a level the Bicep linter knows "
+                                  f"({', '.join(_BICEP_LEVELS)})")
             for rid in self._by_code.get(code.lower(), ()):
                 if mapped:
                     out[rid] = {"level": mapped}
         return out
+
+
+def _keys_as_written(value: Any, keys: tuple) -> tuple:
+    """`keys` (case-insensitive) spelled as the document writes them, for locating."""
+    out = []
+    for key in keys:
+        if not isinstance(value, dict):
+            break
+        written = next((k for k in value if k.lower() == key.lower()), key)
+        out.append(written)
+        value = value.get(written)
+    return tuple(out)
 
 
 # --- the settings of one file ----------------------------------------------------------------

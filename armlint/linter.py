@@ -27,6 +27,8 @@ from .engine.suppress import BaselineError, metadata_entries
 from .parameters import ParameterFileError, load_parameter_values
 from .source import jsonc
 from .source.directives import parse_comment
+from .source.files import (DEFAULT_MAX_BYTES, Confinement, ReadRefused, is_inside, project_root,
+                           read_file)
 from .source.text import DecodeError, Span, decode
 
 PARSE_ERROR = "AL0001"
@@ -54,6 +56,8 @@ class LintOptions:
     use_config: bool = True  # False: ignore configuration files (tests, editors)
     baseline: str | None = None
     jobs: int | None = None  # None: the machine's cores
+    roots: list[str] = field(default_factory=list)  # --root: more folders files may come from
+    max_file_size: int = DEFAULT_MAX_BYTES  # bigger files are an AL0002 finding, not read
 
 
 def classify_schema(schema: Any) -> str | None:
@@ -86,7 +90,8 @@ class Linter:
         self.options = options
         self.root = os.path.abspath(root or os.getcwd())
         if finder is None:
-            finder = ConfigFinder(Path(options.config) if options.config else None) \
+            finder = ConfigFinder(Path(options.config) if options.config else None,
+                                  tuple(options.roots)) \
                 if options.use_config else None
         self.finder = finder
         self._given_values: list | None = None  # (path, values) of the --parameters files
@@ -94,14 +99,32 @@ class Linter:
         self._settings: dict = {}
         self._modules = None
         self._bicep_configs: BicepConfigFinder | None = None
+        self._confinements: dict[str, Confinement] = {}
+        self.linted: list[str] = []  # the paths named on the command line (lint_paths sets them)
 
     @property
     def modules(self):
         """Local Bicep modules, loaded once per run (imported only when Bicep is linted)."""
         if self._modules is None:
             from .bicep.lower import ModuleLoader
-            self._modules = ModuleLoader()
+            self._modules = ModuleLoader(self.confinement_for)
         return self._modules
+
+    def confinement_for(self, path: Path | None) -> Confinement:
+        """Where the files that `path` names (modules, load*() files, mapped parameter files)
+        may lie: its project (configuration folder or version-control root, else the path named
+        on the command line) and the --root folders."""
+        folder = os.path.dirname(os.path.abspath(path)) if path is not None else self.root
+        found = self._confinements.get(folder)
+        if found is None:
+            config = self.config_for(path)
+            base = config.path.parent if config.path is not None else None
+            real = os.path.realpath(folder)
+            fallback = next((p for p in self.linted if is_inside(real, os.path.realpath(
+                p if os.path.isdir(p) else os.path.dirname(p)))), None)
+            found = Confinement([project_root(folder, base, fallback)] + list(self.options.roots))
+            self._confinements[folder] = found
+        return found
 
     def config_for(self, path: Path | None) -> Config:
         if self.finder is None:
@@ -116,7 +139,7 @@ class Linter:
         if path is not None and self.finder is not None and \
                 path.suffix.lower() in (".bicep", ".bicepparam"):
             if self._bicep_configs is None:
-                self._bicep_configs = BicepConfigFinder(self.catalogue)
+                self._bicep_configs = BicepConfigFinder(self.catalogue, tuple(self.options.roots))
             bicep = self._bicep_configs.levels_for(path)
         key = (id(config), tuple(i for i, o in enumerate(config.overrides) if o.matches(rel)),
                id(bicep))
@@ -134,14 +157,18 @@ class Linter:
         the file the configuration maps to the template, --parameters files, and the template's
         own `<name>.parameters.json` or `<name>.bicepparam` with --auto-parameters."""
         if self._given_values is None:
-            self._given_values = [(Path(f), load_parameter_values(Path(f)))
+            self._given_values = [(Path(f), load_parameter_values(Path(f), None,
+                                                                  self.options.max_file_size,
+                                                                  self.modules))
                                   for f in self.options.parameter_files]
         sources: list = []
         config = self.config_for(template)
         if template is not None:
             mapped = config.parameter_file_for(template)
             if mapped is not None:
-                sources.append((mapped, load_parameter_values(mapped)))
+                sources.append((mapped, load_parameter_values(
+                    mapped, self.confinement_for(config.path or template),
+                    self.options.max_file_size, self.modules)))
         sources += self._given_values
         auto = self.options.auto_parameters
         if auto is None:
@@ -150,8 +177,10 @@ class Linter:
             stem = template.name[:-len(template.suffix)]
             for name in (stem + ".parameters.json", stem + ".bicepparam"):
                 sibling = template.with_name(name)
-                if sibling.is_file():
-                    sources.append((sibling, load_parameter_values(sibling)))
+                if os.path.lexists(sibling):
+                    sources.append((sibling, load_parameter_values(
+                        sibling, self.confinement_for(template), self.options.max_file_size,
+                        self.modules)))
         return sources
 
     def _with_parameters(self, doc, value, template: Path | None, language: str = "json"):
@@ -173,9 +202,11 @@ class Linter:
         if self.config_for(path).excludes(path):
             return FileResult(shown, "skipped")
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            return self._unreadable(shown, path, f"cannot read the file: {exc.strerror}", 1, 1)
+            if not explicit:  # found in a folder: a symlink there must not lead out of it
+                self.confinement_for(path).check(path)
+            data = read_file(path, self.options.max_file_size)
+        except ReadRefused as exc:
+            return self._unreadable(shown, path, exc.reason, 1, 1)
         try:
             return self.lint_bytes(data, shown, explicit, path)
         except USAGE_ERRORS:
@@ -217,7 +248,8 @@ class Linter:
         try:
             if is_params:
                 doc = BicepDocument(text, parse(text), path)
-                model = build_parameter_file_model(doc, lower_parameter_file(doc), "bicep")
+                model = build_parameter_file_model(doc, lower_parameter_file(doc, self.modules),
+                                                   "bicep")
             else:
                 doc, value = self.modules.lowered(path, text)
                 model = self._with_parameters(doc, value, path, "bicep")
@@ -231,6 +263,8 @@ class Linter:
             return result
         for d in doc.tree.diagnostics:
             self._add(result, settings, PARSE_ERROR, d.message, doc.lines.span(d.start, d.end))
+        for d in doc.problems:  # files it names that were refused: outside the project, ...
+            self._add(result, settings, UNREADABLE, d.message, doc.lines.span(d.offset, d.end))
         raw = run_rules(model, settings.rules, RunOptions(settings.options))
         self._finish(result, settings, raw, doc, model)
         self._suppress(result, settings, doc, model, doc.suppression_directives())
@@ -272,6 +306,10 @@ class Linter:
             return
         result.findings.append(self._finding(rule, settings, message,
                                              Location(result.path, span, pointer)))
+
+    def unreadable_path(self, path: Path, message: str) -> FileResult:
+        """An AL0002 finding on a path that could not be read (a folder that cannot be listed)."""
+        return self._unreadable(display_path(path, self.root), path, message, 1, 1)
 
     def _unreadable(self, shown: str, path: Path | None, message: str, line: int,
                     col: int) -> FileResult:

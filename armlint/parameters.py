@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .source import jsonc
+from .source.files import DEFAULT_MAX_BYTES, Confinement, ReadRefused, read_file
 from .source.text import DecodeError, decode
 
 
@@ -16,18 +17,23 @@ class ParameterFileError(Exception):
     """A parameter file that cannot be used: a usage error, reported with its position."""
 
 
-def load_parameter_values(path: Path) -> dict:
+def load_parameter_values(path: Path, confinement: Confinement | None = None,
+                          max_bytes: int = DEFAULT_MAX_BYTES, loader=None) -> dict:
     """The values a parameter file gives: a deploymentParameters JSON file (taken literally), or
-    a .bicepparam file (its expressions evaluated)."""
+    a .bicepparam file (its expressions evaluated). A file a configuration names or one found
+    beside a template must lie inside `confinement`; one named on the command line is trusted.
+    `loader` (a Bicep ModuleLoader) says where the files a .bicepparam names may lie."""
     from .model.build import parameter_file_values
     try:
-        decoded = decode(path.read_bytes())
-    except OSError as exc:
-        raise ParameterFileError(f"{path}: cannot read the parameter file: {exc.strerror}") from None
+        if confinement is not None:
+            confinement.check(path)
+        decoded = decode(read_file(path, max_bytes))
+    except ReadRefused as exc:
+        raise ParameterFileError(f"{path}: the parameter file is not read: {exc.reason}") from None
     except DecodeError as exc:
         raise ParameterFileError(f"{path}:{exc.line}:{exc.col}: {exc.message}") from None
     if path.suffix.lower() == ".bicepparam":
-        return _bicepparam_values(path, decoded.text)
+        return _bicepparam_values(path, decoded.text, loader)
     doc = jsonc.load(decoded.text)
     if not doc.ok:
         span = doc.error_span()
@@ -37,7 +43,7 @@ def load_parameter_values(path: Path) -> dict:
     return parameter_file_values(doc.value)
 
 
-def _bicepparam_values(path: Path, text: str) -> dict:
+def _bicepparam_values(path: Path, text: str, loader=None) -> dict:
     from .bicep.document import BicepDocument
     from .bicep.lower import lower_parameter_file
     from .bicep.parser import parse
@@ -47,6 +53,6 @@ def _bicepparam_values(path: Path, text: str) -> dict:
         d = doc.tree.diagnostics[0]
         span = doc.lines.span(d.start, d.end)
         raise ParameterFileError(f"{path}:{span.start_line}:{span.start_col}: {d.message}")
-    params = lower_parameter_file(doc).get("parameters") or {}
+    params = lower_parameter_file(doc, loader).get("parameters") or {}
     ctx = EvalContext(TemplateScope(None, None))
     return {name: resolve(entry.get("value"), None, ctx) for name, entry in params.items()}

@@ -22,6 +22,8 @@ def _lint_one(linter: Linter, candidate) -> FileResult:
     _linted += 1
     if _linted % COLLECT_EVERY == 0:
         gc.collect(1)  # the young generations: what the last files left behind
+    if candidate.problem is not None:  # a folder that could not be listed
+        return linter.unreadable_path(candidate.path, candidate.problem)
     return linter.lint_file(candidate.path, candidate.explicit)
 
 

@@ -52,6 +52,9 @@ def floor(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
+CORPUS_ROOT = REPO.parent / "shared" / "corpus"
+
+
 def in_process(files: list[Path]) -> tuple[float, int]:
     """Lint the files as `armlint check` does (one process, the same file loop)."""
     from armlint.api import Linter, LintOptions
@@ -60,7 +63,8 @@ def in_process(files: list[Path]) -> tuple[float, int]:
     from armlint.engine.loader import load_catalogue
     start = time.perf_counter()
     catalogue = load_catalogue()
-    linter = Linter(catalogue, LintOptions(use_config=False))
+    # the corpus is one project (no repository): its templates may read files anywhere in it
+    linter = Linter(catalogue, LintOptions(use_config=False, roots=[str(CORPUS_ROOT)]))
     results = lint_all(linter, [Candidate(f, True) for f in files], jobs=1)
     return time.perf_counter() - start, sum(len(r.findings) for r in results)
 

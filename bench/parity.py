@@ -103,7 +103,9 @@ def main() -> int:
     args = parser.parse_args()
     catalogue = load_catalogue()
     rules = [r for r in catalogue.select(["ALL"]) if r.scope_kind != "document"]
-    loader = ModuleLoader()
+    from armlint.source.files import Confinement
+    corpus_root = Confinement([args.corpus])  # the corpus is one project: modules may be anywhere in it
+    loader = ModuleLoader(lambda path: corpus_root)
     folders = sorted(p.parent for p in Path(args.corpus).rglob("main.bicep")
                      if (p.parent / "main.json").exists() and "tests" not in p.parts)
     identical = 0

@@ -54,7 +54,9 @@ def independent_jsonc(text: str):
 def results(catalogue):
     from armlint.api import Linter, LintOptions
     files = arm_files()
-    linter = Linter(catalogue, LintOptions(select=["ALL"], use_config=False))
+    # the corpus is no repository: its folder is the project the templates may read files from
+    linter = Linter(catalogue, LintOptions(select=["ALL"], use_config=False,
+                                           roots=[str(shared_path("corpus"))]))
     return [(path, linter.lint_file(path)) for path in files]
 
 
@@ -90,7 +92,8 @@ def bicep_files():
 @pytest.fixture(scope="module")
 def bicep_results(catalogue):
     from armlint.api import Linter, LintOptions
-    linter = Linter(catalogue, LintOptions(select=["ALL"], use_config=False))
+    linter = Linter(catalogue, LintOptions(select=["ALL"], use_config=False,
+                                           roots=[str(shared_path("corpus"))]))
     return [(path, linter.lint_file(path)) for path in bicep_files()]
 
 

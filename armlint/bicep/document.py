@@ -33,6 +33,10 @@ class BicepDocument(PointerSpans):
         self._lines: LineIndex | None = None
         # pointer -> (key_start, key_end, value_start, value_end); key fields -1 without a key
         self.positions: dict[tuple, tuple] = {}
+        # files the source names that armlint refused to read (outside the project, not a
+        # regular file, too big): each a BicepError on the string that names the file
+        self.problems: list[BicepError] = []
+        self.confinement = None  # where the files it names may lie (set by the lowering)
 
     # -- the interface shared with JsonDocument ------------------------------------------------
     @property

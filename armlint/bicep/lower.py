@@ -22,8 +22,10 @@ from typing import Any, Callable
 from ..expr.ast import Call, Index, Literal, Member, Node as ArmNode, arm_text
 from ..expr.parser import remember
 from ..source.cidict import CIDict
+from ..source.files import (LOAD_BASE64_BYTES, LOAD_JSON_CHARS, LOAD_TEXT_CHARS, Confinement,
+                            ReadRefused, project_root, read_file)
 from . import syntax as S
-from .document import BicepDocument
+from .document import BicepDocument, BicepError
 
 SCHEMAS = {
     "resourceGroup": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
@@ -91,19 +93,22 @@ class _ResourceInfo:
 
 class ModuleLoader:
     """Parses and lowers each Bicep file once per run, whether it is linted itself or used as a
-    local module by another file (JSON modules are read as they are)."""
+    local module by another file (JSON modules are read as they are). `confinement_for(path)`
+    gives the folders the files a Bicep file names (modules, load*() files) may lie in."""
 
-    def __init__(self):
+    def __init__(self, confinement_for: Callable[[Path | None], Confinement] | None = None):
         self._cache: dict[str, Any] = {}
         self._loading: set[str] = set()
+        self.confinement_for = confinement_for or default_confinement
 
     def load(self, path: Path) -> Any | None:
-        """The template of a module file (its `origin` names the file's document), or None."""
+        """The template of a module file (its `origin` names the file's document), or None for a
+        module that reaches itself. Raises ReadRefused for a file that cannot be read."""
         key = os.path.abspath(path)
         if key in self._cache:
             return self._cache[key]
-        if key in self._loading or not path.is_file():
-            return None  # a cycle, or a file that is not there
+        if key in self._loading:
+            return None  # a cycle
         self._loading.add(key)
         try:
             value = self._read(path)
@@ -138,9 +143,9 @@ class ModuleLoader:
         from ..source.text import DecodeError, decode
         from ..expr.values import Origin
         try:
-            text = decode(path.read_bytes()).text
-        except (OSError, DecodeError):
-            return None
+            text = decode(read_file(path)).text
+        except DecodeError as exc:
+            raise ReadRefused(exc.message) from None
         if path.suffix.lower() == ".bicep":
             from .parser import parse
             doc = BicepDocument(text, parse(text), path)
@@ -156,12 +161,27 @@ class ModuleLoader:
         return value
 
 
+_confinements: dict[str, Confinement] = {}
+
+
+def default_confinement(path: Path | None) -> Confinement:
+    """The project of a Bicep file when no run says otherwise (a library caller, a test): its
+    configuration folder or version-control root, else its own folder."""
+    folder = os.path.dirname(os.path.abspath(path)) if path is not None else os.getcwd()
+    found = _confinements.get(folder)
+    if found is None:
+        found = _confinements[folder] = Confinement([project_root(folder)])
+    return found
+
+
 class Lowerer:
     def __init__(self, doc: BicepDocument, loader: ModuleLoader | None = None):
         self.doc = doc
         self.tree = doc.tree
         self.loader = loader or ModuleLoader()
         self.base_dir = doc.path.parent if doc.path else Path.cwd()
+        self.confinement = self.loader.confinement_for(doc.path)
+        doc.confinement = self.confinement
         self.symbols: dict[str, _Symbol] = {}
         self.types: dict[str, S.TypeDecl] = {}
         self.scopes: list[dict[str, ArmNode]] = []  # loop and lambda variables, innermost last
@@ -198,6 +218,9 @@ class Lowerer:
             if isinstance(st, S.Using) and st.path is not None and st.path.value:
                 out["using"] = st.path.value
                 self.doc.record(("using",), st.path)
+                self._vet_local(st.path, "the template `using` names")
+            if isinstance(st, S.Extends) and st.path is not None and st.path.value:
+                self._vet_local(st.path, "the parameter file `extends` names")
             if isinstance(st, S.Param) and st.default is not None:
                 name = st.name.name
                 entry = CIDict()
@@ -526,7 +549,7 @@ class Lowerer:
             elif params_prop is not None:
                 params = self._value(params_prop.value, pointer + ("properties", "parameters"))
             props["parameters"] = params
-            template = self._module_template(st.path.value or "")
+            template = self._module_template(st.path)
             if template is not None:
                 props["template"] = template
             raw["properties"] = props
@@ -541,11 +564,42 @@ class Lowerer:
                     raw["dependsOn"] = self._depends_on(deps.value)
             self.resources[key] = raw
 
-    def _module_template(self, reference: str) -> Any | None:
+    def _module_template(self, node: S.String) -> Any | None:
+        reference = node.value or ""
         low = reference.lower()
         if not reference or low.startswith(("br:", "br/", "ts:", "ts/")):
             return None  # registry and template-spec modules: armlint never touches the network
-        return self.loader.load((self.base_dir / reference))
+        try:
+            self.confinement.check(self.base_dir / reference)
+            return self.loader.load(self.base_dir / reference)
+        except ReadRefused as exc:
+            self.refused(node, "the module", exc)
+            return None
+
+    def _vet_local(self, node: S.String, what: str) -> None:
+        """A problem on the literal when the local file it names would not be read."""
+        low = (node.value or "").lower()
+        if low.startswith(("br:", "br/", "ts:", "ts/")):
+            return
+        try:
+            self.confinement.vet(self.base_dir / (node.value or ""))
+        except ReadRefused as exc:
+            self.refused(node, what, exc)
+
+    def read_reference(self, node: S.String, what: str, max_bytes: int) -> bytes | None:
+        """The bytes of the local file a string literal names (a load*() argument), or None
+        (and a problem on the literal) when it is refused."""
+        try:
+            return self.confinement.read(self.base_dir / (node.value or ""), max_bytes)
+        except ReadRefused as exc:
+            self.refused(node, what, exc)
+            return None
+
+    def refused(self, node: S.Node, what: str, exc: ReadRefused) -> None:
+        if exc.missing:
+            return  # a file that is not there (a corpus without its scripts): the value is unknown
+        self.doc.problems.append(BicepError(f"{what} '{getattr(node, 'value', '')}' is not read: "
+                                            f"{exc.reason}", node.start, node.end))
 
     def _module_scope(self, raw: CIDict, value: S.Expr) -> None:
         if isinstance(value, S.Call):
@@ -884,35 +938,56 @@ class _Skip(Exception):
 
 # --- compile-time functions: read local files, as the Bicep compiler does ----------------------
 
-def _file_arg(lowerer: Lowerer, e: S.Call) -> Path | None:
+def _file_arg(e: S.Call) -> S.String | None:
     if e.args and isinstance(e.args[0], S.String) and e.args[0].value is not None:
-        return lowerer.base_dir / e.args[0].value
+        return e.args[0]
     return None
 
 
-def _load_text(lowerer: Lowerer, e: S.Call) -> ArmNode:
-    path = _file_arg(lowerer, e)
+def _loaded_text(lowerer: Lowerer, e: S.Call, chars: int) -> str | None:
+    """The text of the file a load*() call names, within the compiler's character limit."""
+    from ..source.text import DecodeError, decode
+    node = _file_arg(e)
+    if node is None:
+        return None
+    what = f"{e.name.name}()"
+    data = lowerer.read_reference(node, what, 4 * chars + 4)
+    if data is None:
+        return None
     try:
-        return _lit(path.read_text(encoding="utf-8")) if path else _call("loadTextContent")
-    except (OSError, UnicodeDecodeError):
-        return _call("loadTextContent")
+        text = decode(data).text
+    except DecodeError as exc:
+        lowerer.refused(node, what, ReadRefused(exc.message))
+        return None
+    if len(text) > chars:
+        lowerer.refused(node, what, ReadRefused(
+            f"it has {len(text):,} characters, over the {chars:,} that the Bicep compiler "
+            f"allows"))
+        return None
+    return text
+
+
+def _load_text(lowerer: Lowerer, e: S.Call) -> ArmNode:
+    text = _loaded_text(lowerer, e, LOAD_TEXT_CHARS)
+    return _lit(text) if text is not None else _call("loadTextContent")
 
 
 def _load_base64(lowerer: Lowerer, e: S.Call) -> ArmNode:
-    path = _file_arg(lowerer, e)
-    try:
-        return _lit(base64.b64encode(path.read_bytes()).decode("ascii")) if path else \
-            _call("loadFileAsBase64")
-    except OSError:
+    node = _file_arg(e)
+    data = lowerer.read_reference(node, "loadFileAsBase64()", LOAD_BASE64_BYTES) \
+        if node is not None else None
+    if data is None:
         return _call("loadFileAsBase64")
+    return _lit(base64.b64encode(data).decode("ascii"))
 
 
 def _load_json(lowerer: Lowerer, e: S.Call) -> ArmNode:
-    path = _file_arg(lowerer, e)
+    text = _loaded_text(lowerer, e, LOAD_JSON_CHARS)
+    if text is None:
+        return _call("loadJsonContent")
     try:
-        text = path.read_text(encoding="utf-8-sig") if path else None
-        json.loads(text or "")
-    except (OSError, UnicodeDecodeError, ValueError):
+        json.loads(text)
+    except (ValueError, RecursionError):
         return _call("loadJsonContent")
     return _call("json", _lit(text))
 
@@ -945,7 +1020,7 @@ def lower_template(doc: BicepDocument, loader: ModuleLoader | None = None) -> CI
     return value
 
 
-def lower_parameter_file(doc: BicepDocument) -> CIDict:
-    value = Lowerer(doc).lower_parameter_file()
+def lower_parameter_file(doc: BicepDocument, loader: ModuleLoader | None = None) -> CIDict:
+    value = Lowerer(doc, loader).lower_parameter_file()
     doc.value = value
     return value

@@ -175,7 +175,8 @@ def _bicepparam(pfile):
     using = next((st for st in tree.statements if isinstance(st, S.Using)), None)
     if using is None or using.path is None or not using.path.value:
         return
-    declared = _template_parameters(Path(path).parent / using.path.value)
+    confinement = _confinement(doc, path)
+    declared = _template_parameters(Path(path).parent / using.path.value, confinement)
     if declared is None:
         return
     assigned = {}
@@ -194,7 +195,7 @@ def _bicepparam(pfile):
     inherited = set()
     for st in tree.statements:
         if isinstance(st, S.Extends):
-            base = _assigned_in(Path(path).parent / st.path.value) \
+            base = _assigned_in(Path(path).parent / st.path.value, confinement) \
                 if st.path is not None and st.path.value else None
             if base is None:
                 return
@@ -209,22 +210,32 @@ def _bicepparam(pfile):
             bind={"file": using.path.value, "noun": noun, "listed": listed})
 
 
-def _read_text(path: Path) -> str | None:
+def _confinement(doc, path):
+    """Where the files a document names may lie (set when it was lowered)."""
+    confinement = getattr(doc, "confinement", None)
+    if confinement is None:
+        from ..bicep.lower import default_confinement
+        confinement = default_confinement(Path(path))
+    return confinement
+
+
+def _read_text(path: Path, confinement) -> str | None:
+    """The text of a file the document names; None when it is refused (the lowering reported
+    why, at the string that names it) or is not text."""
+    from ..source.files import ReadRefused
     from ..source.text import DecodeError, decode
     try:
-        return decode(path.read_bytes()).text
-    except (OSError, DecodeError):
+        return decode(confinement.read(path)).text
+    except (ReadRefused, DecodeError):
         return None
 
 
-def _template_parameters(path: Path) -> dict | None:
+def _template_parameters(path: Path, confinement) -> dict | None:
     """{name: required} of a local template, or None when it cannot be read."""
     low = path.name.lower()
     if not (low.endswith(".bicep") or low.endswith(".json") or low.endswith(".jsonc")):
         return None
-    if not path.is_file():
-        return None
-    text = _read_text(path)
+    text = _read_text(path, confinement)
     if text is None:
         return None
     if low.endswith(".bicep"):
@@ -289,13 +300,11 @@ def _nullable(texpr: Any, types: dict, depth: int) -> bool | None:
     return None
 
 
-def _assigned_in(path: Path) -> set | None:
+def _assigned_in(path: Path, confinement) -> set | None:
     """The parameter names a base `.bicepparam` assigns, or None when it cannot be read."""
     from ..bicep import syntax as S
     from ..bicep.parser import parse
-    if not path.is_file():
-        return None
-    text = _read_text(path)
+    text = _read_text(path, confinement)
     if text is None:
         return None
     tree = parse(text)

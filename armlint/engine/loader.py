@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import yaml  # imported where a rule file is read: a run from the compiled cache needs none
 
 from .catalogue import Catalogue, Rule
+from ..source.files import Confinement, ReadRefused, read_file
 from ..validation import dotted as _dotted, first_problem
 from .jmes import CompileError, Expression
 from .messages import STANDARD, MessageTemplateError, placeholders
@@ -104,13 +105,20 @@ class _Marks:
         return line, col + offset + (1 if style in ("'", '"') else 0)
 
 
-def load_rule_file(path: Path, builtin: bool = False, validate: bool = True) -> Rule:
+def load_rule_file(path: Path, builtin: bool = False, validate: bool = True,
+                   confinement: Confinement | None = None) -> Rule:
+    """Read, validate and compile one rule file. A file in a folder a configuration file names
+    comes with that project's `confinement`: a symbolic link out of it is refused."""
     try:
-        text = path.read_text(encoding="utf-8")
+        if confinement is not None:
+            confinement.check(path)
+        data = read_file(path)
+    except ReadRefused as exc:
+        raise RuleFileError(path, 1, 1, f"the rule file is not read: {exc.reason}") from None
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RuleFileError(path, 1, 1, f"not UTF-8 text ({exc.reason})") from None
-    except OSError as exc:
-        raise RuleFileError(path, 1, 1, f"cannot read the file: {exc.strerror}") from None
     import yaml
     loader = yaml_loader(text)
     try:
@@ -178,10 +186,10 @@ def _compile(path: Path, data: dict, marks: _Marks, label: str, builtin: bool) -
         options={k: v.get("default") for k, v in (data.get("options") or {}).items()},
         option_docs={k: v.get("description", "") for k, v in (data.get("options") or {}).items()},
         tags=tuple(data.get("tags", ())), builtin=builtin)
-    if implementation == "python" and not builtin:
+    if implementation != "jmespath" and not builtin:
         line, col = marks.at(("implementation",))
-        raise RuleFileError(path, line, col, "`implementation: python` is only for built-in rules; "
-                            "write a user rule in JMESPath", label)
+        raise RuleFileError(path, line, col, f"`implementation: {implementation}` is only for "
+                            "built-in rules; write a user rule in JMESPath", label)
     rule.let = tuple((name, _expr(path, data, marks, label, ("let", name)))
                      for name in (data.get("let") or {}))
     for key in ("where", "each", "violation"):
@@ -228,10 +236,22 @@ def _check_placeholders(path: Path, data: dict, marks: _Marks, label: str, rule:
 
 
 def rule_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*.yaml") if p.is_file())
+    """The `*.yaml` files under a folder (symbolic links to folders are not followed; every
+    other entry named *.yaml is taken, so that what cannot be read is reported)."""
+    import os
+    found = []
+
+    def unlistable(exc: OSError) -> None:
+        raise RuleFileError(exc.filename, 1, 1, f"cannot list the rules folder: {exc.strerror}")
+
+    for dirpath, dirnames, filenames in os.walk(directory, onerror=unlistable):
+        dirnames.sort()
+        found += [Path(dirpath) / n for n in filenames if n.endswith(".yaml")]
+    return sorted(found)
 
 
-def load_catalogue(extra_dirs: list[Path] | None = None, validate_builtin: bool = False) -> Catalogue:
+def load_catalogue(extra_dirs: list[Path] | None = None, validate_builtin: bool = False,
+                   confined: dict | None = None) -> Catalogue:
     """The built-in rules plus the rules in `extra_dirs`. Raises RuleFileError on the first bad
     file or on two rules with one ID or name.
 
@@ -250,18 +270,19 @@ def load_catalogue(extra_dirs: list[Path] | None = None, validate_builtin: bool 
         cached = _read_cache(cache)
         if cached is not None:
             return cached
-    catalogue = _compile_catalogue(listed, validate_builtin)
+    catalogue = _compile_catalogue(listed, validate_builtin, confined or {})
     if cache is not None:
         _write_cache(cache, catalogue)
     return catalogue
 
 
-def _compile_catalogue(listed: list, validate_builtin: bool) -> Catalogue:
+def _compile_catalogue(listed: list, validate_builtin: bool, confined: dict) -> Catalogue:
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     for directory, builtin, paths in listed:
         for path in paths:
-            rule = load_rule_file(path, builtin=builtin, validate=validate_builtin or not builtin)
+            rule = load_rule_file(path, builtin=builtin, validate=validate_builtin or not builtin,
+                                  confinement=confined.get(str(directory)))
             for key in (rule.id.upper(), "name:" + rule.name):
                 other = seen.get(key)
                 if other is not None:

@@ -1,0 +1,186 @@
+"""Reading files safely: regular files only, never blocking, never past a size limit, and (for
+files that a scanned repository names) never outside the project.
+
+Owns: `read_file` (the one way armlint reads an input file's bytes), `Confinement` (the folders a
+file named by a template or a configuration file may lie in, after symlinks are resolved) and
+`project_root` (the folder of the configuration file, or the version-control root, else the linted
+path). A refusal is a `ReadRefused` whose message says why in words a person understands ("outside
+the project", "not a regular file", "over the size limit"); callers turn it into a finding or a
+usage error. Paths a user gives on the command line are trusted and read without confinement.
+"""
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+MB = 1024 * 1024
+DEFAULT_MAX_BYTES = 64 * MB  # a linted, parameter, configuration or rule file
+# Files Bicep's load*() functions read: the compiler's own limits (characters; the bytes of
+# UTF-8 text are at most four times as many, and the decoded text is checked again by the caller).
+LOAD_TEXT_CHARS = 131_072  # loadTextContent
+LOAD_JSON_CHARS = 1_048_576  # loadJsonContent, loadYamlContent
+LOAD_BASE64_BYTES = 96 * 1024  # loadFileAsBase64
+
+_VCS_MARKERS = (".git", ".hg", ".svn", ".jj", ".bzr")
+
+
+class ReadRefused(Exception):
+    """A file armlint will not read; `reason` is the sentence to show."""
+
+    def __init__(self, reason: str, missing: bool = False):
+        super().__init__(reason)
+        self.reason = reason
+        self.missing = missing  # the file does not exist (callers may treat that more gently)
+
+
+def _os_refusal(exc: OSError) -> ReadRefused:
+    import errno
+    return ReadRefused(f"cannot read the file: {exc.strerror}",
+                       missing=exc.errno in (errno.ENOENT, errno.ENOTDIR))
+
+
+def size_text(n: int) -> str:
+    if n >= MB:
+        return f"{n / MB:.1f} MB".replace(".0 MB", " MB")
+    if n >= 1024:
+        return f"{n / 1024:.1f} KB".replace(".0 KB", " KB")
+    return f"{n} bytes"
+
+
+def read_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`. Devices, FIFOs, sockets and folders
+    are refused without being opened for long (opening is non-blocking), so nothing can hang or
+    stream forever; a file over the limit is refused before it is read."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise _os_refusal(exc) from None
+    _check_regular(st)
+    _check_size(st.st_size, max_bytes)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | \
+        getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise ReadRefused(f"cannot read the file: {exc.strerror}") from None
+    try:
+        st = os.fstat(fd)  # the file opened, which a rename after the stat could have changed
+        _check_regular(st)
+        _check_size(st.st_size, max_bytes)
+        chunks = []
+        left = max_bytes + 1  # a file that grows past the limit while it is read is refused too
+        while left > 0:
+            chunk = os.read(fd, min(left, 4 * MB))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except BlockingIOError:
+        raise ReadRefused("not a regular file") from None
+    except OSError as exc:
+        raise ReadRefused(f"cannot read the file: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    _check_size(len(data), max_bytes)
+    return data
+
+
+def _check_regular(st: os.stat_result) -> None:
+    mode = st.st_mode
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise ReadRefused("a folder, not a file")
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "something else")
+    raise ReadRefused(f"not a regular file ({kind}); armlint reads only regular files")
+
+
+def _check_size(size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise ReadRefused(f"the file is {size_text(size)}, over the limit of "
+                          f"{size_text(max_bytes)} (--max-file-size)")
+
+
+def _real(path: Path | str) -> str:
+    return os.path.realpath(path)
+
+
+def is_inside(real: str, folder: str) -> bool:
+    return real == folder or real.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
+
+
+def vcs_root(directory: Path | str) -> str | None:
+    """The nearest folder at or above `directory` that is the top of a version-control working
+    tree (it holds `.git`, `.hg`, ...), or None."""
+    current = _real(directory)
+    while True:
+        for marker in _VCS_MARKERS:
+            if os.path.lexists(os.path.join(current, marker)):
+                return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def project_root(linted: Path | str, config_folder: Path | str | None = None,
+                 fallback: Path | str | None = None) -> str:
+    """The project a linted path belongs to: the folder holding its configuration file, or the
+    version-control root, else `fallback` (the path named on the command line that holds it),
+    else the linted path itself (its folder, for a file). A configuration file found above the
+    version-control root (a `~/.armlint.yaml`) does not widen the project past the repository."""
+    linted_real = _real(linted)
+    start = linted_real if os.path.isdir(linted_real) else os.path.dirname(linted_real)
+    vcs = vcs_root(start)
+    if fallback is not None:
+        fallback = _real(fallback)
+        if os.path.isfile(fallback):
+            fallback = os.path.dirname(fallback)
+        if not is_inside(start, fallback):
+            fallback = None
+    config = _real(config_folder) if config_folder is not None else None
+    if config is not None and not is_inside(start, config):
+        config = None  # a --config file kept elsewhere says nothing about where the project is
+    if config is not None and (vcs is None or is_inside(config, vcs)):
+        return config
+    if vcs is not None:
+        return vcs
+    return fallback or start
+
+
+class Confinement:
+    """The folders that files named by templates and configuration files may lie in."""
+
+    def __init__(self, roots: list[str] | tuple[str, ...] = ()):
+        self.roots = tuple(dict.fromkeys(_real(r) for r in roots))
+
+    def widened(self, *roots: str) -> Confinement:
+        return Confinement(self.roots + tuple(roots))
+
+    def check(self, path: Path | str) -> str:
+        """The real path of `path`; raises ReadRefused when it lies outside every root."""
+        real = _real(path)
+        if not any(is_inside(real, root) for root in self.roots):
+            raise ReadRefused("it lies outside the project (the repository or the configuration "
+                              "file's folder), and armlint reads no file outside it (--root "
+                              "allows more folders)")
+        return real
+
+    def vet(self, path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        """Raise ReadRefused unless `read` would read `path` (without reading it)."""
+        real = self.check(path)
+        try:
+            st = os.stat(real)
+        except OSError as exc:
+            raise _os_refusal(exc) from None
+        _check_regular(st)
+        _check_size(st.st_size, max_bytes)
+
+    def read(self, path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+        """`read_file` of a path that must lie inside the roots (symlinks resolved first, so a
+        link inside the project pointing out of it is refused too)."""
+        return read_file(self.check(path), max_bytes)

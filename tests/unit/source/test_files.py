@@ -1,0 +1,84 @@
+"""source.files: regular files only, never blocking, a size limit, and confinement to the project
+(symbolic links resolved first)."""
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from armlint.source.files import Confinement, ReadRefused, project_root, read_file
+
+
+def test_a_regular_file_is_read(tmp_path):
+    f = tmp_path / "a.json"
+    f.write_bytes(b"{}")
+    assert read_file(f) == b"{}"
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "x.json"
+    os.mkfifo(fifo)
+    with pytest.raises(ReadRefused, match="named pipe"):
+        read_file(fifo)
+
+
+def test_a_device_is_refused_even_through_a_symlink(tmp_path):
+    link = tmp_path / "zero.json"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(ReadRefused, match="device"):
+        read_file(link)
+
+
+def test_a_folder_is_refused(tmp_path):
+    with pytest.raises(ReadRefused, match="folder"):
+        read_file(tmp_path)
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path):
+    f = tmp_path / "big.json"
+    f.write_bytes(b" " * 2048)
+    with pytest.raises(ReadRefused, match=r"2 KB, over the limit of 1 KB"):
+        read_file(f, max_bytes=1024)
+    assert read_file(f, max_bytes=2048) == b" " * 2048
+
+
+def test_a_missing_file_is_marked_missing(tmp_path):
+    with pytest.raises(ReadRefused) as exc:
+        read_file(tmp_path / "nope")
+    assert exc.value.missing
+
+
+def test_confinement_refuses_paths_outside_and_links_that_lead_out(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "ok.txt").write_text("fine")
+    (project / "out.txt").symlink_to("/etc/passwd")
+    (tmp_path / "secret.txt").write_text("secret")
+    box = Confinement([str(project)])
+    assert box.read(project / "ok.txt") == b"fine"
+    for path in (project / "out.txt", project / ".." / "secret.txt", "/etc/passwd"):
+        with pytest.raises(ReadRefused, match="outside the project"):
+            box.read(path)
+    # a sibling whose name starts like the project is not inside it
+    (tmp_path / "project2").mkdir()
+    (tmp_path / "project2" / "x").write_text("x")
+    with pytest.raises(ReadRefused, match="outside the project"):
+        box.read(tmp_path / "project2" / "x")
+
+
+def test_project_root_prefers_the_configuration_folder_inside_the_repository(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "infra" / "app").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    real = os.path.realpath
+    assert project_root(repo / "infra" / "app") == real(repo)
+    assert project_root(repo / "infra" / "app", repo / "infra") == real(repo / "infra")
+    # a configuration above the repository (a ~/.armlint.yaml) does not widen the project
+    assert project_root(repo / "infra" / "app", tmp_path) == real(repo)
+
+
+def test_project_root_without_repository_or_configuration_is_the_linted_path(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    assert project_root(tmp_path / "a" / "b", None, tmp_path / "a") == os.path.realpath(tmp_path / "a")
+    assert project_root(tmp_path / "a" / "b") == os.path.realpath(tmp_path / "a" / "b")
