@@ -51,7 +51,10 @@ def summary(res: Resource) -> Obj:
 
 
 def display_name(value: Any) -> str:
-    """A value for messages: the string, or the expression text where parts are unknown."""
+    """A value for messages: the string, or the expression text where parts are unknown; booleans
+    as templates write them (`false`, not Python's `False`)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, PartialString):
         return "".join(p if isinstance(p, str) else "[" + p.text + "]" for p in value.parts)
     if isinstance(value, Unknown):

@@ -64,6 +64,7 @@ def test_keys_are_case_insensitive():
     ("lookup_each(x, t)", Obj(x=["A", "b", "A"], t=Obj(a=1, B=2)), [1, 2]),
     ("leaf(x)", Obj(x="vm/ext"), "ext"),
     ("display(x)", Obj(x=PartialString(("vm", "/", U))), "vm/[parameters('x')]"),
+    ("display(x)", Obj(x=False), "false"),
     ("unique(x)", Obj(x=[1, 1, 2]), [1, 2]),
 ])
 def test_functions(expr, data, expected):
