@@ -1,0 +1,12 @@
+// A managed virtual network turned off by a condition on a parameter's default.
+param useManagedVnet bool = false
+
+resource workspace 'Microsoft.Synapse/workspaces@2021-06-01' = {
+  name: 'syn1'
+  location: 'westeurope'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    defaultDataLakeStorage: { accountUrl: 'https://adls1.dfs.core.windows.net', filesystem: 'fs' }
+    managedVirtualNetwork: useManagedVnet ? 'default' : ''
+  }
+}

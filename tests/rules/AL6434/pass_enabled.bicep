@@ -1,0 +1,6 @@
+// Encryption left to its default.
+resource adls 'Microsoft.DataLakeStore/accounts@2016-11-01' = {
+  name: 'adls1'
+  location: 'eastus2'
+  properties: {}
+}
