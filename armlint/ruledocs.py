@@ -43,8 +43,17 @@ def render_page(rule: Rule) -> str:
         if not text or (key.endswith("_bicep") and text == d.get(key[:-len("_bicep")])):
             continue  # a Bicep-only rule names its one example twice
         out += _section(title, text)
+    if rule.defaults or d.get("defaults"):
+        from .engine.defaults import describe
+        out += ["## Defaults assumed", ""]
+        out += [f"- {describe(default)}" for default in rule.defaults]
+        if d.get("defaults"):
+            out += ([""] if rule.defaults else []) + [d["defaults"].strip()]
+        out.append("")
     if d.get("notes"):
         out += ["## Notes", "", d["notes"].strip(), ""]
+    if d.get("why_python"):
+        out += ["## Why Python", "", d["why_python"].strip(), ""]
     if rule.options:
         out += ["## Options", ""]
         for name, default_value in rule.options.items():
@@ -57,6 +66,8 @@ def render_page(rule: Rule) -> str:
     if rule.equivalents:
         out += ["## Equivalents in other tools", ""]
         out += [f"- `{e}`" for e in rule.equivalents] + [""]
+    if d.get("peers"):
+        out += ["## Differences from other tools", "", d["peers"].strip(), ""]
     if d.get("references"):
         out += ["## References", ""] + [f"- {r}" for r in d["references"]] + [""]
     return "\n".join(out).rstrip() + "\n"
@@ -72,13 +83,41 @@ def _applies(rule: Rule) -> str:
 
 
 
+GROUPS = {
+    "0": "Tool (AL0)", "1": "Template structure (AL1)", "2": "Parameters and variables (AL2)",
+    "3": "Expressions (AL3)", "4": "Resources (AL4)", "5": "Provider-specific (AL5)",
+    "60": "Security: secrets and cross-service (AL60)", "61": "Security: Storage (AL61)",
+    "62": "Security: Key Vault, Monitor, Defender for Cloud, Authorization, Automation, classic "
+          "resources (AL62)",
+    "63": "Security: App Service (AL63)", "64": "Security: databases and data services (AL64)",
+    "65": "Security: network (AL65)", "66": "Security: compute and containers (AL66)",
+    "67": "Security: other services (AL67)", "7": "Outputs (AL7)", "8": "Bicep source (AL8)",
+}
+
+
+def group_of(rule: Rule) -> str:
+    """The catalogue section of a rule: its category, and for security rules its service pack."""
+    if rule.category == "6":
+        return GROUPS.get(rule.id[2:4], "Security (AL6)")
+    return GROUPS.get(rule.category, f"Custom rules ({rule.category})")
+
+
 def rules_table(rules: list[Rule], link: str | None = None) -> str:
-    """A Markdown table of the catalogue; `link` formats a link to each page (`{id}.md`)."""
-    rows = ["| ID | name | default level | languages | equivalents |",
-            "| --- | --- | --- | --- | --- |"]
+    """The catalogue as Markdown tables, one per section (category; security rules by service);
+    `link` formats a link to each page (`{id}.md`)."""
+    out: list[str] = []
+    current = None
     for r in rules:
+        group = group_of(r)
+        if group != current:
+            current = group
+            count = sum(1 for x in rules if group_of(x) == group)
+            out += ([""] if out else []) + [f"### {group}", "",
+                                            f"{count} rule{'s' if count != 1 else ''}.", "",
+                                            "| ID | name | default level | languages | equivalents |",
+                                            "| --- | --- | --- | --- | --- |"]
         rid = f"[{r.id}]({link.format(id=r.id)})" if link else r.id
         level = r.level if r.enabled else f"off ({r.level})"
-        rows.append(f"| {rid} | {r.name} | {level} | {', '.join(r.languages)} | "
-                    f"{', '.join(f'`{e}`' for e in r.equivalents)} |")
-    return "\n".join(rows) + "\n"
+        out.append(f"| {rid} | {r.name} | {level} | {', '.join(r.languages)} | "
+                   f"{', '.join(f'`{e}`' for e in r.equivalents)} |")
+    return "\n".join(out) + "\n"

@@ -1,8 +1,8 @@
 """The rule catalogue: compiled rules, looked up and selected by ID, ID prefix or name.
 
 Owns: the `Rule` record the loader builds from a YAML file, and `Catalogue` selection semantics
-(`--select`/`--ignore`): a selector is `ALL`, an exact ID (`AL5001`), an ID prefix (`AL5`, `AL50`)
-or a rule name (`extensions-without-vm-agent`). Without `--select` the enabled rules run; rules
+(`--select`/`--ignore`): a selector is `ALL`, an exact ID (`AL5001`), an ID prefix (`AL5`, `AL50`),
+a rule name (`extensions-without-vm-agent`) or a tag (`tag:security`, `tag:storage`, `tag:mcsb:NS-2`). Without `--select` the enabled rules run; rules
 with `enabled: false` (off by default, as some Bicep linter rules are) run only when a selector
 or the configuration names them.
 """
@@ -31,10 +31,12 @@ class Rule:
     resource_types: tuple = ()
     include_existing: bool = False
     include_not_deployed: bool = False
+    include_stand_ins: bool = False  # also visit stand-ins for parents deployed elsewhere
     languages: tuple = ("json", "bicep")
     implementation: str = "jmespath"
     module: str | None = None
     let: tuple = ()  # ((name, Expression), ...)
+    defaults: tuple = ()  # (defaults.Default, ...): settings and the provider's default values
     where: Any = None
     each: Any = None
     violation: Any = None
@@ -99,13 +101,20 @@ class Catalogue:
         sel = selector.strip()
         if sel.upper() == "ALL":
             return list(self.rules)
+        if sel[:4].lower() == "tag:":
+            tag = sel[4:].strip().lower()
+            found = [r for r in self.rules if tag in (t.lower() for t in r.tags)]
+            if found:
+                return found
+            raise SelectorError(f"'{selector}': no rule has the tag '{sel[4:].strip()}' "
+                                f"(see 'armlint rules')")
         rule = self.find(sel)
         if rule is not None:
             return [rule]
         found = [r for r in self.rules if is_id_prefix(sel, r.id)]
         if found:
             return found
-        raise SelectorError(f"'{selector}' is not a rule ID, ID prefix or rule name "
+        raise SelectorError(f"'{selector}' is not a rule ID, ID prefix, rule name or tag:NAME "
                             f"(see 'armlint rules')")
 
     def select(self, select: list[str] | None = None, ignore: list[str] | None = None,

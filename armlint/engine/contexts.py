@@ -12,6 +12,12 @@ resources (one per resource):
   children      the same for each deployed child (nested, `vm/ext` by name, `parent`)
   attached      the same for each deployed resource whose `scope` or `sourceResourceId` is this one
   template      the template summary below (without resources)
+  effective     `resource` with what child resources write into it merged in (model/settings.py)
+  settings      the deployed children's properties by type leaf and name leaf
+  deployment    {resources}: summaries of every deployed resource of the file (nested deployments
+                and modules included), for rules about a resource another one must accompany
+  stand_in      true for a stand-in: a parent this file does not deploy, described by its
+                children here (only for rules with `scope.include_stand_ins`)
 template (one per template, nested inline templates included):
   schema, content_version, scope, language_version, nested (a nested deployment's template),
   raw, parameters/variables/outputs (name -> resolved value or declaration), resources
@@ -32,6 +38,8 @@ from typing import Any
 
 from ..expr.evaluate import resolve
 from ..expr.values import Obj
+from ..expr.values import Unknown
+from ..model import settings as model_settings
 from ..model.references import template_references
 from ..model.template import Declaration, Model, Resource, Template
 from ..model.views import resource_view, summary
@@ -46,10 +54,42 @@ def with_origin(raw: Any, origin) -> Any:
     return out
 
 
+class OnDemand(Obj):
+    """An object whose values are computed the first time a rule reads them (`makers`)."""
+
+    __slots__ = ("makers",)
+
+    def __init__(self, **makers):
+        super().__init__()
+        self.makers = makers
+        self.origin = None
+
+    def get(self, key, default=None):
+        found = super().get(key, _ABSENT)
+        if found is not _ABSENT:
+            return found
+        maker = self.makers.get(key.lower() if isinstance(key, str) else key)
+        if maker is None:
+            return default
+        self[key.lower()] = value = maker()
+        return value
+
+
+_ABSENT = object()
+
+
 class Contexts:
     def __init__(self, model: Model):
         self.model = model
         self._cache: dict[tuple, Obj] = {}
+        self._stand_ins = None
+        self.deployment = OnDemand(resources=lambda: [summary(r) for r in model.resources
+                                                      if r.deployed])
+
+    def stand_ins(self) -> list:
+        if self._stand_ins is None:
+            self._stand_ins = model_settings.stand_ins(self.model)
+        return self._stand_ins
 
     def _cached(self, key: tuple, build) -> Obj:
         ctx = self._cache.get(key)
@@ -72,8 +112,26 @@ class Contexts:
                 parent=summary(res.parent) if res.parent is not None else None,
                 children=[summary(c) for c in res.children if c.deployed],
                 attached=[summary(a) for a in res.attached if a.deployed],
-                template=self.template_info(res.template))
+                template=self.template_info(res.template),
+                effective=model_settings.effective(res), settings=model_settings.settings(res),
+                deployment=self.deployment, stand_in=False)
         return self._cached(("resource", id(res)), build)
+
+    def stand_in(self, stand: model_settings.StandIn) -> Obj:
+        def build() -> Obj:
+            unknown = Unknown("", None, "the resource is deployed elsewhere")
+            resource = model_settings.Layered()
+            resource.missing = unknown
+            resource.origin = stand.children[0].origin
+            name = stand.resource.name if stand.resource is not None else stand.name
+            return Obj(
+                type=stand.type, name=name, display_name=stand.display_name, api_version=unknown,
+                symbolic_name=None, condition=True, existing=False, copy_count=None,
+                resource=resource, raw=resource, parent=None,
+                children=[summary(c) for c in stand.children], attached=[],
+                template=self.template_info(stand.template), effective=stand.effective(),
+                settings=stand.settings(), deployment=self.deployment, stand_in=True)
+        return self._cached(("stand-in", id(stand)), build)
 
     def template(self, t: Template) -> Obj:
         def build() -> Obj:

@@ -18,8 +18,23 @@ Custom functions (documented in README "Writing a rule"):
   is_expr(x)                the raw value is an ARM expression string ("[...]")
   calls(x)                  lower-case names of the functions an expression string calls
   ip_covers(prefixes, ip)   a prefix (IP or CIDR) or list of them explicitly contains `ip`
-  port_covers(ranges, port) a port range ("80", "10-100", "*") or list of them contains `port`
+                            (`*` and service tags do not count; address_covers counts them)
+  port_covers(ranges, port) a port spec ("80", "10-100", "22,3389", "*", a number) or list of
+                            them contains `port` (a number, or any of a list of numbers)
   api_version_before(v, d)  the apiVersion v is older than the date d (YYYY-MM-DD)
+Security readings (engine/readings.py; an unreadable value gives no answer, like Unknown):
+  version_cmp(a, b)         -1/0/1 comparing API versions (2021-04-01-preview < 2021-04-01) or
+                            dotted versions (1.27 < 1.27.3); no answer across kinds
+  version_before(a, b), version_at_least(a, b)
+  tls_version(x)            '1.0'..'1.3' for TLS1_2, 1.2, Tls12, TLSv1_2...; null if not one
+  tls_below(x, min)         TLS version x is older than min (both in any spelling)
+  is_internet(x)            a prefix or list admits every internet address: *, Any, Internet,
+                            0.0.0.0/0, ::/0, 0.0.0.0-255.255.255.255
+  is_public_range(x)        a prefix or list includes some public address (Internet, *, or a
+                            range outside private/reserved space; other service tags do not)
+  address_covers(x, ip)     a prefix or list includes ip (*, Any: all; Internet: public ones)
+  days_between(a, b)        days from date a to date b (ISO 8601 or epoch seconds)
+  days_until(x)             days from now to date x (negative when past)
   display(x)                a value as text for messages (unknown parts as their expression)
   leaf(name)                the last '/' segment of a resource name, for messages
   lookup_each(keys, table)  the values of `table` (an object) for each known key, case-insensitive,
@@ -41,6 +56,7 @@ from ..expr import parser as expr_parser
 from ..expr.ast import function_names
 from ..expr.values import PartialString, Unknown, as_bool
 from ..model.views import display_name
+from . import readings
 
 _UNKNOWN = Unknown("", None, "depends on an unknown value")
 
@@ -151,7 +167,7 @@ class _TriState(TreeInterpreter):
 
 # --- functions -------------------------------------------------------------------------------
 
-_EXTRA_PYTYPES = {"dict": ("Obj", "CIDict"), "list": ("Arr",), "str": ("ResourceIdValue",)}
+_EXTRA_PYTYPES = {"dict": ("Obj", "CIDict", "Layered"), "list": ("Arr",), "str": ("ResourceIdValue",)}
 _UNKNOWN_AWARE = {"is_unknown", "known", "display", "leaf", "is_false", "is_true",
                   "is_string_bool", "not_null", "to_array", "type"}
 _signature = jfunctions.signature
@@ -174,18 +190,23 @@ def _covers_ip(prefix: Any, ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -
         return False
 
 
-def _covers_port(spec: Any, port: int) -> bool:
-    text = _text(spec)
-    if text is None:
-        return isinstance(spec, int) and not isinstance(spec, bool) and spec == port
-    text = text.strip()
-    if text == "*":
-        return True
-    lo, sep, hi = text.partition("-")
-    try:
-        return int(lo) <= port <= int(hi if sep else lo)
-    except ValueError:
-        return False
+def _any_of(value: Any, test) -> Any:
+    """`test` over a value or each element of a list: True if any known element passes; else
+    Unknown if an element is unknown or none can be read (no answer never fires); else False."""
+    items = value if isinstance(value, list) else [value]
+    undecided = False
+    readable = False
+    for item in items:
+        if isinstance(item, Unknown):
+            undecided = True
+            continue
+        result = test(item)
+        if result is None:
+            continue
+        readable = True
+        if result:
+            return True
+    return _UNKNOWN if undecided or not readable else False
 
 
 class ArmlintFunctions(jfunctions.Functions):
@@ -281,10 +302,61 @@ class ArmlintFunctions(jfunctions.Functions):
         items = prefixes if isinstance(prefixes, list) else [prefixes]
         return any(_covers_ip(p, address) for p in items)
 
-    @_signature({"types": []}, {"types": ["number"]})
+    @_signature({"types": []}, {"types": ["number", "array"]})
     def _func_port_covers(self, ranges, port):
-        items = ranges if isinstance(ranges, list) else [ranges]
-        return any(_covers_port(r, port) for r in items)
+        ports = port if isinstance(port, list) else [port]
+        if any(isinstance(p, Unknown) for p in ports):
+            return _UNKNOWN
+        ports = [p for p in ports if isinstance(p, int) and not isinstance(p, bool)]
+        return _any_of(ranges, lambda r: readings.ports_cover(r, ports))
+
+    @_signature({"types": []}, {"types": []})
+    def _func_version_cmp(self, a, b):
+        result = readings.compare_versions(a, b)
+        return _UNKNOWN if result is None else result
+
+    @_signature({"types": []}, {"types": []})
+    def _func_version_before(self, a, b):
+        result = readings.compare_versions(a, b)
+        return _UNKNOWN if result is None else result < 0
+
+    @_signature({"types": []}, {"types": []})
+    def _func_version_at_least(self, a, b):
+        result = readings.compare_versions(a, b)
+        return _UNKNOWN if result is None else result >= 0
+
+    @_signature({"types": []})
+    def _func_tls_version(self, x):
+        return readings.tls_version(x)
+
+    @_signature({"types": []}, {"types": []})
+    def _func_tls_below(self, x, minimum):
+        have, want = readings.tls_version(x), readings.tls_version(minimum)
+        if have is None or want is None:
+            return _UNKNOWN
+        return have < want
+
+    @_signature({"types": []})
+    def _func_is_internet(self, x):
+        return _any_of(x, readings.admits_internet)
+
+    @_signature({"types": []})
+    def _func_is_public_range(self, x):
+        return _any_of(x, readings.admits_public)
+
+    @_signature({"types": []}, {"types": ["string"]})
+    def _func_address_covers(self, x, address):
+        return _any_of(x, lambda item: readings.address_covers(item, address))
+
+    @_signature({"types": []}, {"types": []})
+    def _func_days_between(self, a, b):
+        result = readings.days_between(a, b)
+        return _UNKNOWN if result is None else result
+
+    @_signature({"types": []})
+    def _func_days_until(self, x):
+        result = readings.days_between(readings.now(), x)
+        return _UNKNOWN if result is None else result
 
     @_signature({"types": []}, {"types": ["string"]})
     def _func_api_version_before(self, version, date):

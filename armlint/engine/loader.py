@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 from .catalogue import Catalogue, Rule
 from ..source.files import Confinement, ReadRefused, read_file
 from ..validation import dotted as _dotted, first_problem
+from .defaults import Default
 from .jmes import CompileError, Expression
 from .messages import STANDARD, MessageTemplateError, placeholders
 
@@ -179,6 +180,7 @@ def _compile(path: Path, data: dict, marks: _Marks, label: str, builtin: bool) -
         resource_types=tuple(scope.get("resource_types", ())),
         include_existing=bool(scope.get("include_existing", False)),
         include_not_deployed=bool(scope.get("include_not_deployed", False)),
+        include_stand_ins=bool(scope.get("include_stand_ins", False)),
         languages=tuple(scope.get("languages", ("json", "bicep"))),
         implementation=implementation, module=data.get("module"),
         report_at=tuple(data.get("report_at", ())), report_part=data.get("report_part", "value"),
@@ -190,6 +192,8 @@ def _compile(path: Path, data: dict, marks: _Marks, label: str, builtin: bool) -
         line, col = marks.at(("implementation",))
         raise RuleFileError(path, line, col, f"`implementation: {implementation}` is only for "
                             "built-in rules; write a user rule in JMESPath", label)
+    rule.defaults = tuple(_default(path, data, marks, label, name)
+                          for name in (data.get("defaults") or {}))
     rule.let = tuple((name, _expr(path, data, marks, label, ("let", name)))
                      for name in (data.get("let") or {}))
     for key in ("where", "each", "violation"):
@@ -215,6 +219,14 @@ def _compile(path: Path, data: dict, marks: _Marks, label: str, builtin: bool) -
     _check_placeholders(path, data, marks, label, rule)
     # A Python rule's module is imported when the rule first runs (the meta-tests import them all).
     return rule
+
+
+def _default(path: Path, data: dict, marks: _Marks, label: str, name: str) -> Default:
+    spec = data["defaults"][name]
+    expr = _expr(path, data, marks, label, ("defaults", name, "value"))
+    absent = tuple((entry.get("api_before"), entry.get("value")) for entry in spec["absent"])
+    setting = spec.get("setting") or spec["value"].rsplit(".", 1)[-1]
+    return Default(name, expr, absent, setting, spec.get("source", ""), spec.get("note", ""))
 
 
 def _check_placeholders(path: Path, data: dict, marks: _Marks, label: str, rule: Rule) -> None:

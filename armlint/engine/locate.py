@@ -42,8 +42,11 @@ def _walk(anchor: Any, segments: list) -> tuple[Origin | None, list, bool]:
         else:
             return origin, trail, False
         own = origin_of(child)
+        from_key = getattr(node, "origin_of_key", None)
         if own is not None:
             origin, trail = own, []
+        elif from_key is not None and from_key(key) is not None:
+            origin, trail = from_key(key), [key]  # a merged object: the key's own source
         elif origin is not None:
             trail.append(key)
         node = child

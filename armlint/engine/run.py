@@ -18,6 +18,7 @@ from ..model.template import Model, Resource
 from ..model.views import display_name
 from .catalogue import Rule
 from .contexts import Contexts
+from .defaults import bind_defaults
 from .jmes import truthy
 from .messages import render
 
@@ -86,6 +87,10 @@ def _items(rule: Rule, model: Model, contexts: Contexts, by_type: dict) -> Itera
     if kind == "resources":
         for res in _resources_for(rule, model, by_type):
             yield contexts.resource(res)
+        if rule.include_stand_ins:
+            for stand in contexts.stand_ins():
+                if _type_matches(rule, stand.type_key):
+                    yield contexts.stand_in(stand)
     elif kind == "document":
         yield {"model": model}
     elif kind == "template":
@@ -120,6 +125,12 @@ def _resources_for(rule: Rule, model: Model, by_type: dict) -> Iterable[Resource
         yield res
 
 
+def _type_matches(rule: Rule, type_key: str) -> bool:
+    return not rule.resource_types or any(
+        fnmatch.fnmatchcase(type_key, p) if "*" in p or "?" in p else p == type_key
+        for p in rule.type_keys)
+
+
 def _with_options(rule: Rule, ctx: Obj, options: RunOptions) -> Obj:
     scoped = Obj(ctx)
     scoped.origin = None
@@ -132,6 +143,8 @@ def _with_options(rule: Rule, ctx: Obj, options: RunOptions) -> Obj:
 def _run_jmespath(rule: Rule, ctx: Obj, options: RunOptions) -> list[RawFinding]:
     scoped = _with_options(rule, ctx, options)
     try:
+        if rule.defaults:
+            bind_defaults(rule.defaults, scoped)
         for name, expr in rule.let:
             scoped[name] = expr.search(scoped)
         if rule.where is not None and not truthy(rule.where.search(scoped)):

@@ -36,3 +36,30 @@ def test_ignore_and_unknown_selector():
         CAT.select(["AL9"])
     with pytest.raises(SelectorError):
         CAT.select(ignore=["nope"])
+
+
+def tagged(rid, name, tags, enabled=True):
+    r = rule(rid, name, enabled)
+    r.tags = tuple(tags)
+    return r
+
+
+TAGGED = Catalogue([tagged("AL4001", "plain", ["resources"]),
+                    tagged("AL6101", "blob", ["security", "storage", "mcsb:NS-2"]),
+                    tagged("AL6201", "vault", ["Security", "keyvault"]),
+                    tagged("AL6202", "vault-off", ["security", "keyvault"], enabled=False)])
+
+
+def test_select_ignore_and_enable_by_tag():
+    assert ids(TAGGED.select(["tag:security"])) == ["AL6101", "AL6201", "AL6202"]
+    assert ids(TAGGED.select(["TAG:Storage"])) == ["AL6101"]
+    assert ids(TAGGED.select(["tag:mcsb:ns-2"])) == ["AL6101"]
+    assert ids(TAGGED.select(ignore=["tag:security"])) == ["AL4001"]
+    assert ids(TAGGED.select(ignore=["tag:keyvault"], enable=["tag:keyvault"])) == ["AL4001",
+                                                                                    "AL6101"]
+    assert ids(TAGGED.select(enable=["tag:keyvault"])) == ["AL4001", "AL6101", "AL6201", "AL6202"]
+
+
+def test_a_tag_no_rule_has_is_a_selector_error():
+    with pytest.raises(SelectorError, match="no rule has the tag 'nothing'"):
+        TAGGED.select(["tag:nothing"])
