@@ -207,3 +207,16 @@ def test_names_and_keys_utf8_cannot_hold_are_escaped_in_every_format(tmp_path):
         assert proc.returncode == 0 and "Traceback" not in proc.stderr, (fmt, proc.stderr)
         assert "udcffname.json" in proc.stdout and "a\\ud800" in proc.stdout.replace("\\\\", "\\")
     json.loads(run("check", ".", "--format", "sarif", cwd=tmp_path).stdout)
+
+
+def test_tags_select_ignore_and_configure_rules(tmp_path):
+    only = run("check", "examples", "--select", "tag:vm-agent", "--format", "json")
+    ids = {f["rule_id"] for f in json.loads(only.stdout)["findings"]} if only.stdout else set()
+    assert ids and all(i.startswith("AL50") for i in ids)
+    assert "AL5001" not in run("check", "examples", "--ignore", "tag:vm-agent").stdout
+    (tmp_path / ".armlint.yaml").write_text("ignore: ['tag:vm-agent']\n")
+    (tmp_path / "vm.json").write_bytes((REPO / "examples" / "vm-agent-disabled.json").read_bytes())
+    configured = run("check", str(tmp_path / "vm.json"), cwd=tmp_path)
+    assert "AL5001" not in configured.stdout and configured.returncode == 0
+    bad = run("check", "examples", "--select", "tag:no-such-tag")
+    assert bad.returncode == 2 and "no rule has the tag 'no-such-tag'" in bad.stderr
