@@ -34,12 +34,18 @@ def _param_values(params: tuple) -> dict:
             value = json.loads(raw)
         except ValueError:
             value = raw
-        values[name.strip()] = literal_value(value)
+        except RecursionError:
+            _fail(f"--param {name.strip()}: the value nests too deeply to read")
+        try:
+            values[name.strip()] = literal_value(value)
+        except RecursionError:
+            _fail(f"--param {name.strip()}: the value nests too deeply to read")
     return values
 
 
 def _fail(message: str) -> None:
-    click.echo(f"armlint: {message}", err=True)
+    from .reporters.escape import visible  # the message may quote a hostile file
+    click.echo(f"armlint: {visible(message)}", err=True)
     sys.exit(EXIT_USAGE)
 
 

@@ -56,6 +56,11 @@ _ESCAPE = re.compile(r"\\(?:u\{([0-9A-Fa-f]*)\}?|(.)?)", re.S)
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\", "'": "'", "$": "$"}
 
 
+
+def _short(text: str, limit: int = 40) -> str:
+    """A token as a message quotes it: long names and numbers are cut."""
+    return text if len(text) <= limit else text[:limit] + "..."
+
 class _Fail(Exception):
     """A syntax error at token index `index`; caught where the parser can resynchronise."""
 
@@ -129,14 +134,23 @@ class _Parser:
         if kind == EOF:
             return "the end of the file"
         if kind == ID:
-            return f"'{self.v[i]}'"
+            return f"'{_short(self.v[i])}'"
         if kind == INT:
-            return f"the number {self.v[i]}"
+            return f"the number {_short(self.v[i])}"
         if kind in _STRING_STARTS:
             return "a string"
         if kind in (STR_M, STR_R, MSTR_M, MSTR_R):
             return "'}' (the end of a string interpolation)"
-        return f"'{self.v[i]}'"
+        return f"'{_short(self.v[i])}'"
+
+    def _int(self, i: int) -> int:
+        """The value of integer token i; Bicep integers are 64-bit (BCP010), and a literal of
+        thousands of digits must be an error here, not Python's int conversion limit."""
+        digits = self.v[i]
+        if len(digits) >= 19 and (len(digits) > 19 or int(digits) > 2 ** 63):
+            raise _Fail(f"expected a valid 64-bit signed integer, but the literal has "
+                        f"{len(digits):,} digits", i, self.s[i], self.e[i])
+        return int(digits)
 
     def _fail(self, message: str, i: int) -> _Fail:
         """Build the error for an unexpected token i (the caller raises it)."""
@@ -932,7 +946,7 @@ class _Parser:
             return self._array()
         if kind == INT:
             self.i = i + 1
-            return IntLit(self.s[i], self.e[i], int(self.v[i]))
+            return IntLit(self.s[i], self.e[i], self._int(i))
         if kind == "(":
             return self._paren_or_lambda()
         if kind == STR_L or kind == MSTR or kind == MSTR_L:
@@ -1210,7 +1224,7 @@ class _Parser:
                     node = TypeItemsAccess(node.start, self.e[i + 2], node)
                 elif nk == INT and k[i + 2] == "]":
                     self.i = i + 3
-                    node = TypeIndexAccess(node.start, self.e[i + 2], node, int(self.v[i + 1]))
+                    node = TypeIndexAccess(node.start, self.e[i + 2], node, self._int(i + 1))
                 else:
                     raise self._fail("expected ']', '*]' or an index in the type", i + 1)
             elif kind == "?":
@@ -1279,7 +1293,7 @@ class _Parser:
             return TypeLiteral(value.start, value.end, value)
         if kind == INT:
             self.i = i + 1
-            value = IntLit(self.s[i], self.e[i], int(self.v[i]))
+            value = IntLit(self.s[i], self.e[i], self._int(i))
             return TypeLiteral(value.start, value.end, value)
         if kind == "-" or kind == "!":
             value = self._unary()

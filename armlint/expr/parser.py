@@ -172,6 +172,10 @@ class _Parser:
         if kind == "str":
             return Literal(start, end, value[1:-1].replace("''", "'"))
         if kind == "num":
+            digits = value.lstrip("-").split(".")[0]
+            if len(digits) >= 19 and (len(digits) > 19 or int(digits) > 2 ** 63):
+                raise ExpressionSyntaxError(f"the number has {len(digits):,} digits: ARM numbers "
+                                            f"are 64-bit", start)
             return Literal(start, end, float(value) if "." in value else int(value))
         if kind == "ident":
             namespace = None

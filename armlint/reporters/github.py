@@ -6,12 +6,15 @@ Suppressed findings and findings unchanged from the baseline are left out. Pure.
 from __future__ import annotations
 
 from ..engine.results import RunResult
+from .escape import visible
 
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # control characters become visible escapes first, so no line break is left to encode: one
+    # finding is one workflow command line, whatever the template holds
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _prop(text: str) -> str:

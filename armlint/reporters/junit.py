@@ -9,6 +9,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from ..engine.results import RunResult
+from .escape import visible
 
 
 def render(result: RunResult) -> str:
@@ -28,15 +29,16 @@ def render(result: RunResult) -> str:
             findings = by_rule[rid]
             name = f"{rid} {names.get(rid, '')}".strip()
             body = "".join(
-                f"<failure type={quoteattr(f.level)} message={quoteattr(f.message)}>"
-                f"{escape(f'{f.location.path}:{f.location.span.start_line}:{f.location.span.start_col}: {f.message}')}"
+                f"<failure type={quoteattr(f.level)} message={quoteattr(visible(f.message))}>"
+                f"{escape(visible(f'{f.location.path}:{f.location.span.start_line}:{f.location.span.start_col}: {f.message}'))}"
                 f"</failure>" for f in findings)
-            cases.append(f'    <testcase classname={quoteattr(file.path)} name={quoteattr(name)}>'
+            cases.append(f'    <testcase classname={quoteattr(visible(file.path))} '
+                         f'name={quoteattr(name)}>'
                          f'{body}</testcase>')
             suite_failures += 1 if findings else 0
         total += len(cases)
         failed += suite_failures
-        suites.append(f'  <testsuite name={quoteattr(file.path)} tests="{len(cases)}" '
+        suites.append(f'  <testsuite name={quoteattr(visible(file.path))} tests="{len(cases)}" '
                       f'failures="{suite_failures}" errors="0" skipped="0">\n' +
                       "\n".join(cases) + ("\n" if cases else "") + "  </testsuite>")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'

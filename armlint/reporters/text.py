@@ -7,6 +7,7 @@ Pure: RunResult in, string out.
 from __future__ import annotations
 
 from ..engine.results import RunResult
+from .escape import visible
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "note": "\033[36m"}
 _RESET = "\033[0m"
@@ -21,14 +22,15 @@ def render(result: RunResult, color: bool = False, show_suppressed: bool = False
             continue
         s = f.location.span
         level = f.level
+        path = visible(f.location.path)
         if color:
             level = f"{_COLORS.get(f.level, '')}{f.level}{_RESET}"
-            where = f"{_BOLD}{f.location.path}:{s.start_line}:{s.start_col}:{_RESET}"
+            where = f"{_BOLD}{path}:{s.start_line}:{s.start_col}:{_RESET}"
         else:
-            where = f"{f.location.path}:{s.start_line}:{s.start_col}:"
+            where = f"{path}:{s.start_line}:{s.start_col}:"
         suffix = " [suppressed]" if f.suppression is not None else (
             " [in baseline]" if f.baseline_state == "unchanged" else "")
-        lines.append(f"{where} {f.rule_id} [{level}] {f.message} ({f.rule_name}){suffix}")
+        lines.append(f"{where} {f.rule_id} [{level}] {visible(f.message)} ({f.rule_name}){suffix}")
     lines.append(summary(result))
     return "\n".join(lines) + "\n"
 

@@ -52,8 +52,27 @@ class _Reject(ValueError):
     pass
 
 
+class _OutOfRange(ValueError):
+    """A number JSON can write but a double cannot hold (`1e400`), or an integer of more
+    digits than Python converts (thousands): an error at the number, never infinity."""
+
+    def __init__(self, literal: str):
+        super().__init__(literal)
+        self.literal = literal
+
+
 def _reject_constant(name: str):
     raise _Reject(name)
+
+
+def _float(literal: str) -> float:
+    value = float(literal)
+    if value in (_INF, -_INF):
+        raise _OutOfRange(literal)
+    return value
+
+
+_INF = float("inf")
 
 
 _lower = str.lower
@@ -70,8 +89,13 @@ def _decode(text: str, strict: bool) -> tuple[Any, bool]:
             repeated = True
         return obj
 
-    value = json.loads(text, object_pairs_hook=make_object, parse_constant=_reject_constant,
-                       strict=strict)
+    try:
+        value = json.loads(text, object_pairs_hook=make_object, parse_constant=_reject_constant,
+                           parse_float=_float, strict=strict)
+    except ValueError as exc:
+        if type(exc) is ValueError and "digits" in str(exc):  # Python's int conversion limit
+            raise _OutOfRange(_long_integer(text)) from None
+        raise
     return value, repeated
 
 
@@ -273,6 +297,8 @@ def load(text: str) -> JsonDocument:
                             parsed_text=clean)
     except RecursionError:
         return JsonDocument(text, error=JsonError("the JSON nests too deeply to read", 0))
+    except _OutOfRange as exc:
+        return JsonDocument(text, comments=comments, error=_out_of_range(text, exc.literal))
     except ValueError as exc:
         fallback = exc
     doc = JsonDocument(text, comments=comments)
@@ -285,6 +311,24 @@ def load(text: str) -> JsonDocument:
     else:
         doc.error = JsonError(f"'{fallback}' is not a JSON value", _find_constant(text, fallback))
     return doc
+
+
+def _long_integer(text: str) -> str:
+    """The first run of digits too long for Python to convert (found in one linear pass)."""
+    for m in _DIGITS.finditer(text):
+        if m.end() - m.start() > 4000:
+            return m.group()
+    return ""
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _out_of_range(text: str, literal: str) -> JsonError:
+    offset = max(text.find(literal), 0) if literal else 0
+    shown = literal if len(literal) <= 40 else f"{literal[:20]}... ({len(literal):,} characters)"
+    return JsonError(f"the number {shown} is out of range (JSON numbers in templates must fit a "
+                     f"64-bit float)", offset)
 
 
 def _explain_decoder_error(exc: json.JSONDecodeError) -> str:
