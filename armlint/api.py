@@ -41,7 +41,11 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
         confined = {str(d): run_config.confinement for d in run_config.rules_dirs
                     if run_config.confinement is not None}
         catalogue = load_catalogue(dirs, confined=confined)
+    policies = load_policies(options, run_config)
+    if policies is not None:  # policy definitions are selected and reported like rules
+        catalogue = Catalogue(catalogue.rules + policies.rule_list())
     linter = Linter(catalogue, options, finder=finder)
+    linter.policies = policies
     linter.linted = [os.path.abspath(p) for p in paths]
     candidates = discover(paths)
     used: dict[str, Rule] = {}
@@ -62,6 +66,20 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
         result.absent = suppress.apply_baseline(result.findings, baseline, artifact_uri)
         result.baseline = baseline_path
     return result
+
+
+def load_policies(options: LintOptions, config):
+    """The PolicySet of --policy and the configuration's `policies:`, or None without any.
+    Raises PolicyFileError, PolicySourceError, AliasFileError (usage errors, exit 2)."""
+    sources = list(options.policies) + list(config.policies)
+    if not sources:
+        return None
+    from . import policy
+    show = options.show_undetermined if options.show_undetermined is not None else \
+        bool(config.show_undetermined)
+    return policy.load(sources, list(options.policy_aliases) + [str(a) for a in
+                                                                 config.policy_aliases],
+                       show_undetermined=show)
 
 
 def lint_text(text: str, filename: str = "template.json", select: list[str] | None = None,

@@ -160,10 +160,19 @@ class _Progress:
                    "from (besides the project: the configuration's folder or the repository).")
 @click.option("--max-file-size", type=click.IntRange(min=1), default=64, metavar="MB",
               help="Files bigger than this many megabytes are reported, not read (default 64).")
+@click.option("--policy", "policies", multiple=True, metavar="PATH|builtin:NAME",
+              help="Check against Azure Policy: definition, initiative, assignment or ALZ library "
+                   "files or folders, or builtin:NAME (e.g. builtin:MCSB). Repeatable.")
+@click.option("--policy-aliases", multiple=True, metavar="FILE",
+              help="Policy aliases (az provider list --expand resourceTypes/aliases JSON) that "
+                   "add to or replace the bundled 2024 alias table.")
+@click.option("--show-undetermined", is_flag=True, default=None,
+              help="Also report policy results that depend on what the template cannot say.")
 @click.pass_context
 def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_dir, config,
           no_config, parameter_files, params, auto_parameters, baseline, write_baseline,
-          show_suppressed, jobs, progress, roots, max_file_size) -> None:
+          show_suppressed, jobs, progress, roots, max_file_size, policies, policy_aliases,
+          show_undetermined) -> None:
     """Lint templates, parameter files and Bicep files under PATHS (files or folders)."""
     import os
 
@@ -183,7 +192,9 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
                           fail_level=fail_level, parameter_files=list(parameter_files),
                           parameter_values=_param_values(params), auto_parameters=auto_parameters,
                           config=config, use_config=not no_config, baseline=baseline, jobs=jobs,
-                          roots=list(roots), max_file_size=max_file_size * 1024 * 1024)
+                          roots=list(roots), max_file_size=max_file_size * 1024 * 1024,
+                          policies=list(policies), policy_aliases=list(policy_aliases),
+                          show_undetermined=show_undetermined)
     show_progress = sys.stderr.isatty() if progress is None else progress
     try:
         result = lint_paths(list(paths), options, progress=_Progress(show_progress))
@@ -191,6 +202,8 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
         _fail(f"invalid rule file: {exc}")
     except (SelectorError, DiscoveryError, ParameterFileError, ConfigError, BaselineError) as exc:
         _fail(str(exc))
+    except Exception as exc:
+        _fail_policy(exc)
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     for fmt, output in pairs:
         text = _render(fmt, result, color and output is None, show_suppressed)
@@ -211,6 +224,88 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
         from .reporters.text import summary
         click.echo(summary(result), err=True)
     sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
+
+
+def _fail_policy(exc: Exception) -> None:
+    """Exit 2 for a bad policy source (re-raise anything else)."""
+    from .policy import usage_errors
+    if isinstance(exc, usage_errors()):
+        _fail(f"invalid policy input: {exc}")
+    raise exc
+
+
+def _policy_set(sources: tuple, aliases: tuple, config: str | None, no_config: bool):
+    from . import policy
+    from .config import ConfigError, ConfigFinder
+    sources, aliases = list(sources), list(aliases)
+    if not no_config:
+        try:
+            finder = ConfigFinder(Path(config) if config else None)
+            run_config = finder.explicit or finder.for_dir(Path.cwd())
+        except ConfigError as exc:
+            _fail(str(exc))
+        sources += run_config.policies
+        aliases += [str(a) for a in run_config.policy_aliases]
+    if not sources:
+        _fail("no policies: give --policy PATH or builtin:NAME (or `policies:` in the "
+              "configuration)")
+    try:
+        return policy.load(sources, aliases)
+    except Exception as exc:
+        _fail_policy(exc)
+
+
+@main.group("policy")
+def policy_group() -> None:
+    """Inspect the Azure Policy definitions armlint checks templates against."""
+
+
+_POLICY_OPTIONS = [
+    click.option("--policy", "policies", multiple=True, metavar="PATH|builtin:NAME",
+                 help="Definition, initiative, assignment or ALZ files or folders, or "
+                      "builtin:NAME. Repeatable."),
+    click.option("--policy-aliases", multiple=True, metavar="FILE",
+                 help="Alias files that add to or replace the bundled aliases."),
+    click.option("--config", type=click.Path(dir_okay=False),
+                 help="Take `policies:` from this configuration file."),
+    click.option("--no-config", is_flag=True, help="Ignore configuration files."),
+]
+
+
+def _with_policy_options(func):
+    for option in reversed(_POLICY_OPTIONS):
+        func = option(func)
+    return func
+
+
+@policy_group.command("list")
+@_with_policy_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--all", "show_all", is_flag=True,
+              help="List every definition, not only those that are not fully supported.")
+def policy_list(policies, policy_aliases, config, no_config, fmt, show_all) -> None:
+    """What loaded: per definition supported, skipped (mode, effect) or partly undetermined
+    (which constructs or aliases), with totals and the coverage figure."""
+    from .policy.report import list_json, list_text
+    policy_set = _policy_set(policies, policy_aliases, config, no_config)
+    if fmt == "json":
+        click.echo(list_json(policy_set))
+    else:
+        click.echo(list_text(policy_set, show_all), nl=False)
+
+
+@policy_group.command("explain")
+@click.argument("name")
+@_with_policy_options
+def policy_explain(name, policies, policy_aliases, config, no_config) -> None:
+    """Show one definition (by name, GUID or display name) in plain words."""
+    from .policy.report import explain
+    policy_set = _policy_set(policies or (f"builtin:{name}",), policy_aliases, config, no_config)
+    text = explain(policy_set, name)
+    if text is None:
+        _fail(f"no loaded policy definition is named '{name}' (see 'armlint policy list')")
+    click.echo(text, nl=False)
 
 
 @main.command("rules")

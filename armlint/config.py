@@ -8,7 +8,8 @@ override, which parameter file goes with a template. Overrides apply in order af
 settings; command line flags win over the file (`--select` replaces the selection, `--ignore`
 removes rules, `--fail-level` replaces the fail level).
 
-Run-wide settings (`fail-level`, `baseline`, `rules-dirs`) come from the configuration that
+Run-wide settings (`fail-level`, `baseline`, `rules-dirs`, `policies`, `policy-aliases`,
+`show-undetermined`) come from the configuration that
 applies to the working directory (or `--config`); the others from the configuration of each file.
 """
 from __future__ import annotations
@@ -65,6 +66,9 @@ class Config:
     # where the files it names (rule folders, parameter files, the baseline, policy folders) must
     # lie; None for a file given with --config, which is the user's own and trusted
     confinement: Confinement | None = None
+    policies: list[str] = field(default_factory=list)  # files, folders (absolute), builtin:NAME
+    policy_aliases: list[Path] = field(default_factory=list)
+    show_undetermined: bool | None = None
 
     @property
     def base(self) -> Path:
@@ -339,6 +343,12 @@ def _build(path: Path, data: dict, where=None, confinement: Confinement | None =
     cfg.parameters = [(glob_to_regex(g), named(("parameters", g), f, "the parameter file"))
                       for g, f in (data.get("parameters") or {}).items()]
     cfg.exclude = [glob_to_regex(g) for g in data.get("exclude", [])]
+    cfg.policies = [p if p.lower().startswith("builtin:") else
+                    str(named(("policies", i), p, "the policy file or folder"))
+                    for i, p in enumerate(data.get("policies", []))]
+    cfg.policy_aliases = [named(("policy-aliases", i), p, "the alias file")
+                          for i, p in enumerate(data.get("policy-aliases", []))]
+    cfg.show_undetermined = data.get("show-undetermined")
     for raw in data.get("overrides", []):
         o = Override(files=list(raw["files"]), pointer=raw.get("pointer", ""),
                      select=raw.get("select"), ignore=list(raw.get("ignore", [])),

@@ -58,6 +58,9 @@ class LintOptions:
     jobs: int | None = None  # None: the machine's cores
     roots: list[str] = field(default_factory=list)  # --root: more folders files may come from
     max_file_size: int = DEFAULT_MAX_BYTES  # bigger files are an AL0002 finding, not read
+    policies: list[str] = field(default_factory=list)  # --policy: files, folders, builtin:NAME
+    policy_aliases: list[str] = field(default_factory=list)  # --policy-aliases files
+    show_undetermined: bool | None = None  # report undetermined policy results (SARIF "open")
 
 
 def classify_schema(schema: Any) -> str | None:
@@ -101,6 +104,7 @@ class Linter:
         self._bicep_configs: BicepConfigFinder | None = None
         self._confinements: dict[str, Confinement] = {}
         self.linted: list[str] = []  # the paths named on the command line (lint_paths sets them)
+        self.policies = None  # the PolicySet of --policy / `policies:` (see policy/), or None
 
     @property
     def modules(self):
@@ -266,6 +270,7 @@ class Linter:
         for d in doc.problems:  # files it names that were refused: outside the project, ...
             self._add(result, settings, UNREADABLE, d.message, doc.lines.span(d.offset, d.end))
         raw = run_rules(model, settings.rules, RunOptions(settings.options))
+        raw += self._policy_findings(model)
         self._finish(result, settings, raw, doc, model)
         self._suppress(result, settings, doc, model, doc.suppression_directives())
         return result
@@ -294,9 +299,17 @@ class Linter:
             model = build_parameter_file_model(doc, value)
         result = FileResult(shown, kind, rules=[r.id for r in settings.rules])
         raw = run_rules(model, settings.rules, RunOptions(settings.options))
+        raw += self._policy_findings(model)
         self._finish(result, settings, raw, doc, model)
         self._suppress(result, settings, doc, model)
         return result
+
+    def _policy_findings(self, model) -> list[RawFinding]:
+        """Azure Policy's raw findings on a template (none without policies)."""
+        if self.policies is None or model.kind != "template":
+            return []
+        from . import policy
+        return policy.evaluate(model, self.policies)
 
     # -- findings ---------------------------------------------------------------------------
     def _add(self, result: FileResult, settings: FileSettings, rule_id: str, message: str,
@@ -320,13 +333,15 @@ class Linter:
         return result
 
     def _finding(self, rule: Rule, settings: FileSettings, message: str, location: Location,
-                 item: str = "", level: str | None = None) -> Finding:
+                 item: str = "", level: str | None = None, kind: str = "fail") -> Finding:
         message = _printable(message)
         if _printable(location.pointer) != location.pointer:
             location = Location(location.path, location.span, _printable(location.pointer))
-        return Finding(rule.id, rule.name, settings.levels.get(rule.id, level or rule.level), message,
+        # an open (undetermined) result has no level, whatever the configuration says
+        level = "none" if kind != "fail" else settings.levels.get(rule.id, level or rule.level)
+        return Finding(rule.id, rule.name, level, message,
                        location, fingerprint=fingerprint(rule.id, location, message),
-                       item_pointer=item)
+                       item_pointer=item, kind=kind)
 
     def _finish(self, result: FileResult, settings: FileSettings, raw: list[RawFinding], doc,
                 model) -> None:
@@ -355,7 +370,7 @@ class Linter:
             seen.add(key)
             result.findings.append(self._finding(rule, settings, rf.message,
                                                  Location(result.path, span, pointer),
-                                                 _item_pointer(rf.anchor), rf.level))
+                                                 _item_pointer(rf.anchor), rf.level, rf.kind))
 
     def _reported_in_module(self, module_doc, rule_id: str, span: Span) -> bool:
         """Whether linting the module's file on its own gives this finding (rule and place)."""

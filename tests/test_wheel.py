@@ -35,6 +35,10 @@ def test_wheel_contents(wheel):
         assert f"armlint/rules/{path.relative_to(REPO / 'rules').as_posix()}" in names
     assert "armlint/schemas/rule.schema.json" in names
     assert "armlint/cli.py" in names
+    for table in ("definitions", "initiatives", "alz", "aliases"):
+        assert f"armlint/data/policy-{table}.jsonl.xz" in names  # the bundled Azure Policy tables
+    assert "armlint/data/POLICY-NOTICE.md" in names  # their MIT attribution
+    assert "armlint/policy/engine.py" in names
 
 
 def test_installed_command_lints_a_fixture(wheel, tmp_path):

@@ -38,6 +38,7 @@ class Finding:
     suppression: Suppression | None = None
     baseline_state: str | None = None  # "new" | "unchanged" with a baseline
     item_pointer: str = ""  # JSON pointer of the resource the rule was looking at
+    kind: str = "fail"  # SARIF kind: "open" when the answer is not known (undetermined policy)
 
     def sort_key(self) -> tuple:
         s = self.location.span

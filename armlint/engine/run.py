@@ -56,6 +56,7 @@ class RawFinding:
     offsets: tuple | None = None  # (doc, start, end) for findings about raw text
     inner: tuple | None = None  # (start, end) inside the string at `origin`
     level: str | None = None
+    kind: str = "fail"  # SARIF result kind: "open" for an undetermined Azure Policy result
 
 
 @dataclass

@@ -51,6 +51,10 @@ class TemplateScope:
     template with the default (outer) evaluation scope.
     """
 
+    # Functions of this scope's own language (lower-case name -> fn(node, ctx)), called before the
+    # template functions: Azure Policy rules add field(), current(), requestContext()...
+    own_functions: dict | None = None
+
     def __init__(self, raw: dict | None, origin: Origin | None, values: dict | None = None,
                  outer: "TemplateScope | None" = None, deployment: "DeploymentContext | None" = None,
                  label: str = ""):
@@ -296,7 +300,10 @@ def _call(node: Call, ctx: EvalContext) -> Any:
         return _user_function(node, ctx)
     FUNCTIONS, LAZY_FUNCTIONS = _tables or _function_tables()
     name = node.name.lower()
-    lazy = LAZY_FUNCTIONS.get(name)
+    own = ctx.scope.own_functions
+    lazy = own.get(name) if own is not None else None
+    if lazy is None:
+        lazy = LAZY_FUNCTIONS.get(name)
     if lazy is not None:
         try:
             return lazy(node, ctx)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..engine.results import RunResult
 from .escape import visible
 
-_COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
+_COMMANDS = {"error": "error", "warning": "warning", "note": "notice", "none": "notice"}
 
 
 def _data(text: str) -> str:

@@ -27,6 +27,8 @@ def render(result: RunResult) -> str:
                                    "justification": f.suppression.justification}
         if f.baseline_state:
             item["baseline_state"] = f.baseline_state
+        if f.kind != "fail":  # "open": an undetermined Azure Policy result
+            item["kind"] = f.kind
         findings.append(item)
     out = {
         "tool": "armlint", "version": __version__,

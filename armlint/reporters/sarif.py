@@ -30,6 +30,9 @@ def _descriptor(rule) -> dict:
              "category": rule.category}
     if rule.options:
         props["options"] = rule.options
+    extra = getattr(rule, "sarif_properties", None)
+    if extra is not None:  # an Azure Policy definition: its ID, category, effect, assignment
+        props = {**extra(), "equivalents": []}
     return {
         "id": rule.id,
         "name": rule.name,
@@ -75,6 +78,8 @@ def render(result: RunResult) -> str:
         }
         if f.rule_id in index:
             item["ruleIndex"] = index[f.rule_id]
+        if f.kind != "fail":
+            item["kind"] = f.kind
         if f.location.pointer:
             item["locations"][0]["logicalLocations"] = [
                 {"fullyQualifiedName": f.location.pointer, "kind": "element"}]

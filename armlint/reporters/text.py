@@ -21,10 +21,10 @@ def render(result: RunResult, color: bool = False, show_suppressed: bool = False
         if hidden and not show_suppressed:
             continue
         s = f.location.span
-        level = f.level
+        level = "undetermined" if f.kind == "open" else f.level
         path = visible(f.location.path)
         if color:
-            level = f"{_COLORS.get(f.level, '')}{f.level}{_RESET}"
+            level = f"{_COLORS.get(f.level, '')}{level}{_RESET}"
             where = f"{_BOLD}{path}:{s.start_line}:{s.start_col}:{_RESET}"
         else:
             where = f"{path}:{s.start_line}:{s.start_col}:"
@@ -49,7 +49,8 @@ def summary(result: RunResult) -> str:
     parts = [f"{counts['error']} error{'s' if counts['error'] != 1 else ''}",
              f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}",
              f"{counts['note']} note{'s' if counts['note'] != 1 else ''}"]
-    tail = f", {suppressed} suppressed" if suppressed else ""
+    tail = f", {counts['none']} undetermined" if counts.get("none") else ""
+    tail += f", {suppressed} suppressed" if suppressed else ""
     if result.baseline:
         tail += f", {unchanged} unchanged and {len(result.absent)} fixed since the baseline"
     return (f"Linted {linted} file{'s' if linted != 1 else ''} ({result.skipped} skipped): "

@@ -1,0 +1,164 @@
+"""`armlint check --policy`, `armlint policy list|explain`, the `policies:` configuration key, and
+policy findings through selection, suppression, baselines and every output format."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO, shared_path
+
+STORAGE = """{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {"tls": {"type": "string"}},
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-05-01",
+      "name": "st1",
+      "location": "westeurope",
+      "kind": "StorageV2",
+      "sku": {"name": "Standard_LRS"},
+      "properties": {
+        "supportsHttpsTrafficOnly": false,
+        "minimumTlsVersion": "[parameters('tls')]"
+      }
+    }
+  ]
+}
+"""
+HTTPS = "404c3081-a854-4457-ae30-26a93ef643f9"  # Secure transfer to storage accounts ...
+TLS = "fe83a0eb-a853-422d-aac2-1bffd182c5d0"  # Storage accounts should have the specified ...
+
+
+def run(*args, cwd=None):
+    proc = subprocess.run([sys.executable, "-m", "armlint", *args], capture_output=True,
+                          text=True, cwd=cwd or REPO)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+@pytest.fixture()
+def storage(tmp_path):
+    path = tmp_path / "st.json"
+    path.write_text(STORAGE)
+    return path
+
+
+def test_builtin_definition_finding_and_exit_code(storage, tmp_path):
+    proc = run("check", "st.json", "--no-config", "--policy", f"builtin:{HTTPS}", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout  # an audit policy: a warning
+    assert f"st.json:14:37: {HTTPS} [warning] Secure transfer to storage accounts should be " \
+           "enabled: properties.supportsHttpsTrafficOnly is false" in proc.stdout
+    assert run("check", "st.json", "--no-config", "--policy", f"builtin:{HTTPS}",
+               "--fail-level", "warning", cwd=tmp_path).returncode == 1
+
+
+def test_undetermined_is_reported_only_on_request_as_sarif_open(storage, tmp_path):
+    import jsonschema
+    args = ("check", "st.json", "--no-config", "--policy", f"builtin:{TLS}", "-f", "sarif",
+            "--select", TLS)
+    quiet = json.loads(run(*args, cwd=tmp_path).stdout)
+    assert quiet["runs"][0]["results"] == []
+    log = json.loads(run(*args, "--show-undetermined", cwd=tmp_path).stdout)
+    jsonschema.validate(log, json.loads(shared_path("schemas", "sarif-2.1.0.json").read_text()))
+    (result,) = log["runs"][0]["results"]
+    assert result["kind"] == "open" and result["level"] == "none"
+    assert "parameter 'tls' has no default value" in result["message"]["text"]
+    rule = log["runs"][0]["tool"]["driver"]["rules"][result["ruleIndex"]]
+    assert rule["id"] == TLS
+    assert rule["shortDescription"]["text"] == \
+        "Storage accounts should have the specified minimum TLS version"
+    assert rule["properties"]["policyDefinitionId"] == \
+        f"/providers/Microsoft.Authorization/policyDefinitions/{TLS}"
+    assert rule["properties"]["category"] == "Storage"
+    assert rule["properties"]["effect"] == "Audit"
+    text = run("check", "st.json", "--no-config", "--policy", f"builtin:{TLS}",
+               "--show-undetermined", "--select", TLS, cwd=tmp_path).stdout
+    assert f"{TLS} [undetermined]" in text and "1 undetermined" in text
+
+
+def test_assignment_file_and_sarif_assignment_property(storage, tmp_path):
+    asg = {"name": "require-https", "type": "Microsoft.Authorization/policyAssignments",
+           "properties": {"policyDefinitionId":
+                          f"/providers/Microsoft.Authorization/policyDefinitions/{HTTPS}",
+                          "parameters": {"effect": {"value": "Deny"}}}}
+    (tmp_path / "policies").mkdir()
+    (tmp_path / "policies" / "asg.json").write_text(json.dumps(asg))
+    (tmp_path / "policies" / "notes.json").write_text('{"unrelated": true}')  # skipped quietly
+    proc = run("check", "st.json", "--no-config", "--policy", "policies", "-f", "sarif",
+               "--select", HTTPS, cwd=tmp_path)
+    assert proc.returncode == 1
+    log = json.loads(proc.stdout)
+    (result,) = log["runs"][0]["results"]
+    assert result["level"] == "error" and "(assignment 'require-https')" in \
+        result["message"]["text"]
+    rule = log["runs"][0]["tool"]["driver"]["rules"][result["ruleIndex"]]
+    assert rule["properties"]["assignment"] == "require-https"
+    assert rule["properties"]["effect"] == "Deny"
+
+
+def test_bad_policy_file_is_exit_2_with_position(storage, tmp_path):
+    (tmp_path / "bad.json").write_text('{\n  "policyRule": {"if": {}, "then": {}\n')
+    proc = run("check", "st.json", "--no-config", "--policy", "bad.json", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "bad.json:2:38: unexpected end of file" in proc.stderr
+    (tmp_path / "nothen.json").write_text('{"policyRule": {"if": {"field": "type", "equals": "x"},'
+                                          '\n "then": {"details": 1}}}')
+    proc = run("check", "st.json", "--no-config", "--policy", "nothen.json", cwd=tmp_path)
+    assert proc.returncode == 2 and "nothen.json:2:10: the policy rule needs 'then' with an " \
+                                     "'effect'" in proc.stderr
+    proc = run("check", "st.json", "--no-config", "--policy", "builtin:no-such-thing",
+               cwd=tmp_path)
+    assert proc.returncode == 2 and "builtin:no-such-thing" in proc.stderr
+    proc = run("check", "st.json", "--no-config", "--policy", "missing/", cwd=tmp_path)
+    assert proc.returncode == 2
+
+
+def test_configuration_policies_select_suppress_and_baseline(storage, tmp_path):
+    (tmp_path / ".armlint.yaml").write_text(f"policies: ['builtin:{HTTPS}']\n"
+                                            "select: [secure-transfer-to-storage-accounts-should-"
+                                            "be-enabled]\n")
+    proc = run("check", "st.json", "--fail-level", "warning", cwd=tmp_path)
+    assert proc.returncode == 1 and f"{HTTPS} [warning]" in proc.stdout
+    assert run("check", "st.json", "--fail-level", "warning", "--ignore", HTTPS,
+               cwd=tmp_path).returncode == 0
+    run("check", "st.json", "--write-baseline", "base.sarif", cwd=tmp_path)
+    assert run("check", "st.json", "--fail-level", "warning", "--baseline", "base.sarif",
+               cwd=tmp_path).returncode == 0
+    text = STORAGE.replace('        "supportsHttpsTrafficOnly"',
+                           f'        // armlint-disable-next-line {HTTPS} -- tested later\n'
+                           '        "supportsHttpsTrafficOnly"')
+    (tmp_path / "st.json").write_text(text)
+    proc = run("check", "st.json", "--fail-level", "warning", cwd=tmp_path)
+    assert proc.returncode == 0 and "1 suppressed" in proc.stdout
+
+
+def test_policy_list_and_explain(tmp_path):
+    proc = run("policy", "list", "--no-config", "--policy", "builtin:MCSB")
+    assert proc.returncode == 0
+    assert "skipped    " in proc.stdout and "mode Microsoft.Kubernetes.Data" in proc.stdout
+    assert "definitions:" in proc.stdout and "Built-in coverage:" in proc.stdout
+    proc = run("policy", "explain", HTTPS, "--no-config")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("Secure transfer to storage accounts should be enabled\n")
+    assert "Microsoft.Storage/storageAccounts/supportsHttpsTrafficOnly must be 'false'" \
+        in proc.stdout
+    assert run("policy", "explain", "nothing-like-this", "--no-config",
+               "--policy", f"builtin:{HTTPS}").returncode == 2
+    data = json.loads(run("policy", "list", "--no-config", "--policy", f"builtin:{HTTPS}",
+                          "--format", "json").stdout)
+    assert data["definitions"][0]["status"] == "supported"
+
+
+def test_bicep_through_the_same_model(tmp_path):
+    (tmp_path / "st.bicep").write_text(
+        "resource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n"
+        "  name: 'st1'\n  location: 'westeurope'\n  kind: 'StorageV2'\n"
+        "  sku: { name: 'Standard_LRS' }\n"
+        "  properties: {\n    supportsHttpsTrafficOnly: false\n  }\n}\n")
+    proc = run("check", "st.bicep", "--no-config", "--policy", f"builtin:{HTTPS}", cwd=tmp_path)
+    assert f"st.bicep:7:31: {HTTPS} [warning]" in proc.stdout
