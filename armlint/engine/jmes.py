@@ -40,6 +40,9 @@ Security readings (engine/readings.py; an unreadable value gives no answer, like
   lookup_each(keys, table)  the values of `table` (an object) for each known key, case-insensitive,
                             without repeats
   unique(list)              the list without repeated values, in order
+  with_each(list, obj)      each object of `list` with the keys of `obj` added (its own keys win):
+                            how a filter compares elements with values of the rule's context,
+                            which a filter cannot reach (inside it `@` is the element)
 """
 from __future__ import annotations
 
@@ -54,7 +57,7 @@ from jmespath.visitor import Options, TreeInterpreter
 
 from ..expr import parser as expr_parser
 from ..expr.ast import function_names
-from ..expr.values import PartialString, Unknown, as_bool
+from ..expr.values import Obj, PartialString, Unknown, as_bool
 from ..model.views import display_name
 from . import readings
 
@@ -385,6 +388,19 @@ class ArmlintFunctions(jfunctions.Functions):
         for item in items:
             if item not in out:
                 out.append(item)
+        return out
+
+    @_signature({"types": ["array"]}, {"types": ["object"]})
+    def _func_with_each(self, items, extra):
+        out = []
+        for item in items:
+            if isinstance(item, Unknown):
+                out.append(item)  # stays unknown: a filter skips it
+            elif isinstance(item, dict):
+                merged = Obj(extra)
+                merged.update(item)
+                merged.origin = getattr(item, "origin", None)
+                out.append(merged)
         return out
 
     @_signature({"types": []})

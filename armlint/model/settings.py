@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 from ..expr.values import Arr, Obj, Origin, PartialString, Unknown
 from .names import name_key
 from .template import Model, Resource
-from .views import resource_view
+from .views import display_name, resource_view
 
 
 class SettingsChild(NamedTuple):
@@ -258,6 +258,8 @@ class StandIn:
     def display_name(self) -> str:
         if self.resource is not None:
             return self.resource.display_name
+        if isinstance(self.name, PartialString):  # `concat(parameters('app'), '/web')`
+            return display_name(self.name)
         child = self.children[0]
         shown = child.display_name
         return shown.rsplit("/", 1)[0] if "/" in shown else shown

@@ -66,6 +66,8 @@ def test_keys_are_case_insensitive():
     ("display(x)", Obj(x=PartialString(("vm", "/", U))), "vm/[parameters('x')]"),
     ("display(x)", Obj(x=False), "false"),
     ("unique(x)", Obj(x=[1, 1, 2]), [1, 2]),
+    ("with_each(x, {t: t})[?id == t].id", Obj(x=[Obj(id="a"), Obj(id="b"), "s"], t="b"), ["b"]),
+    ("with_each(x, {id: t})[].id", Obj(x=[Obj(id="a")], t="b"), ["a"]),
 ])
 def test_functions(expr, data, expected):
     assert search(expr, data) == expected
@@ -80,3 +82,11 @@ def test_compile_errors():
         Expression("a[?")
     with pytest.raises(CompileError, match="unknown function 'nope\\(\\)'"):
         Expression("nope(a)")
+
+
+def test_with_each_brings_outer_values_into_a_filter_and_keeps_unknown_elements_unknown():
+    data = Obj(x=[Obj(id="a"), U], t="a")
+    assert search("length(with_each(x, {t: t})[?id == t])", data) == 1
+    assert isinstance(search("with_each(x, {t: t})[1]", data), Unknown)
+    assert isinstance(search("with_each(u, {t: t})", Obj(u=U, t="a")), Unknown)
+    assert search("x[?id == t]", data) == []  # without it, `t` is the element's (absent) key

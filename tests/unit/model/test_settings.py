@@ -258,3 +258,14 @@ def test_aks_agent_pools_as_children_are_flat_profiles():
     profiles = "effective.properties.agentPoolProfiles"
     assert Expression(f"{profiles}[].name").search(aks) == ["system", "user"]
     assert at(aks, f"{profiles}[1].enableEncryptionAtHost") == (False, where(text, 5, "false"))
+
+
+def test_a_stand_in_named_by_concat_shows_its_parent_name():
+    text = """{"$schema": "%s", "parameters": {"app": {"type": "string"}}, "resources": [
+     {"type": "Microsoft.Web/sites/config", "apiVersion": "2022-09-01",
+      "name": "[concat(parameters('app'), '/web')]", "properties": {"minTlsVersion": "1.0"}}
+    ]}""" % SCHEMA
+    ctxs, model = contexts(text)
+    (stand,) = items(ctxs, model, "Microsoft.Web/sites")
+    assert stand["display_name"].startswith("[parameters(")
+    assert "/web" not in stand["display_name"] and "concat" not in stand["display_name"]
