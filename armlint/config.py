@@ -222,17 +222,23 @@ def load_config(path: Path, confinement: Confinement | None = None) -> Config:
 def _read_yaml(path: Path, text: str):
     import yaml
 
-    from .engine.loader import _Marks, yaml_loader
-    loader = yaml_loader(text)
+    from .engine.loader import _Marks
+    from .source import yamlsafe
+    loader = None
     try:
-        node = loader.get_single_node()
+        node, loader = yamlsafe.compose(text)
         data = loader.construct_document(node) if node is not None else {}
+    except yamlsafe.YamlRefused as exc:
+        raise ConfigError(path, exc.line, exc.column, exc.message) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise ConfigError(path, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1,
                           f"invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(path, 1, 1, f"invalid YAML: {exc}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -255,7 +261,11 @@ def _read_pyproject(path: Path, text: str):
         m = re.search(r"line (\d+), column (\d+)", str(exc))
         line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
         raise ConfigError(path, line, col, f"invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(path, 1, 1, "the TOML nests too deeply to read") from None
     section = data.get("tool", {}).get("armlint", {})
+    if _too_deep(section):
+        raise ConfigError(path, 1, 1, "[tool.armlint] nests too deeply (more than 64 levels)")
     lines = text.splitlines()
 
     def where(pointer: tuple, key: bool = False) -> tuple[int, int]:
@@ -270,6 +280,19 @@ def _read_pyproject(path: Path, text: str):
                     return i + 1, m.start(1) + 1
         return start + 1, 1
     return section, where
+
+
+def _too_deep(value: Any, limit: int = 64) -> bool:
+    """Whether a value nests containers more than `limit` deep (checked without recursion)."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth >= limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _validated_cache(schema: bytes, data: bytes) -> Path | None:

@@ -432,12 +432,16 @@ class Expression:
         self.text = text
         try:
             parsed = jmespath.compile(text)
+        except RecursionError:
+            raise CompileError("the expression nests too deeply to read") from None
         except jexc.ParseError as exc:
             raise CompileError(f"JMESPath syntax error: {exc.msg} (at '{exc.token_value}')",
                                exc.lex_position) from None
         except jexc.JMESPathError as exc:
             raise CompileError(f"JMESPath error: {exc}") from None
         self._ast = parsed.parsed
+        if _depth_over(self._ast, MAX_DEPTH):
+            raise CompileError(f"the expression nests more than {MAX_DEPTH} levels deep")
         for name in _function_calls(self._ast):
             if name not in FUNCTION_NAMES:
                 raise CompileError(f"unknown function '{name}()'; see README 'Writing a rule' for "
@@ -450,6 +454,20 @@ class Expression:
             # A template whose shape the rule did not expect (a string where an object belongs):
             # nothing can be said about it, so nothing is reported.
             return _UNKNOWN
+
+
+MAX_DEPTH = 100  # nesting of a rule expression (armlint's own are under 20); evaluation recurses
+
+
+def _depth_over(root: dict, limit: int) -> bool:
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in node.get("children", ())
+                     if isinstance(child, dict))
+    return False
 
 
 def _function_calls(node: dict):

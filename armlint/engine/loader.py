@@ -50,12 +50,6 @@ class RuleFileError(Exception):
         return f"{self.path}:{self.line}:{self.col}: {who}{self.message}"
 
 
-def yaml_loader(text: str):
-    """A safe YAML loader for `text` (libyaml's C loader when present), which keeps node marks."""
-    import yaml
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
-
-
 class _Marks:
     """Positions of every mapping key and value of a composed YAML document."""
 
@@ -121,12 +115,16 @@ def load_rule_file(path: Path, builtin: bool = False, validate: bool = True,
     except UnicodeDecodeError as exc:
         raise RuleFileError(path, 1, 1, f"not UTF-8 text ({exc.reason})") from None
     import yaml
-    loader = yaml_loader(text)
+
+    from ..source import yamlsafe
+    loader = None
     try:
-        node = loader.get_single_node()
+        node, loader = yamlsafe.compose(text)
         if node is None:
             raise RuleFileError(path, 1, 1, "the rule file is empty")
         data = loader.construct_document(node)
+    except yamlsafe.YamlRefused as exc:
+        raise RuleFileError(path, exc.line, exc.column, exc.message) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -134,7 +132,8 @@ def load_rule_file(path: Path, builtin: bool = False, validate: bool = True,
     except yaml.YAMLError as exc:
         raise RuleFileError(path, 1, 1, f"invalid YAML: {exc}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     marks = _Marks(node, text)
     if not isinstance(data, dict):
         raise RuleFileError(path, 1, 1, "a rule file holds one YAML mapping (id, name, ...)")

@@ -52,3 +52,77 @@ def test_a_deeply_nested_param_value_is_a_usage_error(tmp_path):
     for value in ("[" * 100_000, "[" * 5000 + "]" * 5000):
         run = armlint("check", "t.json", "--param", f"a={value}", cwd=tmp_path)
         assert run.returncode == 2 and "--param a: the value nests too deeply" in run.stderr
+
+
+BOMB = "a: &a ['lol','lol','lol','lol','lol','lol','lol','lol','lol']\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join(f"*{chr(97 + i)}" for _ in range(9)) + "]\n"
+    for i in range(9))
+
+RULE = """id: ORG001
+name: storage-rule
+title: A rule
+level: warning
+scope: {kind: resources, resource_types: [Microsoft.Storage/storageAccounts]}
+violation: "%s"
+report_at: [resource]
+message: "Storage account '{name}'"
+docs: {what: x, why: y}
+"""
+
+
+@pytest.mark.parametrize("text, line, words", [
+    (BOMB, 1, "YAML anchors on lists and mappings (&a) are not allowed"),
+    ("select: &x [AL5001]\nignore: *x\n", 1, "YAML anchors on lists and mappings (&x)"),
+    ("select: [AL5001]\nignore: *x\n", 2, "the YAML alias *x names no plain value"),
+    ("select: !!python/object:os.system [AL5001]\n", 1, "YAML tags (!!python/object:os.system)"),
+    ("fail-level: !!binary ZXJyb3I=\n", 1, "YAML tags (!!binary)"),
+    ("rules:\n  AL5001: ! warning\n", 2, "YAML tags (!)"),
+    ("x: " + "[" * 200 + "]" * 200 + "\n", 1, "nests more than 64 levels deep"),
+    ("select: [AL5001]\x00\n", 1, "NUL byte"),
+    ("select: [AL5001\n", 2, "invalid YAML"),
+])
+def test_a_hostile_configuration_is_exit_2_with_file_line_and_plain_words(tmp_path, text, line,
+                                                                          words):
+    (tmp_path / ".armlint.yaml").write_text(text)
+    (tmp_path / "t.json").write_text(template(""))
+    run = armlint("check", "t.json", cwd=tmp_path)
+    assert run.returncode == 2, run.output()
+    assert f".armlint.yaml:{line}:" in run.stderr and words in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("text, words", [
+    (BOMB + RULE % "false", "YAML anchors on lists and mappings (&a) are not allowed"),
+    (RULE % ("(" * 3000 + "a" + ")" * 3000), "nests too deeply"),
+    (RULE % ("!" * 500 + "a"), "nests"),
+    (RULE.replace("level: warning", "level: warning\nimplementation: builtin") % "a",
+     "`implementation: builtin` is only for built-in rules"),
+])
+def test_a_hostile_rule_file_is_exit_2_with_its_name(tmp_path, text, words):
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "ORG001.yaml").write_text(text)
+    (tmp_path / "t.json").write_text(template(""))
+    run = armlint("check", "t.json", "--rules-dir", "rules", cwd=tmp_path)
+    assert run.returncode == 2, run.output()
+    assert "ORG001.yaml:" in run.stderr and words in run.stderr, run.stderr
+
+
+def test_a_pyproject_nested_too_deeply_is_exit_2(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.armlint]\nx = " + "[" * 100 + "]" * 100 + "\n")
+    (tmp_path / "t.json").write_text(template(""))
+    run = armlint("check", "t.json", cwd=tmp_path)
+    assert run.returncode == 2 and "pyproject.toml:1:1: [tool.armlint] nests too deeply" in \
+        run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("setting, words", [
+    ('{"analyzers": {"core": {"rules": {"no-unused-params": {"level": "loud"}}}}}',
+     '`analyzers.core.rules.no-unused-params.level` is "loud", not a level'),
+    (b'{"analyzers": {"core": {"enabled": "caf\xe9"}}}', "not valid UTF-8"),
+])
+def test_a_bicepconfig_that_armlint_cannot_use_is_reported(tmp_path, setting, words):
+    path = tmp_path / "bicepconfig.json"
+    path.write_bytes(setting if isinstance(setting, bytes) else setting.encode())
+    (tmp_path / "main.bicep").write_text("param p string\noutput o string = p\n")
+    run = armlint("check", "main.bicep", cwd=tmp_path)
+    assert run.returncode == 2 and "bicepconfig.json:1:" in run.stderr and words in run.stderr, \
+        run.stderr
