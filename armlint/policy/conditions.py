@@ -263,8 +263,11 @@ class FieldCond:
         if isinstance(self.field, FieldSpec):
             return self.field
         name = self.field.evaluate(env)
-        if not isinstance(name, str) or isinstance(name, Unknown):
-            return "the field name is an expression whose value is not known"
+        if isinstance(name, Unknown):
+            return f"the field name {self.field.text()} is not known: " \
+                   f"{name.reason or 'it depends on the assignment'}"
+        if not isinstance(name, str):
+            return f"the field name {self.field.text()} is not a string"
         return env.field_spec(name)
 
     def evaluate(self, env: Env) -> Outcome:

@@ -326,22 +326,22 @@ def _assignment_note(applied: Applied) -> str:
 
 
 def _rank(ev: Evidence) -> int:
+    """Lower is better. Policies write their filters first and the violation last, so among
+    equals the last wins: a property (alias) the policy checks, there or absent; else a special
+    field other than type; else a count, a value, the type."""
     if ev.kind == "value":
-        return 7
+        return 4
     if ev.kind == "count":
-        return 5 if ev.origin is not None else 6
+        return 3 if ev.origin is not None else 5
     if ev.field.lower() == "type":
         return 9
     if "/" not in ev.field:  # special fields (tags, location, name, identity): often exclusions
-        return 4 if ev.origin is not None else 8
-    if ev.origin is None:  # a property that is absent: reported at the resource's type
-        return 3
-    return 2 if ev.op == "exists" else 1
+        return 2
+    return 1
 
 
 def primary(evidence: tuple) -> Evidence | None:
-    """The evidence a finding points at: the last comparison of a property that is there, else
-    a property check (exists), else an absent property, else a special field, a count, a value."""
+    """The evidence a finding points at (see _rank)."""
     best = None
     best_rank = 99
     for ev in evidence:

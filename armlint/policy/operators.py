@@ -77,6 +77,13 @@ def unknown_in(value: Any) -> Unknown | None:
     return None
 
 
+def _any_string(value: Any) -> bool:
+    """A string, known or not (a resource ID, a partly known string, an unknown string)."""
+    if isinstance(value, str):
+        return True
+    return isinstance(value, Unknown) and value.kind in ("string", "resourceId")
+
+
 def describe_unknown(value: Unknown) -> str:
     text = value.text if not isinstance(value, PartialString) else ""
     why = value.reason or "it depends on the deployment"
@@ -239,6 +246,9 @@ def compare(op: str, value: Any, operand: Any) -> bool | Unsure:
         if want is None:
             return Unsure(f"'exists' takes true or false, not {operand!r}")
         return (value is not None) == want
+    if op in ("like", "notlike") and _any_string(value) and isinstance(operand, str) and \
+            operand and set(operand) == {"*"}:
+        return op == "like"  # every string is like '*', even one armlint only partly knows
     unknown = unknown_in(value)
     if unknown is not None:
         return Unsure(describe_unknown(unknown))

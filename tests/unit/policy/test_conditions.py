@@ -321,7 +321,8 @@ def test_count_finding_points_at_the_matching_member(test_aliases):
     ({"value": "[utcNow()]", "greater": "2020-01-01"}, True),
     ({"value": "[int(string(add(1, 2)))]", "equals": 3}, True),
     ({"value": "[empty(field('kind'))]", "equals": True}, True),
-    ({"value": "[resourceGroup().name]", "like": "*"}, "undetermined"),
+    ({"value": "[resourceGroup().name]", "equals": "rg1"}, "undetermined"),
+    ({"value": "[resourceGroup().name]", "like": "*"}, True),  # whatever it is, it is a string
     ({"value": "[reference('x').y]", "equals": "z"}, "undetermined"),  # not in policy rules
 ])
 def test_value_conditions(cond, expected, test_aliases):
