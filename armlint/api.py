@@ -10,14 +10,15 @@ import os
 from pathlib import Path
 
 from .config import EMPTY, ConfigFinder
-from .engine import suppress
+from .engine.baseline import Baseline, BaselineError, apply_baseline
 from .engine.catalogue import Catalogue, Rule
 from .engine.results import FileResult, Finding, Location, RunResult
 from .linter import USAGE_ERRORS, Linter, LintOptions
 from .parameters import ParameterFileError, load_parameter_values
 
-__all__ = ["lint_paths", "lint_text", "LintOptions", "Linter", "RunResult", "FileResult",
-           "Finding", "Location", "ParameterFileError", "load_parameter_values", "USAGE_ERRORS"]
+__all__ = ["lint_paths", "lint_text", "load_baseline", "LintOptions", "Linter", "RunResult",
+           "FileResult", "Finding", "Location", "Baseline", "BaselineError", "ParameterFileError",
+           "load_parameter_values", "USAGE_ERRORS"]
 
 
 def lint_paths(paths: list[str], options: LintOptions | None = None,
@@ -61,9 +62,8 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
                        fail_level=fail_level)
     baseline_path = options.baseline or (str(run_config.baseline) if run_config.baseline else None)
     if baseline_path:
-        baseline = suppress.load_baseline(Path(baseline_path))
-        from .reporters.sarif import artifact_uri
-        result.absent = suppress.apply_baseline(result.findings, baseline, artifact_uri)
+        baseline = load_baseline(Path(baseline_path), options.max_file_size)
+        result.absent = apply_baseline(result.findings, baseline)
         result.baseline = baseline_path
     return result
 
@@ -80,6 +80,25 @@ def load_policies(options: LintOptions, config):
     return policy.load(sources, list(options.policy_aliases) + [str(a) for a in
                                                                  config.policy_aliases],
                        show_undetermined=show)
+
+
+def load_baseline(path: Path, max_bytes: int | None = None) -> Baseline:
+    """Read a baseline file (SARIF). Raises BaselineError naming the file (and the line and
+    column where there is one) when it cannot be read or is not a baseline."""
+    from .reporters.sarif import read_baseline
+    from .source.files import DEFAULT_MAX_BYTES, ReadRefused, read_file
+    from .source.text import DecodeError, decode
+    try:
+        data = read_file(path, max_bytes or DEFAULT_MAX_BYTES)
+    except ReadRefused as exc:
+        raise BaselineError(f"{path}: no such baseline file" if exc.missing else
+                            f"{path}: cannot use the baseline: {exc.reason}") from None
+    try:
+        text = decode(data).text
+    except DecodeError as exc:
+        raise BaselineError(f"{path}:{exc.line}:{exc.col}: the baseline is not text: "
+                            f"{exc.message}") from None
+    return read_baseline(text, str(path))
 
 
 def lint_text(text: str, filename: str = "template.json", select: list[str] | None = None,

@@ -1,8 +1,10 @@
 """The `armlint` command: check, rules, explain, docs. Thin: parse arguments, call the API, exit.
 
-Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 usage, configuration
-or rule-file error (the message names the file, line and column). Input files never cause a
-traceback: a file that cannot be read or parsed is a finding, and the other files are linted.
+Exit codes: 0 nothing at or above the fail level (and always after --write-baseline); 1 findings
+at or above it; 2 usage, configuration, rule-file or baseline error (the message names the file,
+line and column); 130 interrupted (SIGINT), 143 terminated (SIGTERM), worker processes included.
+Input files never cause a traceback: a file that cannot be read or parsed is a finding, and the
+other files are linted.
 """
 from __future__ import annotations
 
@@ -12,6 +14,21 @@ from pathlib import Path
 import click
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_SIGNAL = 128  # plus the signal's number: 130 for SIGINT, 143 for SIGTERM
+
+
+def _stop_on_signals() -> None:
+    """SIGINT and SIGTERM end the run: the runner stops its workers as the exit unwinds, a
+    half-written output is removed, and the exit code says which signal it was."""
+    import signal
+
+    def stop(signum, frame):
+        signal.signal(signum, signal.SIG_IGN)  # a second signal must not break the clean-up
+        name = "interrupted" if signum == signal.SIGINT else "terminated"
+        sys.stderr.write(f"\narmlint: {name}\n")
+        raise SystemExit(EXIT_SIGNAL + signum)
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
 
 
 def _split(values: tuple) -> list[str]:
@@ -93,10 +110,13 @@ class _CheckCommand(click.Command):
         return super().parse_args(ctx, args)
 
 
-def _render(fmt: str, result, color: bool, show_suppressed: bool) -> str:
+def _render(fmt: str, result, color: bool, show_suppressed: bool, report_fixed: bool) -> str:
     if fmt == "text":
         from .reporters import text
         return text.render(result, color=color, show_suppressed=show_suppressed)
+    if fmt == "sarif":
+        from .reporters import sarif
+        return sarif.render(result, absent=report_fixed)
     import importlib
     return importlib.import_module(f"armlint.reporters.{fmt}").render(result)
 
@@ -148,8 +168,11 @@ class _Progress:
               help="Lint each template with NAME.parameters.json beside it, when present.")
 @click.option("--baseline", type=click.Path(dir_okay=False),
               help="A SARIF file of accepted findings: report only what is new.")
+@click.option("--report-fixed", is_flag=True,
+              help="With --baseline, also write the accepted findings that are gone to SARIF "
+                   "(baselineState 'absent'; code scanning shows them as open alerts).")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
-              help="Write the findings of this run as a baseline SARIF file.")
+              help="Write the findings of this run as a baseline SARIF file (exit code 0).")
 @click.option("--show-suppressed", is_flag=True, help="List suppressed findings in text output.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Lint files in this many processes (default: the machine's cores).")
@@ -170,19 +193,21 @@ class _Progress:
               help="Also report policy results that depend on what the template cannot say.")
 @click.pass_context
 def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_dir, config,
-          no_config, parameter_files, params, auto_parameters, baseline, write_baseline,
-          show_suppressed, jobs, progress, roots, max_file_size, policies, policy_aliases,
-          show_undetermined) -> None:
+          no_config, parameter_files, params, auto_parameters, baseline, report_fixed,
+          write_baseline, show_suppressed, jobs, progress, roots, max_file_size, policies,
+          policy_aliases, show_undetermined) -> None:
     """Lint templates, parameter files and Bicep files under PATHS (files or folders)."""
     import os
 
     from .api import LintOptions, ParameterFileError, lint_paths
     from .config import ConfigError
     from .discover import DiscoveryError
+    from .engine.baseline import BaselineError
     from .engine.catalogue import SelectorError
     from .engine.loader import RuleFileError
-    from .engine.suppress import BaselineError
+    from .output import OutputError, refuse_inputs, write_atomic
 
+    _stop_on_signals()
     pairs = ctx.meta.get("armlint_outputs") or [["text", None]]
     to_stdout = [p for p in pairs if p[1] is None]
     if len(to_stdout) > 1:
@@ -204,25 +229,40 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
         _fail(str(exc))
     except Exception as exc:
         _fail_policy(exc)
+    inputs = [f.source for f in result.files if f.source and f.kind != "skipped"]
+    inputs += [p for p in paths if Path(p).is_file()] + list(parameter_files)
+    inputs += [config] if config else []
+    try:
+        refuse_inputs([o for _, o in pairs if o], inputs + ([baseline] if baseline else []))
+        if write_baseline:
+            refuse_inputs([write_baseline], inputs)
+    except OutputError as exc:
+        _fail(str(exc))
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     for fmt, output in pairs:
-        text = _render(fmt, result, color and output is None, show_suppressed)
+        text = _render(fmt, result, color and output is None, show_suppressed, report_fixed)
         if output:
             try:
-                Path(output).write_text(text, encoding="utf-8")
+                write_atomic(output, text)
             except OSError as exc:
                 _fail(f"cannot write {output}: {exc.strerror}")
         else:
             click.echo(text, nl=False)
-    if write_baseline:
-        from .reporters import sarif
-        try:
-            Path(write_baseline).write_text(sarif.render(result), encoding="utf-8")
-        except OSError as exc:
-            _fail(f"cannot write {write_baseline}: {exc.strerror}")
     if not to_stdout or to_stdout[0][0] != "text":
         from .reporters.text import summary
         click.echo(summary(result), err=True)
+    if write_baseline:
+        from .engine.baseline import from_findings
+        from .reporters import sarif
+        accepted = from_findings(result.findings)
+        try:
+            write_atomic(write_baseline, sarif.render_baseline(accepted, result.root))
+        except OSError as exc:
+            _fail(f"cannot write {write_baseline}: {exc.strerror}")
+        count = len(accepted.entries)
+        click.echo(f"armlint: wrote {count} finding{'s' if count != 1 else ''} to the baseline "
+                   f"{write_baseline}", err=True)
+        sys.exit(EXIT_OK)
     sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
 
 

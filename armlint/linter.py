@@ -18,12 +18,13 @@ from .config import (EMPTY, BicepConfigFinder, Config, ConfigError, ConfigFinder
                      file_settings)
 from .engine import suppress
 from .engine.catalogue import Catalogue, Rule, SelectorError
-from .engine.fingerprint import fingerprint
+from .engine import fingerprint
 from .engine.loader import RuleFileError
 from .engine.locate import json_pointer, locate, locate_offsets, locate_origin
 from .engine.results import FileResult, Finding, Location
 from .engine.run import RawFinding, RunOptions, run_rules
-from .engine.suppress import BaselineError, metadata_entries
+from .engine.baseline import BaselineError
+from .engine.suppress import metadata_entries
 from .parameters import ParameterFileError, load_parameter_values
 from .source import jsonc
 from .source.directives import parse_comment
@@ -202,6 +203,11 @@ class Linter:
 
     # -- one file ---------------------------------------------------------------------------
     def lint_file(self, path: Path, explicit: bool = True) -> FileResult:
+        result = self._lint_file(path, explicit)
+        result.source = os.path.abspath(path)
+        return result
+
+    def _lint_file(self, path: Path, explicit: bool) -> FileResult:
         shown = display_path(path, self.root)
         if self.config_for(path).excludes(path):
             return FileResult(shown, "skipped")
@@ -216,12 +222,17 @@ class Linter:
         except USAGE_ERRORS:
             raise  # a broken configuration, rule or parameter file stops the run with exit 2
         except Exception as exc:  # a bug in armlint: this file gets a finding, the run goes on
-            settings = self.settings(path)
-            result = FileResult(shown, "unreadable", rules=[r.id for r in settings.rules])
-            self._add(result, settings, "AL0003", f"armlint failed on this file: "
-                      f"{type(exc).__name__}: {_printable(str(exc))}; please report this",
-                      Span(1, 1, 1, 1))
-            return result
+            return self.failure(path, f"armlint failed on this file: {type(exc).__name__}: "
+                                      f"{_printable(str(exc))}; please report this")
+
+    def failure(self, path: Path, message: str) -> FileResult:
+        """The result of a file armlint itself failed on: one AL0003 finding."""
+        settings = self.settings(path)
+        result = FileResult(display_path(path, self.root), "unreadable",
+                            rules=[r.id for r in settings.rules], source=os.path.abspath(path))
+        self._add(result, settings, "AL0003", message, Span(1, 1, 1, 1))
+        fingerprint.assign(result.findings)
+        return result
 
     def lint_bytes(self, data: bytes, shown: str, explicit: bool = True,
                    path: Path | None = None) -> FileResult:
@@ -260,10 +271,12 @@ class Linter:
         except RecursionError:  # a chain of thousands of `[0]` or `.x` the parser reads in a loop
             self._add(result, settings, PARSE_ERROR, "the file nests expressions too deeply to read",
                       Span(1, 1, 1, 1))
+            fingerprint.assign(result.findings)
             return result
         except Exception as exc:  # a bug in lowering must not stop the run
             self._add(result, settings, "AL0003", f"armlint could not read this Bicep file: "
                       f"{type(exc).__name__}: {exc}; please report this", Span(1, 1, 1, 1))
+            fingerprint.assign(result.findings)
             return result
         for d in doc.tree.diagnostics:
             self._add(result, settings, PARSE_ERROR, d.message, doc.lines.span(d.start, d.end))
@@ -273,6 +286,7 @@ class Linter:
         raw += self._policy_findings(model)
         self._finish(result, settings, raw, doc, model)
         self._suppress(result, settings, doc, model, doc.suppression_directives())
+        fingerprint.assign(result.findings, doc)
         return result
 
     def lint_json(self, text: str, shown: str, explicit: bool = True,
@@ -287,6 +301,7 @@ class Linter:
                 return FileResult(shown, "skipped")
             result = FileResult(shown, "template", rules=[r.id for r in settings.rules])
             self._add(result, settings, PARSE_ERROR, doc.error.message, doc.error_span())
+            fingerprint.assign(result.findings, doc)
             return result
         value = doc.value
         kind = classify_schema(value.get("$schema")) if isinstance(value, dict) else None
@@ -302,6 +317,7 @@ class Linter:
         raw += self._policy_findings(model)
         self._finish(result, settings, raw, doc, model)
         self._suppress(result, settings, doc, model)
+        fingerprint.assign(result.findings, doc)
         return result
 
     def _policy_findings(self, model) -> list[RawFinding]:
@@ -330,6 +346,7 @@ class Linter:
         result = FileResult(shown, "unreadable", rules=[r.id for r in settings.rules])
         self._add(result, settings, UNREADABLE, message,
                   Span(line, col, line, col + 1))
+        fingerprint.assign(result.findings)
         return result
 
     def _finding(self, rule: Rule, settings: FileSettings, message: str, location: Location,
@@ -340,8 +357,7 @@ class Linter:
         # an open (undetermined) result has no level, whatever the configuration says
         level = "none" if kind != "fail" else settings.levels.get(rule.id, level or rule.level)
         return Finding(rule.id, rule.name, level, message,
-                       location, fingerprint=fingerprint(rule.id, location, message),
-                       item_pointer=item, kind=kind)
+                       location, item_pointer=item, kind=kind)
 
     def _finish(self, result: FileResult, settings: FileSettings, raw: list[RawFinding], doc,
                 model) -> None:
@@ -404,7 +420,6 @@ class Linter:
         extra = [f for f in extra if self.catalogue.find(f.rule_id) in settings.rules]
         for f in extra:
             f.level = settings.levels.get(f.rule_id, f.level)
-            f.fingerprint = fingerprint(f.rule_id, f.location, f.message)
         result.findings.extend(extra)
         result.findings.sort(key=Finding.sort_key)
 

@@ -1,72 +1,199 @@
 """The parallel runner: lint many files with one `Linter`, in this process or in worker processes.
 
-Owns: choosing serial or parallel, the process pool, and garbage-collection pacing.
+Owns: choosing serial or parallel, the worker processes and what they send back, and memory
+between files. Workers are forked with the loaded linter (catalogue, configuration, module caches
+per worker) and lint one file at a time, largest files first so that no worker is left with a big
+file at the end; each sends back the file's findings (a `FileResult`), never its model. Results
+come back in input order, so a parallel run prints what a serial run prints.
+
+Memory: linting builds many small objects that live as long as a file. The collector is paused
+while a file is linted (its scans of them cost about a third of the run) and the young
+generations are collected after each file, so what a file leaves behind is freed before the next.
+
+Stopping: an exception in the parent (KeyboardInterrupt, or SystemExit from the CLI's SIGTERM
+handler) terminates every worker before it propagates. Workers ignore SIGINT (a Ctrl-C reaches
+the whole process group; the parent decides) and exit when the parent's end of their pipe closes,
+so even a parent killed with SIGKILL leaves no worker behind once its current file is done. A
+worker that dies on a file (killed, out of memory) turns that file into an AL0003 finding; the
+other files are still linted.
 """
 from __future__ import annotations
 
 import gc
+import os
+import signal
+from collections import deque
 
 from .engine.results import FileResult
 from .linter import Linter
 
-_WORKER: "Linter | None" = None
 PARALLEL_THRESHOLD = 48  # below this many files a process pool costs more than it saves
+IN_FLIGHT = 2  # files handed to a worker ahead, so that it never waits for the parent
 
-
-_linted = 0
-COLLECT_EVERY = 200  # files between garbage collections while the collector is paused
-
-
-def _lint_one(linter: Linter, candidate) -> FileResult:
-    global _linted
-    _linted += 1
-    if _linted % COLLECT_EVERY == 0:
-        gc.collect(1)  # the young generations: what the last files left behind
-    if candidate.problem is not None:  # a folder that could not be listed
-        return linter.unreadable_path(candidate.path, candidate.problem)
-    return linter.lint_file(candidate.path, candidate.explicit)
-
-
-def _lint_candidate(candidate) -> FileResult:
-    assert _WORKER is not None
-    return _lint_one(_WORKER, candidate)
+# What a forked worker inherits: the linter and the files, and the parent's ends of the pipes
+# of the workers forked before it (a worker closes them, so each pipe has one parent end).
+_WORKER: Linter | None = None
+_CANDIDATES: list = []
+_PARENT_ENDS: list = []
 
 
 def lint_all(linter: Linter, candidates: list, jobs: int, progress=None) -> list[FileResult]:
-    # Linting builds many small objects that live as long as a file; the collector's scans of
-    # them cost about a third of the run, so it is paused and run every COLLECT_EVERY files.
+    """Lint every candidate (a `discover.Candidate`); results in the order of `candidates`."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _lint_each(linter, candidates, jobs, progress)
+        if jobs <= 1 or len(candidates) < PARALLEL_THRESHOLD or not _can_fork():
+            return _serial(linter, candidates, progress)
+        return _parallel(linter, candidates, jobs, progress)
     finally:
         if enabled:
             gc.enable()
 
 
-def _lint_each(linter: Linter, candidates: list, jobs: int, progress=None) -> list[FileResult]:
-    global _WORKER
-    serial = jobs <= 1 or len(candidates) < PARALLEL_THRESHOLD
-    if not serial:
-        import multiprocessing
-        serial = "fork" not in multiprocessing.get_all_start_methods()
-    if serial:
-        results = []
-        for c in candidates:
-            results.append(_lint_one(linter, c))
-            if progress:
-                progress(len(results), len(candidates))
-        return results
-    from concurrent.futures import ProcessPoolExecutor
-    _WORKER = linter  # inherited by the forked workers; results come back in input order
+def _can_fork() -> bool:
+    import multiprocessing
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _lint_one(linter: Linter, candidate) -> FileResult:
     try:
-        chunk = max(1, len(candidates) // (jobs * 8))
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = []
-            for r in pool.map(_lint_candidate, candidates, chunksize=chunk):
-                results.append(r)
-                if progress:
-                    progress(len(results), len(candidates))
+        if candidate.problem is not None:  # a folder that could not be listed
+            return linter.unreadable_path(candidate.path, candidate.problem)
+        return linter.lint_file(candidate.path, candidate.explicit)
+    finally:
+        gc.collect(1)  # the young generations: what this file left behind
+
+
+def _serial(linter: Linter, candidates: list, progress) -> list[FileResult]:
+    results = []
+    for c in candidates:
+        results.append(_lint_one(linter, c))
+        if progress:
+            progress(len(results), len(candidates))
+    return results
+
+
+def largest_first(candidates: list) -> list[int]:
+    """Indexes of the candidates, the biggest files first (unreadable ones last)."""
+    def size(i: int) -> int:
+        try:
+            return os.stat(candidates[i].path).st_size
+        except OSError:
+            return -1
+    return sorted(range(len(candidates)), key=lambda i: -size(i))
+
+
+class _Worker:
+    __slots__ = ("process", "conn", "in_flight")
+
+    def __init__(self, process, conn):
+        self.process = process
+        self.conn = conn
+        self.in_flight: deque = deque()
+
+
+def _parallel(linter: Linter, candidates: list, jobs: int, progress) -> list[FileResult]:
+    import multiprocessing
+    from multiprocessing.connection import wait
+    global _WORKER, _CANDIDATES
+    context = multiprocessing.get_context("fork")
+    _WORKER, _CANDIDATES = linter, candidates
+    pending = deque(largest_first(candidates))
+    results: list = [None] * len(candidates)
+    workers: list[_Worker] = []
+    done = 0
+
+    def feed(w: _Worker) -> None:
+        while pending and len(w.in_flight) < IN_FLIGHT:
+            i = pending.popleft()
+            w.conn.send(i)
+            w.in_flight.append(i)
+
+    def start() -> _Worker:
+        parent_end, child_end = context.Pipe()
+        _PARENT_ENDS.append(parent_end)
+        process = context.Process(target=_work, args=(child_end,), daemon=True)
+        process.start()
+        child_end.close()
+        return _Worker(process, parent_end)
+
+    try:
+        for _ in range(min(jobs, len(candidates))):
+            workers.append(start())
+        for w in workers:
+            feed(w)
+        while done < len(candidates):
+            ready = set(wait([w.conn for w in workers] + [w.process.sentinel for w in workers]))
+            for w in list(workers):
+                if w.conn not in ready and w.process.sentinel not in ready:
+                    continue
+                try:
+                    while w.conn.poll():
+                        i, result = w.conn.recv()
+                        w.in_flight.remove(i)
+                        results[i] = result
+                        done += 1
+                        if progress:
+                            progress(done, len(candidates))
+                except (EOFError, OSError):
+                    pass
+                if w.process.is_alive() or w.process.exitcode is None:
+                    feed(w)
+                    continue
+                # the worker died: the file it was on gets a finding, the others go back
+                workers.remove(w)
+                _close(w)
+                if w.in_flight:
+                    i = w.in_flight.popleft()
+                    results[i] = linter.failure(candidates[i].path, _death(w.process.exitcode))
+                    done += 1
+                    pending.extendleft(reversed(w.in_flight))
+                if pending:
+                    workers.append(start())
+                    feed(workers[-1])
+        for w in workers:
+            w.conn.send(None)  # stop
+        for w in workers:
+            w.process.join()
         return results
     finally:
-        _WORKER = None
+        for w in workers:
+            if w.process.is_alive():
+                w.process.terminate()
+        for w in workers:
+            w.process.join(2)
+            if w.process.is_alive():
+                w.process.kill()
+                w.process.join()
+            _close(w)
+        _WORKER, _CANDIDATES = None, []
+
+
+def _close(w: _Worker) -> None:
+    if w.conn in _PARENT_ENDS:
+        _PARENT_ENDS.remove(w.conn)
+    w.conn.close()
+
+
+def _death(exitcode: int | None) -> str:
+    how = f"was killed by signal {-exitcode}" if exitcode is not None and exitcode < 0 else \
+        f"exited with code {exitcode}"
+    return (f"armlint failed on this file: the worker process linting it {how} (out of memory?); "
+            f"please report this")
+
+
+def _work(conn) -> None:
+    """A worker: lint the files the parent names until it says stop or goes away."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for end in _PARENT_ENDS:
+        end.close()
+    assert _WORKER is not None
+    while True:
+        try:
+            i = conn.recv()
+        except (EOFError, OSError):
+            return
+        if i is None:
+            return
+        conn.send((i, _lint_one(_WORKER, _CANDIDATES[i])))

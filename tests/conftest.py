@@ -7,6 +7,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
+SARIF_SCHEMA = REPO / "tests" / "schemas" / "sarif-2.1.0.json"  # vendored OASIS schema
 
 
 def pytest_addoption(parser):

@@ -52,6 +52,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)  # IDs of the rules that ran on this file
     stats: dict = field(default_factory=dict)
+    source: str = ""  # the absolute path of the file read, when it was read from disk
 
 
 @dataclass(slots=True)
@@ -61,7 +62,7 @@ class RunResult:
     root: str = "."  # absolute directory relative paths are resolved against
     fail_level: str = "error"
     baseline: str | None = None  # the baseline file, when one was used
-    absent: list = field(default_factory=list)  # baseline SARIF results no longer found
+    absent: list = field(default_factory=list)  # baseline entries no finding matched (fixed)
 
     @property
     def findings(self) -> list[Finding]:

@@ -1,17 +1,15 @@
 """Suppression, applied in one place after the rules ran: inline directives, `metadata.armlint.
-suppress` entries in templates and resources, configuration overrides, and a baseline.
+suppress` entries in templates and resources, and configuration overrides.
 
 Owns: deciding which findings are suppressed (they are kept, marked with the kind and the
 justification, and never count for the exit code), reporting directives that name an unknown rule
-or silence nothing (AL0004), and matching findings against a baseline SARIF log by fingerprint.
-A directive or entry names rules by ID, name, or the Bicep linter code of a rule that claims it
-as an equivalent.
+or silence nothing (AL0004). A directive or entry names rules by ID, name, or the Bicep linter
+code of a rule that claims it as an equivalent. Findings accepted by a baseline are matched in
+`baseline`.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ..source.directives import Directive
@@ -117,61 +115,6 @@ def _invalid(findings, catalogue, directives, metadata, path) -> list[Finding]:
             add(f"metadata.armlint.suppress {', '.join(m.selectors)} silences nothing; remove it",
                 m.location)
     return out
-
-
-# --- baseline --------------------------------------------------------------------------------
-
-@dataclass
-class Baseline:
-    keys: set  # (rule id, uri, fingerprint)
-    results: list  # the raw SARIF results, to report what is gone as "absent"
-
-
-class BaselineError(Exception):
-    pass
-
-
-def load_baseline(path: Path) -> Baseline:
-    try:
-        log = json.loads(path.read_text(encoding="utf-8-sig"))
-        results = log["runs"][0].get("results", [])
-    except OSError as exc:
-        raise BaselineError(f"{path}: cannot read the baseline: {exc.strerror}") from None
-    except (ValueError, KeyError, IndexError, TypeError):
-        raise BaselineError(f"{path}: not a SARIF log written by armlint") from None
-    keys = set()
-    for r in results:
-        key = _result_key(r)
-        if key is not None and r.get("baselineState") != "absent":
-            keys.add(key)
-    return Baseline(keys, [r for r in results if r.get("baselineState") != "absent"])
-
-
-def _result_key(result: dict) -> tuple | None:
-    try:
-        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-        return (result["ruleId"], uri, result["partialFingerprints"]["armlint/v1"])
-    except (KeyError, IndexError, TypeError):
-        return None
-
-
-def apply_baseline(findings: list[Finding], baseline: Baseline, uri_of) -> list[dict]:
-    """Mark findings new or unchanged; return the baseline results that are gone (absent)."""
-    seen = set()
-    for f in findings:
-        key = (f.rule_id, uri_of(f.location.path), f.fingerprint)
-        if key in baseline.keys:
-            f.baseline_state = "unchanged"
-            seen.add(key)
-        else:
-            f.baseline_state = "new"
-    absent = []
-    for r in baseline.results:
-        if _result_key(r) not in seen:
-            gone = dict(r)
-            gone["baselineState"] = "absent"
-            absent.append(gone)
-    return absent
 
 
 def metadata_entries(raw_owner: Any, owner_pointer: str, origin, path: str, locate) -> list:

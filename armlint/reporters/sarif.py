@@ -1,23 +1,31 @@
-"""SARIF 2.1.0 output for code scanning and editors.
+"""SARIF 2.1.0 output for code scanning and editors, and SARIF baseline files.
 
 Owns: the SARIF log as plain dicts: every selected rule as a descriptor (ID, name, descriptions,
 help, help URI, default level, and `properties.equivalents`, the peer tools' rules with the same
 meaning), one result per finding with its 1-based region (columns in Unicode code points, as
 `columnKind` says), a relative URI against the `ROOT` base (whose absolute `file:` URI ends in
 `/`), `partialFingerprints` that do not change when lines move, and suppressions and baseline
-state when present. Pure: RunResult in, string out.
+state when present (baseline results that are gone only on request: code scanning shows `absent`
+results as open alerts). Also the baseline file: a minimal SARIF log (no rule metadata, no
+regions; what matching needs and a message for people) written from and read into the
+format-neutral `engine.baseline` model. Pure: text in, text out; reading files is the caller's.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path, PurePosixPath
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlparse
+from urllib.request import url2pathname
 
 from .. import __version__
+from ..engine.baseline import Baseline, BaselineEntry, BaselineError
+from ..engine.fingerprint import VERSION as FINGERPRINT
 from ..engine.results import RunResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/armlint/armlint"
+FULL_NAME = f"armlint {__version__}: linter and policy checker for ARM templates and Bicep"
+AUTOMATION_ID = "armlint/"  # code scanning's category: the part before the last '/'
 
 
 def _descriptor(rule) -> dict:
@@ -59,7 +67,8 @@ def _artifact(path: str) -> dict:
     return {"uri": artifact_uri(path), "uriBaseId": "ROOT"}
 
 
-def render(result: RunResult) -> str:
+def render(result: RunResult, absent: bool = False) -> str:
+    """The SARIF log of a run; with `absent`, also the baseline's findings that are gone."""
     rules = list(result.rules)
     index = {r.id: i for i, r in enumerate(rules)}
     results = []
@@ -74,7 +83,7 @@ def render(result: RunResult) -> str:
                 "region": {"startLine": s.start_line, "startColumn": s.start_col,
                            "endLine": s.end_line, "endColumn": s.end_col},
             }}],
-            "partialFingerprints": {"armlint/v1": f.fingerprint},
+            "partialFingerprints": {FINGERPRINT: f.fingerprint},
         }
         if f.rule_id in index:
             item["ruleIndex"] = index[f.rule_id]
@@ -93,23 +102,137 @@ def render(result: RunResult) -> str:
         if f.baseline_state:
             item["baselineState"] = f.baseline_state
         results.append(item)
-    results.extend(result.absent)
-    root_uri = Path(result.root).resolve().as_uri().rstrip("/") + "/"
-    log = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "armlint",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "informationUri": INFO_URI,
-                "rules": [_descriptor(r) for r in rules],
-            }},
-            "originalUriBaseIds": {"ROOT": {"uri": root_uri}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-            "invocations": [{"executionSuccessful": True}],
-        }],
+    if absent:
+        for entry in result.absent:
+            gone = _entry_result(entry)
+            if entry.rule_id in index:
+                gone["ruleIndex"] = index[entry.rule_id]
+            gone["baselineState"] = "absent"
+            results.append(gone)
+    run = {
+        "tool": {"driver": {
+            "name": "armlint",
+            "fullName": FULL_NAME,
+            "version": __version__,
+            "semanticVersion": __version__,
+            "informationUri": INFO_URI,
+            "rules": [_descriptor(r) for r in rules],
+        }},
+        "automationDetails": {"id": AUTOMATION_ID},
+        "originalUriBaseIds": _base_ids(result.root),
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "invocations": [{"executionSuccessful": True}],
     }
+    return _dump(run)
+
+
+def _base_ids(root: str) -> dict:
+    return {"ROOT": {"uri": Path(root).resolve().as_uri().rstrip("/") + "/"}}
+
+
+def _dump(run: dict) -> str:
+    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+# --- baseline files ---------------------------------------------------------------------------
+
+def _entry_result(entry: BaselineEntry) -> dict:
+    return {
+        "ruleId": entry.rule_id,
+        "message": {"text": entry.message or entry.rule_id},
+        "locations": [{"physicalLocation": {"artifactLocation": _artifact(entry.path)}}],
+        "partialFingerprints": {FINGERPRINT: entry.fingerprint},
+    }
+
+
+def render_baseline(baseline: Baseline, root: str) -> str:
+    """A baseline file: a SARIF log of the accepted findings with only what matching needs."""
+    run = {
+        "tool": {"driver": {"name": "armlint", "fullName": FULL_NAME, "version": __version__,
+                            "informationUri": INFO_URI}},
+        "automationDetails": {"id": AUTOMATION_ID + "baseline"},
+        "originalUriBaseIds": _base_ids(root),
+        "results": [_entry_result(e) for e in baseline.entries],
+    }
+    return _dump(run)
+
+
+def read_baseline(text: str, name: str) -> Baseline:
+    """The baseline in a SARIF log (as armlint writes it, or a full armlint SARIF report).
+    Raises BaselineError, naming the file and where in it, for anything else."""
+    from ..source import jsonc
+    doc = jsonc.load(text)
+    if not doc.ok:
+        span = doc.error_span()
+        raise BaselineError(f"{name}:{span.start_line}:{span.start_col}: the baseline is not "
+                            f"valid JSON: {doc.error.message}")
+
+    def bad(pointer: tuple, what: str) -> BaselineError:
+        span = doc.locate(pointer)[0]
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in pointer)
+        return BaselineError(f"{name}:{span.start_line}:{span.start_col}: not a SARIF baseline: "
+                             f"{where.lstrip('.') or 'the file'} {what}")
+
+    def get(node, pointer: tuple, key, kind, what: str, required: bool = True):
+        value = node.get(key) if isinstance(node, dict) else None
+        if value is None and not required:
+            return kind()
+        if not isinstance(value, kind):
+            raise bad(pointer + ((key,) if key in (node or {}) else ()), what)
+        return value
+
+    log = doc.value
+    if not isinstance(log, dict):
+        raise bad((), "is not a JSON object")
+    entries: list[BaselineEntry] = []
+    older = False
+    runs = get(log, (), "runs", list, "must be a list of runs")
+    for i, run in enumerate(runs):
+        at = ("runs", i)
+        if not isinstance(run, dict):
+            raise bad(at, "is not an object")
+        for j, result in enumerate(get(run, at, "results", list, "must be a list", False)):
+            here = at + ("results", j)
+            if not isinstance(result, dict):
+                raise bad(here, "is not an object")
+            if result.get("baselineState") == "absent":
+                continue
+            rule = get(result, here, "ruleId", str, "must be a rule ID (a string)")
+            prints = get(result, here, "partialFingerprints", dict,
+                         f"must be an object with an {FINGERPRINT!r} fingerprint (write the "
+                         f"baseline with --write-baseline)")
+            fp = prints.get(FINGERPRINT)
+            if not isinstance(fp, str):
+                if any(k.startswith("armlint/") for k in prints):
+                    older = True
+                    continue
+                raise bad(here + ("partialFingerprints",), f"has no {FINGERPRINT!r} fingerprint")
+            uri = _result_uri(result)
+            if uri is None:
+                raise bad(here, "has no locations[0].physicalLocation.artifactLocation.uri")
+            message = result.get("message")
+            text_ = message.get("text") if isinstance(message, dict) else None
+            entries.append(BaselineEntry(rule, _uri_path(uri), fp,
+                                         text_ if isinstance(text_, str) else ""))
+    if older and not entries:
+        raise BaselineError(f"{name}: the baseline was written by an older armlint whose "
+                            f"fingerprints are not comparable; write it again with "
+                            f"--write-baseline")
+    return Baseline(entries)
+
+
+def _result_uri(result: dict) -> str | None:
+    try:
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return uri if isinstance(uri, str) else None
+
+
+def _uri_path(uri: str) -> str:
+    """The reported path of an artifact URI (the inverse of `artifact_uri`)."""
+    if uri.startswith("file:"):
+        return url2pathname(urlparse(uri).path)
+    return unquote(uri)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, SHARED
+from tests.conftest import REPO, SARIF_SCHEMA
 
 AGENT_OFF = (REPO / "tests" / "rules" / "AL5006" / "fail_string_true_and_allow.json").read_text()
 EXAMPLE = (REPO / "examples" / "vm-agent-disabled.json").read_text()
@@ -200,10 +201,19 @@ def test_suppressed_findings_do_not_fail_the_run(project):
 
 # --- baseline --------------------------------------------------------------------------------
 
+def sarif_states(path: Path) -> list[tuple[str, str, str]]:
+    """(rule, fingerprint, baseline state) of every result, sorted: nothing collapses."""
+    return sorted((r["ruleId"], r["partialFingerprints"]["armlint/v2"], r.get("baselineState", ""))
+                  for r in json.loads(path.read_text())["runs"][0]["results"])
+
+
 def test_baseline_new_unchanged_absent_with_shifted_lines(project):
     base = project / "base.sarif"
     proc = run("check", "infra", "--write-baseline", str(base), cwd=project)
-    assert proc.returncode == 1
+    assert proc.returncode == 0  # writing a baseline accepts what it finds
+    assert "wrote 4 findings to the baseline" in proc.stderr
+    accepted = {(r, fp) for r, fp, _ in sarif_states(base)}
+    assert len(accepted) == 4
     # shift every line down, fix one finding (AL5006), add a new one elsewhere (AL1001)
     shifted = "// a new comment\n// and another\n" + EXAMPLE.replace('"provisionVmAgent": "false"',
                                                                       '"provisionVmAgent": false')
@@ -212,29 +222,106 @@ def test_baseline_new_unchanged_absent_with_shifted_lines(project):
     (project / "infra" / "vm.json").write_text(shifted)
     out = project / "now.sarif"
     proc = run("check", "infra", "--baseline", str(base), "--format", "sarif", "--output", str(out),
-               "--format", "text", cwd=project)
-    states = {(r["ruleId"], r["baselineState"]) for r in
-              json.loads(out.read_text())["runs"][0]["results"]}
-    assert states == {("AL5001", "unchanged"), ("AL5002", "unchanged"), ("AL5004", "unchanged"),
-                      ("AL5006", "absent"), ("AL1001", "new")}
+               "--format", "text", "--report-fixed", cwd=project)
+    states = sarif_states(out)
+    assert [(r, s) for r, _, s in states] == [
+        ("AL1001", "new"), ("AL5001", "unchanged"), ("AL5002", "unchanged"),
+        ("AL5004", "unchanged"), ("AL5006", "absent")]
+    assert {(r, fp) for r, fp, s in states if s != "new"} == accepted  # the same fingerprints
     assert ids(proc.stdout) == ["AL1001"]  # only what is new
+    assert "3 unchanged and 1 fixed since the baseline" in proc.stdout
     assert proc.returncode == 1
+    # code scanning shows absent results as open alerts: none unless asked for
+    proc = run("check", "infra", "--baseline", str(base), "--format", "sarif", "--output", str(out),
+               cwd=project)
+    assert [(r, s) for r, _, s in sarif_states(out)] == [
+        ("AL1001", "new"), ("AL5001", "unchanged"), ("AL5002", "unchanged"),
+        ("AL5004", "unchanged")]
+    assert "3 unchanged and 1 fixed since the baseline" in proc.stderr
     (project / "infra" / "vm.json").write_text(shifted.replace('  "ContentVersion": "1.0.0.0",\n', ""))
     assert run("check", "infra", "--baseline", str(base), cwd=project).returncode == 0
 
 
+def test_a_second_vm_with_the_same_problem_is_new(project):
+    base = project / "base.sarif"
+    run("check", "infra", "--select", "AL5002,AL5006", "--write-baseline", str(base), cwd=project)
+    data = json.loads(EXAMPLE)
+    data["resources"].append(json.loads(json.dumps(data["resources"][0])))  # the same VM again
+    (project / "infra" / "vm.json").write_text(json.dumps(data, indent=2))
+    out = project / "now.sarif"
+    proc = run("check", "infra", "--select", "AL5002,AL5006", "--baseline", str(base),
+               "--fail-level", "note", "-f", "sarif", "-o", str(out), "-f", "text", cwd=project)
+    states = sarif_states(out)
+    assert sorted((r, s) for r, _, s in states) == [
+        ("AL5002", "new"), ("AL5002", "unchanged"), ("AL5006", "new"), ("AL5006", "unchanged")]
+    assert len({fp for _, fp, _ in states}) == 4
+    assert ids(proc.stdout) == ["AL5002", "AL5006"] and proc.returncode == 1
+    # and a different VM with the same problem, inserted first
+    other = json.loads(json.dumps(data["resources"][0]))
+    other["name"] = "vm-other"
+    data["resources"][2:] = []
+    data["resources"].insert(0, other)
+    (project / "infra" / "vm.json").write_text(json.dumps(data, indent=2))
+    run("check", "infra", "--select", "AL5002,AL5006", "--baseline", str(base),
+        "-f", "sarif", "-o", str(out), cwd=project)
+    states = sarif_states(out)
+    assert sorted((r, s) for r, _, s in states) == [
+        ("AL5002", "new"), ("AL5002", "unchanged"), ("AL5006", "new"), ("AL5006", "unchanged")]
+
+
+def test_a_resource_inserted_before_an_accepted_one_changes_nothing(project):
+    base = project / "base.sarif"
+    vm_rules = ("--select", "AL5001,AL5002,AL5004,AL5006")  # what the network interface is not
+    run("check", "infra", *vm_rules, "--write-baseline", str(base), cwd=project)
+    data = json.loads(EXAMPLE)
+    data["resources"].insert(0, {
+        "type": "Microsoft.Network/networkInterfaces", "apiVersion": "2024-05-01",
+        "name": "[parameters('networkInterfaceName')]", "location": "[parameters('location')]",
+        "properties": {"ipConfigurations": []}})
+    (project / "infra" / "vm.json").write_text(json.dumps(data, indent=2))
+    out = project / "now.sarif"
+    proc = run("check", "infra", *vm_rules, "--baseline", str(base), "-f", "sarif", "-o", str(out),
+               "--report-fixed", "-f", "text", cwd=project)
+    states = sarif_states(out)
+    assert [(r, s) for r, _, s in states] == [
+        ("AL5001", "unchanged"), ("AL5002", "unchanged"), ("AL5004", "unchanged"),
+        ("AL5006", "unchanged")]
+    assert "4 unchanged and 0 fixed since the baseline" in proc.stdout
+    assert proc.returncode == 0
+
+
 def test_fingerprints_survive_inserted_lines(project):
-    first = {r["ruleId"]: r["partialFingerprints"] for r in sarif_results(project, "infra")}
+    def prints():
+        return sorted((r["ruleId"], r["partialFingerprints"]["armlint/v2"])
+                      for r in sarif_results(project, "infra"))
+    first = prints()
     (project / "infra" / "vm.json").write_text("\n\n// moved\n" + EXAMPLE)
-    second = {r["ruleId"]: r["partialFingerprints"] for r in sarif_results(project, "infra")}
-    assert first == second and len(first) == 4
+    second = prints()
+    assert first == second
+    assert len(first) == 4 and len({fp for _, fp in first}) == 4
+
+
+def test_baseline_file_is_minimal_sarif(project):
+    import jsonschema
+    base = project / "base.sarif"
+    run("check", "infra", "--write-baseline", str(base), cwd=project)
+    log = json.loads(base.read_text())
+    jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text()))
+    run_ = log["runs"][0]
+    assert "rules" not in run_["tool"]["driver"]  # no rule metadata, only what matching needs
+    assert [sorted(r) for r in run_["results"]] == \
+        [["locations", "message", "partialFingerprints", "ruleId"]] * 4
+    assert base.stat().st_size < 4000
+    # a full SARIF report is a baseline too
+    report = project / "report.sarif"
+    run("check", "infra", "-f", "sarif", "-o", str(report), cwd=project)
+    proc = run("check", "infra", "--baseline", str(report), cwd=project)
+    assert proc.returncode == 0 and "4 unchanged and 0 fixed" in proc.stdout
 
 
 def test_sarif_with_suppressions_and_baseline_is_valid(project):
-    if not (SHARED / "schemas" / "sarif-2.1.0.json").exists():
-        pytest.skip("../shared is not present")
     import jsonschema
-    schema = json.loads((SHARED / "schemas" / "sarif-2.1.0.json").read_text())
+    schema = json.loads(SARIF_SCHEMA.read_text())
     base = project / "base.sarif"
     run("check", "infra", "--write-baseline", str(base), cwd=project)
     (project / "infra" / "vm.json").write_text(
@@ -242,13 +329,48 @@ def test_sarif_with_suppressions_and_baseline_is_valid(project):
                         '            // armlint-disable-next-line AL5006 -- doc sample\n'
                         '            "provisionVmAgent": "false"'))
     out = project / "o.sarif"
-    run("check", "infra", "--baseline", str(base), "-f", "sarif", "-o", str(out), cwd=project)
+    run("check", "infra", "--baseline", str(base), "-f", "sarif", "-o", str(out), "--report-fixed",
+        cwd=project)
     log = json.loads(out.read_text())
     jsonschema.validate(log, schema)
     results = log["runs"][0]["results"]
     assert all("partialFingerprints" in r for r in results)
     assert any(r.get("suppressions") for r in results)
     assert all("baselineState" in r for r in results)
+    assert log["runs"][0]["automationDetails"] == {"id": "armlint/"}
+
+
+@pytest.mark.parametrize("content, where, words", [
+    (b'{"runs": 5}', ":1:10:", "runs must be a list of runs"),
+    (b'{"runs": [{"results": {"a": 1}}]}', ":1:23:", "runs[0].results must be a list"),
+    (b'{"runs": [{"results": [7]}]}', ":1:24:", "runs[0].results[0] is not an object"),
+    (b'{"runs": [{"results": [{"ruleId": 5}]}]}', ":1:35:", "ruleId must be a rule ID"),
+    (b'{"runs": [{"results": [{"ruleId": "AL5001", "partialFingerprints": []}]}]}', ":1:68:",
+     "partialFingerprints must be an object"),
+    (b'{"runs": [{"results": [{"ruleId": "AL5001", "partialFingerprints": {"armlint/v2": "x"}}]}]}',
+     ":1:24:", "has no locations[0].physicalLocation.artifactLocation.uri"),
+    (b'{"runs": [{"results": [{"ruleId": "AL5001", "partialFingerprints": {"armlint/v1": "x"}}]}]}',
+     ": ", "written by an older armlint"),
+    (b'[]', ":1:1:", "is not a JSON object"),
+    (b'{"runs": [' + b'[' * 100000 + b']' * 100000 + b']}', ":1:", "nests too deeply"),
+    (b'{"runs": [}', ":1:11:", "not valid JSON"),
+    (b'<?xml version="1.0"?>', ":1:1:", "not valid JSON"),
+    (b'{"runs": "\xff"}', ":1:11:", "not valid UTF-8"),
+])
+def test_a_malformed_baseline_is_exit_2_naming_the_file(project, content, where, words):
+    (project / "base.sarif").write_bytes(content)
+    proc = run("check", "infra", "--baseline", "base.sarif", cwd=project)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith(f"armlint: base.sarif{where}") and words in proc.stderr, proc.stderr
+    assert proc.stdout == ""
+
+
+def test_a_baseline_that_is_missing_or_not_a_file_is_exit_2(project):
+    proc = run("check", "infra", "--baseline", "nothing.sarif", cwd=project)
+    assert proc.returncode == 2 and "nothing.sarif: no such baseline file" in proc.stderr
+    os.mkfifo(project / "fifo.sarif")  # reading it would block for ever
+    proc = run("check", "infra", "--baseline", "fifo.sarif", cwd=project)
+    assert proc.returncode == 2 and "fifo.sarif: cannot use the baseline: not a regular file" in proc.stderr
 
 
 # --- formats and --jobs -------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from armlint.engine.results import FileResult, Finding, Location, RunResult
 from armlint.reporters import json as json_reporter
 from armlint.reporters import sarif, text
 from armlint.source.text import Span
-from tests.conftest import REPO, shared_path
+from tests.conftest import REPO, SARIF_SCHEMA
 
 TEXT_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<id>AL\d{4}) "
                        r"\[(?P<level>error|warning|note)\] (?P<message>.+) \((?P<name>[a-z0-9-]+)\)$")
@@ -41,7 +41,7 @@ def test_json_fields(result):
 
 def test_sarif_is_valid_and_complete(result, catalogue):
     import jsonschema
-    schema = json.loads(shared_path("schemas", "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     log = json.loads(sarif.render(result))
     jsonschema.validate(log, schema)
     run = log["runs"][0]
@@ -54,4 +54,10 @@ def test_sarif_is_valid_and_complete(result, catalogue):
     assert loc["region"] == {"startLine": 3, "startColumn": 5, "endLine": 3, "endColumn": 10}
     assert run["originalUriBaseIds"]["ROOT"]["uri"].endswith("/")
     assert run["originalUriBaseIds"]["ROOT"]["uri"].startswith("file:///")
-    assert run["results"][0]["partialFingerprints"] == {"armlint/v1": "abc"}
+    assert run["results"][0]["partialFingerprints"] == {"armlint/v2": "abc"}
+    # what code scanning and Azure DevOps Advanced Security ask for
+    driver = run["tool"]["driver"]
+    assert driver["fullName"].startswith("armlint ") and driver["informationUri"].startswith("https://")
+    assert run["automationDetails"]["id"] == "armlint/"
+    assert all(r["ruleIndex"] == [d["id"] for d in driver["rules"]].index(r["ruleId"])
+               for r in run["results"])

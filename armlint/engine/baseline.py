@@ -1,0 +1,65 @@
+"""Baselines: the findings a project has accepted, and matching a run's findings against them.
+
+Owns: the format-neutral baseline model (one entry per accepted finding: rule, file, fingerprint,
+and the message for people reading it) and matching. Matching counts: each baseline entry accepts
+one finding, so a second finding with the same rule, file and fingerprint is new, and an entry no
+finding takes is reported as gone ("absent"). Reading and writing a baseline file is the SARIF
+reporter's job; this module knows no file format.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .results import Finding
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be used: a usage error (exit code 2) naming the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineEntry:
+    rule_id: str
+    path: str  # as findings report it: relative to the run's root, '/'-separated
+    fingerprint: str
+    message: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.rule_id, self.path, self.fingerprint)
+
+
+@dataclass
+class Baseline:
+    entries: list[BaselineEntry] = field(default_factory=list)
+
+
+def from_findings(findings: list[Finding]) -> Baseline:
+    """The baseline that accepts these findings (suppressed ones need no baseline)."""
+    return Baseline([BaselineEntry(f.rule_id, f.location.path, f.fingerprint, f.message)
+                     for f in sorted(findings, key=Finding.sort_key) if f.suppression is None])
+
+
+def _key(f: Finding) -> tuple[str, str, str]:
+    return (f.rule_id, f.location.path, f.fingerprint)
+
+
+def apply_baseline(findings: list[Finding], baseline: Baseline) -> list[BaselineEntry]:
+    """Mark each finding "unchanged" (an entry accepts it) or "new"; return the entries no
+    finding took. Findings that count (not suppressed) take their entries first."""
+    left = Counter(e.key for e in baseline.entries)
+    ordered = sorted(findings, key=lambda f: (f.suppression is not None, f.sort_key()))
+    for f in ordered:
+        key = _key(f)
+        if left[key] > 0:
+            left[key] -= 1
+            f.baseline_state = "unchanged"
+        else:
+            f.baseline_state = "new"
+    absent = []
+    for e in baseline.entries:
+        if left[e.key] > 0:
+            left[e.key] -= 1
+            absent.append(e)
+    return absent

@@ -1,0 +1,64 @@
+"""Writing reports and baselines: whole or not at all, and never over an input.
+
+Owns: the atomic write (a temporary file in the target's folder, renamed over the target, so a
+kill during the write leaves the previous report in place) and the check that an output path is
+not one of the files the run reads.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class OutputError(Exception):
+    """An output that cannot or must not be written: a usage error (exit code 2)."""
+
+
+def write_atomic(path: str | os.PathLike, text: str) -> None:
+    """Write `text` (UTF-8) to `path` through a temporary file renamed over it."""
+    target = os.path.realpath(path)  # through a symbolic link, as a plain write would go
+    folder = os.path.dirname(target) or "."
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp",
+                                     dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    """Whether two paths name the same file (after symbolic links; the same inode if both exist)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def refuse_inputs(outputs: list[str], inputs: list[str]) -> None:
+    """Raise OutputError if an output path is one of the run's input files."""
+    real = {os.path.realpath(i): i for i in inputs}
+    for out in outputs:
+        hit = real.get(os.path.realpath(out))
+        if hit is None:
+            hit = next((i for i in inputs if Path(out).exists() and same_file(out, i)), None)
+        if hit is not None:
+            raise OutputError(f"{out}: is one of the files being linted or read; armlint never "
+                              f"writes to its inputs (choose another output path)")
