@@ -25,10 +25,7 @@ CATALOGUE = REPO / "tests" / "data" / "security-catalogue-ids.tsv"
 PEERS_DOC = REPO / "docs" / "peers.md"
 
 PENDING: dict[str, set[str]] = {
-    "AL61xx storage": {
-        "CKV_AZURE_206", "CKV_AZURE_3", "CKV_AZURE_33", "CKV_AZURE_34", "CKV_AZURE_35",
-        "CKV_AZURE_36", "CKV_AZURE_43", "CKV_AZURE_44", "CKV_AZURE_59", "CKV_AZURE_64",
-    },
+    "AL61xx storage": set(),
     "AL62xx keyvault-monitor-defender-authorization-automation-classic": {
         "TA-000020", "TA-000021", "TA-000030", "TA-000031", "CKV_AZURE_109", "CKV_AZURE_110",
         "CKV_AZURE_111", "CKV_AZURE_112", "CKV_AZURE_114", "CKV_AZURE_189", "CKV_AZURE_19",

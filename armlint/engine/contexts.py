@@ -8,7 +8,8 @@ resources (one per resource):
   type, name, display_name, api_version, symbolic_name, condition, existing, copy_count
   resource      the resource JSON with expressions evaluated
   raw           the resource JSON as written
-  parent        {type, name, display_name, symbolic_name, resource, existing}, or null
+  parent        {type, name, display_name, symbolic_name, resource, existing, parent}, or null
+                (`parent.parent` is the grandparent: a blob container's storage account)
   children      the same for each deployed child (nested, `vm/ext` by name, `parent`)
   attached      the same for each deployed resource whose `scope` or `sourceResourceId` is this one
   template      the template summary below (without resources)
@@ -51,6 +52,15 @@ def with_origin(raw: Any, origin) -> Any:
         return raw
     out = Obj(raw)
     out.origin = origin
+    return out
+
+
+def _ancestry(res: Resource | None) -> Obj | None:
+    """The parent's summary, with its own parent, up to the top."""
+    if res is None:
+        return None
+    out = summary(res)
+    out["parent"] = _ancestry(res.parent)
     return out
 
 
@@ -109,7 +119,7 @@ class Contexts:
                 api_version=res.api_version, symbolic_name=res.symbolic_name,
                 condition=res.condition, existing=res.existing, copy_count=res.copy_count,
                 resource=resource_view(res), raw=with_origin(res.raw, res.origin),
-                parent=summary(res.parent) if res.parent is not None else None,
+                parent=_ancestry(res.parent),
                 children=[summary(c) for c in res.children if c.deployed],
                 attached=[summary(a) for a in res.attached if a.deployed],
                 template=self.template_info(res.template),

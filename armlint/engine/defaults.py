@@ -23,6 +23,7 @@ class Default:
     setting: str  # how the rule page names the setting
     source: str = ""
     note: str = ""
+    api_version: Any = None  # a compiled expression: whose API version decides (default: the item's)
 
 
 def _when_absent(default: Default, api_version: Any) -> Any:
@@ -53,7 +54,8 @@ def bind_defaults(defaults: tuple, ctx: Obj) -> None:
         value = d.value.search(ctx)
         flags[d.name] = False
         if value is None:
-            value = _when_absent(d, ctx.get("api_version"))
+            api = d.api_version.search(ctx) if d.api_version is not None else ctx.get("api_version")
+            value = _when_absent(d, api)
             flags[d.name] = value is not None and not isinstance(value, Unknown)
         ctx[d.name] = value
     ctx["defaulted"] = flags

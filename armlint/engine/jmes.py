@@ -10,6 +10,12 @@ Custom functions (documented in README "Writing a rule"):
   is_false(x), is_true(x)   ARM booleans: false/true or the strings "false"/"true" in any casing
   is_string_bool(x)         the string "true"/"false" in any casing (a boolean written as text)
   is_unknown(x), known(x)   whether a value is known before deployment
+  id_type(x)                the full resource type (lower case) a resource ID names, also a
+                            Bicep-style `Type/name` scope or a partly known ID; null if none
+  known_parts(x)            the known text of a string: [x] when known, the known pieces of a
+                            partly known one (concat('Data-', uniqueString(...))), else []
+  all_known(x)              x holds no unknown value at any depth (before reasoning about what a
+                            list or object lacks: a filter skips unknown elements)
   eq_ci(a, b)               case-insensitive string equality
   in_ci(x, list)            case-insensitive membership
   starts_with_ci(s, p), ends_with_ci(s, p), contains_ci(s, part)
@@ -57,7 +63,8 @@ from jmespath.visitor import Options, TreeInterpreter
 
 from ..expr import parser as expr_parser
 from ..expr.ast import function_names
-from ..expr.values import Obj, PartialString, Unknown, as_bool
+from ..expr.values import Obj, PartialString, Unknown, as_bool, contains_unknown
+from ..model.names import parse_resource_id
 from ..model.views import display_name
 from . import readings
 
@@ -171,7 +178,7 @@ class _TriState(TreeInterpreter):
 # --- functions -------------------------------------------------------------------------------
 
 _EXTRA_PYTYPES = {"dict": ("Obj", "CIDict", "Layered"), "list": ("Arr",), "str": ("ResourceIdValue",)}
-_UNKNOWN_AWARE = {"is_unknown", "known", "display", "leaf", "is_false", "is_true",
+_UNKNOWN_AWARE = {"is_unknown", "known", "all_known", "known_parts", "id_type", "display", "leaf", "is_false", "is_true",
                   "is_string_bool", "not_null", "to_array", "type"}
 _signature = jfunctions.signature
 
@@ -247,6 +254,23 @@ class ArmlintFunctions(jfunctions.Functions):
     @_signature({"types": []})
     def _func_known(self, x):
         return not isinstance(x, Unknown)
+
+    @_signature({"types": []})
+    def _func_id_type(self, x):
+        parsed = parse_resource_id(x)
+        if parsed is not None:
+            return parsed[0]
+        return _UNKNOWN if isinstance(x, Unknown) and not isinstance(x, PartialString) else None
+
+    @_signature({"types": []})
+    def _func_known_parts(self, x):
+        if isinstance(x, PartialString):
+            return [p for p in x.parts if isinstance(p, str) and not isinstance(p, Unknown)]
+        return [x] if _text(x) is not None else []
+
+    @_signature({"types": []})
+    def _func_all_known(self, x):
+        return not contains_unknown(x)
 
     @_signature({"types": []}, {"types": []})
     def _func_eq_ci(self, a, b):

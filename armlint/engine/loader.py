@@ -225,7 +225,9 @@ def _default(path: Path, data: dict, marks: _Marks, label: str, name: str) -> De
     expr = _expr(path, data, marks, label, ("defaults", name, "value"))
     absent = tuple((entry.get("api_before"), entry.get("value")) for entry in spec["absent"])
     setting = spec.get("setting") or spec["value"].rsplit(".", 1)[-1]
-    return Default(name, expr, absent, setting, spec.get("source", ""), spec.get("note", ""))
+    api = _expr(path, data, marks, label, ("defaults", name, "api_version")) \
+        if "api_version" in spec else None
+    return Default(name, expr, absent, setting, spec.get("source", ""), spec.get("note", ""), api)
 
 
 def _check_placeholders(path: Path, data: dict, marks: _Marks, label: str, rule: Rule) -> None:

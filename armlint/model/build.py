@@ -227,7 +227,7 @@ def _link(model: Model) -> None:
     wanted = {t for _, (t, _) in links}
     for res in model.resources:
         segments = res.type.split("/")
-        if res.parent is None and len(segments) >= 3:
+        if res.parent is None and len(segments) >= 3 and "/providers/" not in res.type_key:
             wanted.add("/".join(segments[:-1]).lower())
         if res.existing:
             wanted.add(res.type_key)
@@ -288,8 +288,16 @@ def _parent_by_name(res: Resource, index: dict) -> Resource | None:
 
 
 def _link_ids(res: Resource) -> list[tuple]:
-    """(type, name key) of each resource this one points at by `scope` or a link property."""
+    """(type, name key) of each resource this one points at by `scope` or a link property, or
+    by the older nested form of an extension resource: type `<target type>/providers/<extension
+    type>`, name `<target name>/<Namespace>/<name>` (a diagnostic setting of a queue service)."""
     found = []
+    at = res.type_key.find("/providers/")
+    if at > 0:
+        target = res.type_key[:at]
+        depth = target.count("/")
+        if len(res.name_key) > depth:
+            found.append((target, res.name_key[:depth]))
     paths = [("scope",)] + list(LINK_PROPERTIES)
     for path in paths:
         raw: Any = res.raw

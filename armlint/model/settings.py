@@ -292,7 +292,7 @@ def stand_ins(model: Model) -> list[StandIn]:
     """One stand-in per parent that children in this file name but the file does not deploy."""
     groups: dict[tuple, StandIn] = {}
     for res in model.resources:
-        if not res.deployed or res.type.count("/") < 2:
+        if not res.deployed or res.type.count("/") < 2 or "/providers/" in res.type_key:
             continue
         parent = res.parent
         if parent is not None and parent.deployed:

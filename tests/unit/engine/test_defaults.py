@@ -86,3 +86,22 @@ def test_describe_for_the_rule_page():
                            "platform changed it. Source: https://example.test")
     assert describe(Default("y", None, ((None, "TLS1_0"),), "minimumTlsVersion")) == (
         "`minimumTlsVersion` not written: armlint assumes `TLS1_0` whatever the API version.")
+
+
+def test_the_api_version_of_another_resource_can_decide(tmp_path):
+    rule = RULE.replace("ORG100", "ORG101").replace("public-blobs", "public-blobs-by-parent")
+    rule = rule.replace("    value: resource.properties.allowBlobPublicAccess\n",
+                        "    value: resource.properties.allowBlobPublicAccess\n"
+                        "    api_version: \"'2020-01-01'\"\n")
+    (tmp_path / "ORG101.yaml").write_text(rule)
+    catalogue = load_catalogue([tmp_path])
+    (default,) = catalogue.find("ORG101").defaults
+    assert default.api_version.text == "'2020-01-01'"
+    text = textwrap.dedent(f"""\
+        {{"$schema": "{SCHEMA}", "resources": [
+          {{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "sa",
+            "properties": {{}}}}]}}""")
+    options = LintOptions(select=["ORG101"], use_config=False)
+    result = Linter(catalogue, options).lint_bytes(text.encode(), "t.json")
+    # the account says 2023-05-01 (default false), but the rule asks 2020-01-01's default (true)
+    assert [f.message for f in result.findings] == ["'sa' allows public blobs by default"]

@@ -156,3 +156,30 @@ def test_readings_directly():
     assert readings.networks("1.2.3.4-1.2.3.0") is None
     assert readings.port_ranges("*") == [(0, 65535)]
     assert readings.moment("not a date") is None
+
+
+def test_all_known_looks_at_every_depth():
+    assert search("all_known(x)", x=[{"a": 1}, {"b": [2, "c"]}]) is True
+    assert search("all_known(x)", x=[{"a": 1}, {"b": [2, U]}]) is False
+    assert search("all_known(x)", x=U) is False
+
+
+def test_known_parts_of_partly_known_strings():
+    assert search("known_parts(x)", x=PartialString(("Data-", U, "x"))) == ["Data-", "x"]
+    assert search("known_parts(x)", x="abc") == ["abc"]
+    assert search("known_parts(x)", x=U) == []
+    assert search("known_parts(x)", x=5) == []
+
+
+def test_id_type_reads_ids_in_every_form():
+    from armlint.expr.values import ResourceIdValue
+    rid = ResourceIdValue("/subscriptions/x/providers/Microsoft.Storage/storageAccounts/a/queueServices/default",
+                          "Microsoft.Storage/storageAccounts/queueServices", ("a", "default"))
+    assert search("id_type(x)", x=rid) == "microsoft.storage/storageaccounts/queueservices"
+    assert search("id_type(x)", x="Microsoft.Storage/storageAccounts/a/queueServices/default") == \
+        "microsoft.storage/storageaccounts/queueservices"
+    partial = PartialString(("/subscriptions/", U, "/resourceGroups/rg/providers/Microsoft.Sql/servers/",
+                             U))
+    assert search("id_type(x)", x=partial) == "microsoft.sql/servers"
+    assert no_answer(search("id_type(x)", x=U))
+    assert search("id_type(x)", x="not an id") is None

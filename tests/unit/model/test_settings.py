@@ -269,3 +269,26 @@ def test_a_stand_in_named_by_concat_shows_its_parent_name():
     (stand,) = items(ctxs, model, "Microsoft.Web/sites")
     assert stand["display_name"].startswith("[parameters(")
     assert "/web" not in stand["display_name"] and "concat" not in stand["display_name"]
+
+
+def test_nested_provider_form_extensions_attach_to_their_target_and_grandparents_are_seen():
+    text = """{"$schema": "%s", "resources": [
+ {"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "sa",
+  "properties": {"allowBlobPublicAccess": false}},
+ {"type": "Microsoft.Storage/storageAccounts/queueServices", "apiVersion": "2023-05-01",
+  "name": "sa/default"},
+ {"type": "Microsoft.Storage/storageAccounts/queueServices/providers/diagnosticSettings",
+  "apiVersion": "2021-05-01-preview", "name": "sa/default/Microsoft.Insights/logs",
+  "properties": {"logs": []}},
+ {"type": "Microsoft.Storage/storageAccounts/blobServices/containers", "apiVersion": "2023-05-01",
+  "name": "sa/default/data", "properties": {"publicAccess": "Blob"}},
+ {"type": "Microsoft.Storage/storageAccounts/blobServices", "apiVersion": "2023-05-01",
+  "name": "sa/default"}
+]}""" % SCHEMA
+    ctxs, model = contexts(text)
+    (queues,) = items(ctxs, model, "Microsoft.Storage/storageAccounts/queueServices")
+    assert Expression("attached[].name").search(queues) == ["sa/default/Microsoft.Insights/logs"]
+    assert not any(s.type.endswith("/providers") for s in ctxs.stand_ins())
+    (container,) = items(ctxs, model, "Microsoft.Storage/storageAccounts/blobServices/containers")
+    assert at(container, "parent.parent.resource.properties.allowBlobPublicAccess") == (
+        False, where(text, 3, "false"))
