@@ -53,7 +53,6 @@ Security readings (engine/readings.py; an unreadable value gives no answer, like
 from __future__ import annotations
 
 import ipaddress
-import re
 from typing import Any
 
 import jmespath
@@ -66,7 +65,7 @@ from ..expr.ast import function_names
 from ..expr.values import Obj, PartialString, Unknown, as_bool, contains_unknown
 from ..model.names import parse_resource_id
 from ..model.views import display_name
-from . import readings
+from . import patterns, readings
 
 _UNKNOWN = Unknown("", None, "depends on an unknown value")
 
@@ -308,7 +307,7 @@ class ArmlintFunctions(jfunctions.Functions):
     @_signature({"types": []}, {"types": ["string"]})
     def _func_matches(self, s, pattern):
         s = _text(s)
-        return s is not None and re.search(pattern, s) is not None
+        return s is not None and patterns.search(pattern, s)
 
     @_signature({"types": []})
     def _func_is_expr(self, x):
@@ -448,12 +447,21 @@ class CompileError(Exception):
 
 
 class Expression:
-    """A compiled rule expression."""
+    """A rule expression, compiled when it is made or (`lazy`, for built-in rules read from the
+    catalogue cache, which were checked when the cache was written) when it first runs. The
+    `matches()` patterns written in a `trusted` (built-in) expression run without a time limit."""
 
-    __slots__ = ("text", "_ast")
+    __slots__ = ("text", "_ast", "trusted")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, lazy: bool = False, trusted: bool = False):
         self.text = text
+        self.trusted = trusted
+        self._ast = None
+        if not lazy:
+            self._compile()
+
+    def _compile(self) -> dict:
+        text = self.text
         try:
             parsed = jmespath.compile(text)
         except RecursionError:
@@ -463,17 +471,29 @@ class Expression:
                                exc.lex_position) from None
         except jexc.JMESPathError as exc:
             raise CompileError(f"JMESPath error: {exc}") from None
-        self._ast = parsed.parsed
-        if _depth_over(self._ast, MAX_DEPTH):
+        ast = parsed.parsed
+        if _depth_over(ast, MAX_DEPTH):
             raise CompileError(f"the expression nests more than {MAX_DEPTH} levels deep")
-        for name in _function_calls(self._ast):
+        for name in _function_calls(ast):
             if name not in FUNCTION_NAMES:
                 raise CompileError(f"unknown function '{name}()'; see README 'Writing a rule' for "
                                    f"the functions rules can call")
+        found = _literal_patterns(ast)
+        if self.trusted:
+            patterns.TRUSTED.update(found)
+        else:
+            for pattern in found:  # an invalid pattern is a rule-file error, found at load time
+                try:
+                    patterns.compile_pattern(pattern)
+                except patterns.PatternError as exc:
+                    raise CompileError(str(exc)) from None
+        self._ast = ast
+        return ast
 
     def search(self, value: Any) -> Any:
+        ast = self._ast if self._ast is not None else self._compile()
         try:
-            return _TriState(_OPTIONS).visit(self._ast, value)
+            return _TriState(_OPTIONS).visit(ast, value)
         except (jexc.JMESPathTypeError, jexc.ArityError, jexc.VariadictArityError):
             # A template whose shape the rule did not expect (a string where an object belongs):
             # nothing can be said about it, so nothing is reported.
@@ -492,6 +512,20 @@ def _depth_over(root: dict, limit: int) -> bool:
         stack.extend((child, depth + 1) for child in node.get("children", ())
                      if isinstance(child, dict))
     return False
+
+
+def _literal_patterns(root: dict) -> list[str]:
+    """The regular expressions written as literals in `matches(x, 'pattern')` calls."""
+    found, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        children = [c for c in node.get("children", ()) if isinstance(c, dict)]
+        if node.get("type") == "function_expression" and node.get("value") == "matches" and \
+                len(children) == 2 and children[1].get("type") == "literal" and \
+                isinstance(children[1].get("value"), str):
+            found.append(children[1]["value"])
+        stack.extend(children)
+    return found
 
 
 def _function_calls(node: dict):

@@ -9,6 +9,7 @@ user rules are always validated.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -104,6 +105,12 @@ def load_rule_file(path: Path, builtin: bool = False, validate: bool = True,
                    confinement: Confinement | None = None) -> Rule:
     """Read, validate and compile one rule file. A file in a folder a configuration file names
     comes with that project's `confinement`: a symbolic link out of it is refused."""
+    return _load(path, builtin, validate, confinement)[0]
+
+
+def _load(path: Path, builtin: bool, validate: bool,
+          confinement: Confinement | None) -> tuple[Rule, dict]:
+    """The rule a file defines, and the file's data (for the catalogue cache)."""
     try:
         if confinement is not None:
             confinement.check(path)
@@ -140,7 +147,15 @@ def load_rule_file(path: Path, builtin: bool = False, validate: bool = True,
     label = _label(data)
     if validate:
         _validate(path, data, marks, label)
-    return _compile(path, data, marks, label, builtin)
+    return _compile(path, data, marks, label, builtin), data
+
+
+@functools.lru_cache(maxsize=None)
+def _is_builtin(path: Path) -> bool:
+    try:
+        return Path(path).resolve().is_relative_to(BUILTIN_RULES_DIR)
+    except (OSError, ValueError):
+        return False
 
 
 def _label(data: dict) -> str:
@@ -157,12 +172,15 @@ def _validate(path: Path, data: dict, marks: _Marks, label: str) -> None:
         raise RuleFileError(path, line, col, problem.message, label)
 
 
-def _expr(path: Path, data: dict, marks: _Marks, label: str, where: tuple) -> Expression:
+def _expr(path: Path, data: dict, marks: _Marks | None, label: str, where: tuple) -> Expression:
+    """The expression at `where`; compiled now, or (marks None: data from the catalogue cache,
+    checked when it was written) when it first runs."""
     value: Any = data
     for key in where:
         value = value[key]
+    trusted = marks is None or _is_builtin(path)
     try:
-        return Expression(value)
+        return Expression(value, lazy=marks is None, trusted=trusted)
     except CompileError as exc:
         line, col = marks.in_scalar(where, exc.offset or 0) if exc.offset is not None \
             else marks.at(where)
@@ -268,43 +286,49 @@ def load_catalogue(extra_dirs: list[Path] | None = None, validate_builtin: bool 
     """The built-in rules plus the rules in `extra_dirs`. Raises RuleFileError on the first bad
     file or on two rules with one ID or name.
 
-    The compiled catalogue is kept in the user cache (by the rule files' paths, sizes and
-    modification times) so that a pre-commit hook does not read and compile every rule file on
-    every commit; a changed rule file is read again, and so is everything when the cache cannot be
-    used."""
+    The built-in rules' data is kept in the user cache as plain JSON (by the rule files' paths,
+    sizes and modification times), so that a pre-commit hook does not parse every YAML file on
+    every commit; their expressions are compiled when a rule first runs. A corrupt or foreign
+    cache entry is ignored, and nothing in it can run code. User rules are always read from
+    their files and compiled at once, so that their errors stop the run before it starts."""
     sources = [(BUILTIN_RULES_DIR, True)] + [(Path(d), False) for d in extra_dirs or ()]
     listed = []
     for directory, builtin in sources:
         if not directory.is_dir():
             raise RuleFileError(directory, 1, 1, "the rules folder does not exist")
         listed.append((directory, builtin, rule_files(directory)))
-    cache = None if validate_builtin else _cache_file(listed)
-    if cache is not None:
-        cached = _read_cache(cache)
-        if cached is not None:
-            return cached
-    catalogue = _compile_catalogue(listed, validate_builtin, confined or {})
-    if cache is not None:
-        _write_cache(cache, catalogue)
-    return catalogue
+    cache = None if validate_builtin else _cache_file(listed[:1])
+    builtin_rules = _read_cache(cache) if cache is not None else None
+    if builtin_rules is None:
+        loaded = [_load(path, True, validate_builtin, None) for path in listed[0][2]]
+        builtin_rules = [rule for rule, _ in loaded]
+        if cache is not None:
+            _write_cache(cache, [(str(rule.source), data) for rule, data in loaded])
+    return _compile_catalogue(builtin_rules, listed[1:], confined or {})
 
 
-def _compile_catalogue(listed: list, validate_builtin: bool, confined: dict) -> Catalogue:
+def _compile_catalogue(builtin_rules: list, listed: list, confined: dict) -> Catalogue:
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
-    for directory, builtin, paths in listed:
-        for path in paths:
-            rule = load_rule_file(path, builtin=builtin, validate=validate_builtin or not builtin,
+    user = [(path, directory) for directory, _, paths in listed for path in paths]
+    for rule, path in [(r, r.source) for r in builtin_rules] + \
+            [(None, p) for p, _ in user]:
+        if rule is None:
+            directory = next(d for p, d in user if p is path)
+            rule = load_rule_file(path, builtin=False, validate=True,
                                   confinement=confined.get(str(directory)))
-            for key in (rule.id.upper(), "name:" + rule.name):
-                other = seen.get(key)
-                if other is not None:
-                    what = "ID" if key == rule.id.upper() else "name"
-                    raise RuleFileError(path, 1, 1, f"the {what} is already used by "
-                                        f"{other.source}", f"{rule.id} ({rule.name})")
-                seen[key] = rule
-            rules.append(rule)
+        for key in (rule.id.upper(), "name:" + rule.name):
+            other = seen.get(key)
+            if other is not None:
+                what = "ID" if key == rule.id.upper() else "name"
+                raise RuleFileError(path, 1, 1, f"the {what} is already used by "
+                                    f"{other.source}", f"{rule.id} ({rule.name})")
+            seen[key] = rule
+        rules.append(rule)
     return Catalogue(rules)
+
+
+CACHE_FORMAT = 1
 
 
 def _cache_file(listed: list) -> Path | None:
@@ -314,7 +338,7 @@ def _cache_file(listed: list) -> Path | None:
     from .. import __version__
     if os.environ.get("ARMLINT_NO_CACHE"):
         return None
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(f"{__version__}|{CACHE_FORMAT}".encode())
     try:
         for directory, builtin, paths in listed:
             digest.update(f"{directory}|{builtin}".encode())
@@ -324,27 +348,41 @@ def _cache_file(listed: list) -> Path | None:
     except OSError:
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "armlint" / "catalogue" / (digest.hexdigest()[:32] + ".pickle")
+    return Path(base) / "armlint" / "catalogue" / (digest.hexdigest()[:32] + ".json")
 
 
-def _read_cache(path: Path) -> Catalogue | None:
-    import pickle
+def _read_cache(path: Path) -> list[Rule] | None:
+    """The built-in rules from a cache entry: plain JSON data (what the rule files say), turned
+    into rules as a rule file is, with expressions compiled on first use. Anything unexpected
+    (a partial, corrupt or foreign file) means None: the rule files are read instead."""
+    import json
     try:
-        with path.open("rb") as f:
-            catalogue = pickle.load(f)
-    except Exception:  # a missing, partial or foreign file: compile again
+        entry = json.loads(read_file(path, 16 * 1024 * 1024))
+        if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT:
+            return None
+        rules = []
+        for item in entry["rules"]:
+            source, data = item["source"], item["data"]
+            if not isinstance(source, str) or not isinstance(data, dict):
+                return None
+            module = data.get("module")
+            if module is not None and not (isinstance(module, str) and module.isidentifier()):
+                return None  # a Python rule names a module of armlint.checks, nothing else
+            rules.append(_compile(Path(source), data, None, _label(data), True))
+        return rules
+    except Exception:  # not ours: compile again
         return None
-    return catalogue if isinstance(catalogue, Catalogue) else None
 
 
-def _write_cache(path: Path, catalogue: Catalogue) -> None:
+def _write_cache(path: Path, entries: list) -> None:
+    import json
     import os
-    import pickle
     try:
+        text = json.dumps({"format": CACHE_FORMAT,
+                           "rules": [{"source": s, "data": d} for s, d in entries]})
         path.parent.mkdir(parents=True, exist_ok=True)
         temp = path.with_suffix(f".{os.getpid()}.tmp")
-        with temp.open("wb") as f:
-            pickle.dump(catalogue, f, protocol=pickle.HIGHEST_PROTOCOL)
+        temp.write_text(text, encoding="utf-8")
         os.replace(temp, path)
-    except Exception:  # a read-only home, an unpicklable user rule: no cache, same results
+    except Exception:  # a read-only home, data JSON cannot hold: no cache, same results
         return

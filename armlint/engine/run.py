@@ -197,6 +197,10 @@ def _run_python(rule: Rule, ctx: Any, options: RunOptions) -> list[RawFinding]:
 
 
 def _crash(rule: Rule, ctx: Any, exc: Exception) -> RawFinding:
+    from .patterns import PatternError
+    if isinstance(exc, PatternError):  # the rule's own fault, not armlint's
+        return RawFinding(RULE_CRASH, ctx, ("resource",), "value",
+                          f"rule {rule.id} ({rule.name}) cannot be used on this item: {exc}")
     where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     detail = f" ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else ""
     message = (f"rule {rule.id} ({rule.name}) failed on this item: {type(exc).__name__}: {exc}"

@@ -126,3 +126,31 @@ def test_a_bicepconfig_that_armlint_cannot_use_is_reported(tmp_path, setting, wo
     run = armlint("check", "main.bicep", cwd=tmp_path)
     assert run.returncode == 2 and "bicepconfig.json:1:" in run.stderr and words in run.stderr, \
         run.stderr
+
+
+@pytest.mark.parametrize("pattern, words", [
+    ("(a|aa)+$", "backtracks too much to use"),
+    ("(x+x+)+y", "backtracks too much to use"),
+])
+def test_a_rule_pattern_that_backtracks_is_a_rule_error_not_a_hang(tmp_path, pattern, words):
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "ORG001.yaml").write_text(RULE % f"matches(name, '{pattern}')")
+    resources = ",".join(
+        f'{{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", '
+        f'"name": "{"a" * 3000 + "b" if "a" in pattern else "x" * 3000}{i}", "location": "x"}}'
+        for i in range(20))
+    (tmp_path / "t.json").write_text(template("").replace('"resources": []',
+                                                          f'"resources": [{resources}]'))
+    run = armlint("check", "t.json", "--rules-dir", "rules", "--select", "ORG001", "--format",
+                  "json", cwd=tmp_path)
+    errors = [f for f in json.loads(run.stdout)["findings"] if f["rule_id"] == "AL0003"]
+    assert errors and all(words in f["message"] and "ORG001" in f["message"] for f in errors)
+
+
+def test_an_invalid_rule_pattern_is_a_rule_file_error(tmp_path):
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "ORG001.yaml").write_text(RULE % "matches(name, '(unclosed')")
+    (tmp_path / "t.json").write_text(template(""))
+    run = armlint("check", "t.json", "--rules-dir", "rules", cwd=tmp_path)
+    assert run.returncode == 2 and "ORG001.yaml:" in run.stderr and \
+        "invalid regular expression" in run.stderr, run.stderr

@@ -1,4 +1,5 @@
 """Rule files: a broken one is one clear error with file, line, column and rule."""
+import json
 import textwrap
 from pathlib import Path
 
@@ -95,7 +96,7 @@ def test_the_compiled_catalogue_is_cached_and_refreshed_when_a_rule_changes(tmp_
     path = write(rules, GOOD)
     first = load_catalogue([rules])
     assert first.find("AL9001").title == "Storage account allows plain HTTP"
-    assert list((tmp_path / "cache" / "armlint" / "catalogue").glob("*.pickle"))
+    assert list((tmp_path / "cache" / "armlint" / "catalogue").glob("*.json"))
     assert load_catalogue([rules]).find("AL9001").title == "Storage account allows plain HTTP"
     path.write_text(GOOD.replace("allows plain HTTP", "accepts HTTP"), encoding="utf-8")
     stat = path.stat()
@@ -155,3 +156,55 @@ def test_python_rule_bind_is_a_list_of_names(tmp_path):
     with pytest.raises(RuleFileError) as info:
         load_rule_file(path, builtin=True, validate=False)
     assert info.value.line == 8 and "lists the names its check binds" in info.value.message
+
+
+def test_the_catalogue_cache_is_plain_data_and_a_pickle_is_never_loaded(tmp_path, monkeypatch):
+    """A cache folder restored from an untrusted CI cache must not run code: the cache is JSON,
+    and a pickle planted where an older armlint kept its cache is not even opened."""
+    import pickle
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    load_catalogue()
+    folder = tmp_path / "cache" / "armlint" / "catalogue"
+    [entry] = list(folder.glob("*.json"))
+    data = json.loads(entry.read_text())
+    assert data["format"] == 1 and {r["data"]["id"] for r in data["rules"]} >= {"AL5001"}
+
+    class Boom:
+        def __reduce__(self):
+            return (exec, ("raise SystemExit('pickle ran')",))
+    for name in (entry.stem + ".pickle", entry.name.replace(".json", ".pickle")):
+        (folder / name).write_bytes(pickle.dumps(Boom()))
+    assert load_catalogue().find("AL5001") is not None
+
+
+@pytest.mark.parametrize("content", [b"", b"\x80\x04garbage", b'{"format": 1}', b"[]",
+                                     b'{"format": 1, "rules": [{"source": 1, "data": {}}]}',
+                                     b'{"format": 999, "rules": []}'])
+def test_a_corrupt_or_foreign_catalogue_cache_entry_is_ignored(tmp_path, monkeypatch, content):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    load_catalogue()
+    [entry] = list((tmp_path / "cache" / "armlint" / "catalogue").glob("*.json"))
+    entry.write_bytes(content)
+    assert len(load_catalogue().rules) == len(load_catalogue(validate_builtin=True).rules)
+
+
+def test_a_cache_entry_naming_a_module_outside_the_checks_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    load_catalogue()
+    [entry] = list((tmp_path / "cache" / "armlint" / "catalogue").glob("*.json"))
+    data = json.loads(entry.read_text())
+    python_rule = next(r for r in data["rules"] if r["data"].get("implementation") == "python")
+    python_rule["data"]["module"] = "os.path"
+    entry.write_text(json.dumps(data))
+    rule = load_catalogue().find(python_rule["data"]["id"])
+    assert rule.module != "os.path"
+
+
+def test_built_in_rules_from_the_cache_compile_their_expressions_when_first_run(tmp_path,
+                                                                              monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    load_catalogue()
+    rule = load_catalogue().find("AL5001")
+    assert rule.violation._ast is None
+    rule.violation.search({})
+    assert rule.violation._ast is not None
