@@ -9,6 +9,7 @@ Tools language service): an expression is `[` expr `]`; expr is a function call,
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .ast import Call, Index, Literal, Member, Node
 
@@ -46,7 +47,15 @@ _TOKEN = re.compile(
 # text renderer) stays far from Python's recursion limit.
 MAX_DEPTH = 100
 
-_cache: dict[str, Node | ExpressionSyntaxError] = {}
+class _Invalid(NamedTuple):
+    """A cached syntax error: its message and offset only. A cached exception object would keep
+    the traceback of every raise, and with it the frames (and models) of the files that met it."""
+
+    message: str
+    offset: int
+
+
+_cache: dict[str, Node | _Invalid] = {}
 # Trees built by the Bicep lowering carry no offsets into their text, so only callers that do
 # not locate anything inside the string (the evaluator) may take them instead of parsing.
 _lowered: dict[str, Node] = {}
@@ -72,11 +81,11 @@ def parse(text: str, positions: bool = True) -> Node:
         try:
             hit = _Parser(text).parse()
         except ExpressionSyntaxError as exc:
-            hit = exc
+            hit = _Invalid(exc.message, exc.offset)
         if len(_cache) < 200_000:
             _cache[text] = hit
-    if isinstance(hit, ExpressionSyntaxError):
-        raise hit
+    if isinstance(hit, _Invalid):
+        raise ExpressionSyntaxError(hit.message, hit.offset)
     return hit
 
 

@@ -81,3 +81,29 @@ def test_nesting_beyond_the_limit_is_a_syntax_error_at_the_innermost_level():
     with pytest.raises(parser.ExpressionSyntaxError) as err:
         parser.parse(deep)
     assert "nests more than" in err.value.message and err.value.offset == 1 + 7 * parser.MAX_DEPTH
+
+
+def test_a_cached_syntax_error_keeps_no_traceback():
+    # every raise of one cached exception object would add its frames (and the models they
+    # hold) to that object's traceback, for as long as the cache lives
+    import gc
+
+    from armlint.expr.parser import ExpressionSyntaxError, parse
+
+    class Model:
+        pass
+
+    def lint_a_file(model):
+        try:
+            parse("[concat('a',]")
+        except ExpressionSyntaxError as exc:
+            return exc.message, exc.offset
+
+    import weakref
+    model = Model()
+    ref = weakref.ref(model)
+    first = lint_a_file(model)
+    assert lint_a_file(Model()) == first
+    del model
+    gc.collect()
+    assert ref() is None
