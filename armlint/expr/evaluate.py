@@ -68,7 +68,7 @@ class TemplateScope:
         self.deployment = deployment or DeploymentContext()
         self._parameters: dict[str, Any] = {}
         self._variables: dict[str, Any] = {}
-        self._in_progress: set[str] = set()
+        self._in_progress: set[tuple] = set()  # ("p" or "v", name): what is being evaluated
         params = self.raw.get("parameters")
         self._param_decls = params if isinstance(params, dict) else {}
         variables = self.raw.get("variables")
@@ -97,7 +97,7 @@ class TemplateScope:
             if not isinstance(decl, dict):
                 value = Unknown(f"{self.label}parameters('{key}')", None, f"parameter '{name}' is not declared")
             elif "defaultValue" in decl:
-                if key in self._in_progress:
+                if ("p", key) in self._in_progress:
                     return Unknown(f"{self.label}parameters('{key}')", None, "the default value refers to itself")
                 value = self.parameter_default(name)
             else:
@@ -112,16 +112,16 @@ class TemplateScope:
         """The declared `defaultValue`, evaluated, whatever value the deployment gives."""
         key = name.lower()
         decl = self._param_decls.get(name)
-        if not isinstance(decl, dict) or "defaultValue" not in decl or key in self._in_progress:
+        if not isinstance(decl, dict) or "defaultValue" not in decl or ("p", key) in self._in_progress:
             return Unknown(f"{self.label}parameters('{key}')", None,
                            f"parameter '{name}' has no default value")
-        self._in_progress.add(key)
+        self._in_progress.add(("p", key))
         try:
             origin = self._section_origin("parameters", name)
             origin = origin.child(decl.actual_key("defaultValue")) if origin else None
             return resolve(decl["defaultValue"], origin, EvalContext(self))
         finally:
-            self._in_progress.discard(key)
+            self._in_progress.discard(("p", key))
 
     def declares_parameter(self, name: str) -> bool:
         return name in self._param_decls
@@ -131,9 +131,10 @@ class TemplateScope:
         cached = self._variables.get(key, _NOT_SET)
         if cached is not _NOT_SET:
             return cached
-        if key in self._in_progress or key == "copy":
+        # parameters and variables are separate names: variables('x') may read parameters('x')
+        if ("v", key) in self._in_progress or key == "copy":
             return Unknown(f"{self.label}variables('{key}')", None, "the variable refers to itself")
-        self._in_progress.add(key)
+        self._in_progress.add(("v", key))
         try:
             if name in self._var_decls:
                 value = resolve(self._var_decls[name], self._section_origin("variables", name),
@@ -143,7 +144,7 @@ class TemplateScope:
             else:
                 value = Unknown(f"{self.label}variables('{key}')", None, f"variable '{name}' is not declared")
         finally:
-            self._in_progress.discard(key)
+            self._in_progress.discard(("v", key))
         self._variables[key] = value
         return value
 

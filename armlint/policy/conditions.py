@@ -22,8 +22,8 @@ from ..expr.ast import ArrayLit, Call, Index, Member, Node, ObjectLit
 from ..expr.evaluate import EvalContext, evaluate
 from ..expr.values import Origin, Unknown
 from .aliases import STAR
-from .fields import (Binding, FieldSpec, Selected, Subject, Undecided, counted_prefix,
-                     parse_field, select)
+from .fields import (RUNTIME_ONLY, Binding, FieldSpec, Subject, Undecided, parse_field,
+                     runtime_gap, select)
 from .functions import RESOURCE_FUNCTIONS, known_function
 from .operators import OPERATORS, SPELLING, Unsure, compare, normalize_location
 
@@ -338,6 +338,11 @@ class FieldCount:
             if isinstance(sel, Undecided):
                 return sel.reason
             return len(sel.items), 0, (), (), None, label  # absent: no members
+        if not env.bindings and any(isinstance(s, str) and s.lower() in RUNTIME_ONLY
+                                    for s in path):
+            gap = runtime_gap(subject.view, path, spec.text)
+            if gap is not None:
+                return gap.reason
         members = _members(env, path, spec.text)
         if isinstance(members, str):
             return members
@@ -354,11 +359,14 @@ class FieldCount:
             out = self.where.evaluate(env.bound(bindings))
             if out.state is True:
                 sure += 1
-                if not evidence:
-                    evidence.extend(e for e in out.evidence if e.origin is not None)
-                    if not evidence and chain[-1][2] is not None:
+                if not evidence:  # the first matching member: what its where condition saw,
+                    member = chain[-1][2]  # an absent property reported at the member
+                    evidence.extend(e if e.origin is not None or member is None else
+                                    Evidence(e.kind, e.field, e.path, e.value, member, e.op,
+                                             e.operand, e.holds) for e in out.evidence)
+                    if not evidence and member is not None:
                         evidence.append(Evidence("field", spec.text, spec.text, chain[-1][1],
-                                                 chain[-1][2], "count", None, True))
+                                                 member, "count", None, True))
             elif out.state is None:
                 unsure += 1
                 reasons.extend(out.reasons)

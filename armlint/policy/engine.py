@@ -165,6 +165,10 @@ class Applied:
         return type_key in exact or any(fnmatch.fnmatchcase(type_key, p) for p in patterns)
 
 
+_STRENGTH = {"deny": 6, "audit": 5, "auditifnotexists": 4, "deployifnotexists": 3, "modify": 2,
+             "append": 1}
+
+
 def _selector_holds(selector: dict, ref: str) -> bool:
     if str(selector.get("kind", "")).lower() != "policydefinitionreferenceid":
         return True
@@ -188,6 +192,8 @@ class PolicySet:
         self.rules: dict[str, PolicyRule] = {}
         self.applied: list[Applied] = []
         self.skipped: list[tuple[Applied, str]] = []
+        # evaluations in this process: decided true/false, undetermined (for reports and bench)
+        self.stats: dict[str, int] = {"true": 0, "false": 0, "undetermined": 0}
         taken: set = set()
         for unit in unit_list:
             d = unit.definition
@@ -206,6 +212,10 @@ class PolicySet:
             note_effect(rule, applied.effect if isinstance(applied.effect, str) else "audit",
                         unit.assignment.name if unit.assignment else None)
             self.applied.append(applied)
+        # when several assignments apply one definition, the strongest effect is reported first
+        # (a finding at the same place with the same message is reported once)
+        self.applied.sort(key=lambda a: -_STRENGTH.get(a.effect if isinstance(a.effect, str)
+                                                        else "", 0))
         self._index()
 
     def _index(self) -> None:
@@ -226,6 +236,7 @@ class PolicySet:
     def __setstate__(self, state):
         self.__dict__.update(state)
         self._cache = {}
+        self.stats = {"true": 0, "false": 0, "undetermined": 0}
 
     def candidates(self, type_key: str) -> list[Applied]:
         found = self._cache.get(type_key)
@@ -292,8 +303,11 @@ def _apply(applied: Applied, subject: Subject, model, policies: PolicySet) -> li
         return []
     env = Env(subject, applied)
     outcome = applied.compiled.condition.evaluate(env)
+    stats = policies.stats
     if outcome.state is False:
+        stats["false"] += 1
         return []
+    stats["true" if outcome.state else "undetermined"] += 1
     reasons = list(outcome.reasons)
     if selected is None:
         reasons.append("the assignment's resource selectors depend on the resource's location")
@@ -337,6 +351,8 @@ def _rank(ev: Evidence) -> int:
         return 9
     if "/" not in ev.field:  # special fields (tags, location, name, identity): often exclusions
         return 2
+    if "[*]" in ev.field and ev.value is None and ev.origin is None:
+        return 2  # an array with no members, which holds a [*] condition only vacuously
     return 1
 
 

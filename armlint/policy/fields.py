@@ -18,6 +18,14 @@ from typing import Any
 from ..expr.values import Obj, Origin, PartialString, Unknown, origin_of
 from .aliases import ABSENT, MISSING, STAR, AliasInfo
 
+# Read-only properties Azure fills in after deployment (a template does not write them): a policy
+# that reads one the template leaves out is undetermined, not decided by its absence.
+RUNTIME_ONLY = frozenset(s.lower() for s in (
+    "privateEndpointConnections", "provisioningState", "keyCreationTime",
+    "securityComplianceStatus", "connectivityStatus", "diskState", "azureDefenderStatus",
+    "azureDefenderStatusLastUpdated", "creationTime", "createdDate", "instanceView",
+    "primaryEndpoints", "secondaryEndpoints"))
+
 SPECIAL = ("name", "fullname", "type", "kind", "location", "id", "identity.type",
            "identity.userassignedidentities", "tags")
 
@@ -247,6 +255,23 @@ def select(subject: Subject, spec: FieldSpec, bindings: tuple) -> Selected | Und
     return select_path(subject, path, spec.text, bindings)
 
 
+def runtime_gap(root: Any, path: tuple, text: str) -> Undecided | None:
+    """Undecided when `path` goes through a read-only property the template does not write."""
+    node = root
+    for seg in path:
+        if seg == STAR or not isinstance(seg, str):
+            return None
+        if not isinstance(node, dict):
+            return None
+        actual = node.actual_key(seg) if hasattr(node, "actual_key") else seg
+        if seg.lower() in RUNTIME_ONLY and (actual is None or actual not in node):
+            return Undecided(f"'{text}' reads {seg}, which Azure sets after deployment")
+        if actual is None or actual not in node:
+            return None
+        node = node[actual]
+    return None
+
+
 def select_path(subject: Subject, path: tuple, text: str, bindings: tuple) -> Selected | Undecided:
     low = tuple(s.lower() if isinstance(s, str) else s for s in path)
     for b in bindings:  # innermost first
@@ -257,6 +282,10 @@ def select_path(subject: Subject, path: tuple, text: str, bindings: tuple) -> Se
                 return sel
             # the counted array's [*] selects the current member only: still a collection
             return Selected(sel.items, STAR in path, path_text(path))
+    if any(s in RUNTIME_ONLY for s in low if isinstance(s, str)):
+        gap = runtime_gap(subject.view, path, text)
+        if gap is not None:
+            return gap
     sel = walk(subject.view, path, text, subject.res.origin)
     return sel if isinstance(sel, Undecided) else Selected(sel.items, sel.many, path_text(path))
 

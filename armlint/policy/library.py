@@ -43,7 +43,7 @@ class Unit:
     @property
     def key(self) -> tuple:
         return (self.definition.name.lower(), self.assignment.name if self.assignment else "",
-                self.reference_id or "")
+                self.initiative.name if self.initiative else "", self.reference_id or "")
 
 
 def _last(ref: str) -> str:

@@ -45,6 +45,15 @@ def test_parameters_defaults_variables_and_user_functions(ctx):
     assert ev(ctx, "[ns.full('a')]") == "a-x"
 
 
+def test_a_variable_may_read_the_parameter_of_its_own_name():
+    # found by the policy corpus run: variables('x') = parameters('x') was "refers to itself"
+    ctx = scope_of('{"parameters": {"size": {"type": "string", "defaultValue": "Standard_D2"}},'
+                   ' "variables": {"size": "[parameters(\'size\')]",'
+                   ' "loop": "[variables(\'loop\')]"}}')
+    assert evaluate_string("[variables('size')]", ctx) == "Standard_D2"
+    assert isinstance(evaluate_string("[variables('loop')]", ctx), Unknown)
+
+
 def test_given_values_win_over_defaults():
     ctx = scope_of(TEMPLATE, {"agent": True})
     assert ev(ctx, "[parameters('AGENT')]") is True

@@ -354,3 +354,27 @@ def test_string_literal_escape(test_aliases):
     found = fired(template(res), definition({"field": "name", "equals": "[[literal"}),
                   aliases=test_aliases)
     assert found  # both sides unescape to "[literal"
+
+
+def test_read_only_properties_azure_sets_are_undetermined_when_absent():
+    cond = {"allOf": [{"field": "type", "equals": ST},
+                      {"count": {"field": f"{ST}/privateEndpointConnections[*]"}, "less": 1}]}
+    found = undetermined(template(storage({})), definition(cond))
+    assert "privateEndpointConnections, which Azure sets after deployment" in found[0]
+    cond = {"field": f"{ST}/privateEndpointConnections[*].privateLinkServiceConnectionState.status",
+            "equals": "Approved"}
+    assert undetermined(template(storage({})), definition(cond))
+    written = storage({"privateEndpointConnections": [{"properties": {
+        "privateLinkServiceConnectionState": {"status": "Approved"}}}]})
+    assert fired(template(written), definition(cond))  # a template that writes it decides
+
+
+def test_count_member_with_an_absent_property_is_reported_at_the_member(test_aliases):
+    props = {"objectArray": [{"property": "ok", "nestedArray": [1]}, {"nestedArray": [2]}]}
+    cond = {"count": {"field": A + "objectArray[*]",
+                      "where": {"field": A + "objectArray[*].property", "exists": "false"}},
+            "greater": 0}
+    found = run(template(thing(props)), definition(cond), aliases=test_aliases)
+    # the second member's object, where the property is missing
+    assert [(line, col) for _, _, _, line, col, _ in found] == [(22, 11)]
+    assert "properties.objectArray[*].property is not set" in found[0][5]

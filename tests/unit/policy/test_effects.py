@@ -225,3 +225,15 @@ def test_nested_deployment_resources_are_evaluated():
                   "contentVersion": "1.0.0.0",
                   "resources": [storage({"supportsHttpsTrafficOnly": False})]}}}
     assert fired(template(nested), definition(HTTPS))
+
+
+def test_one_definition_in_two_initiatives_reports_the_strongest_effect_once():
+    doc = definition(HTTPS, effect="[parameters('effect')]", parameters=EFFECT_PARAM)
+
+    def initiative_with(name, effect):
+        return {"name": name, "type": "Microsoft.Authorization/policySetDefinitions",
+                "properties": {"policyDefinitions": [{
+                    "policyDefinitionId": "p1", "policyDefinitionReferenceId": "r",
+                    "parameters": {"effect": {"value": effect}}}]}}
+    found = run(BAD, doc, initiative_with("audit-set", "Audit"), initiative_with("deny-set", "Deny"))
+    assert [(lvl, k) for _, lvl, k, *_ in found] == [("error", "fail")]

@@ -1,4 +1,5 @@
-// A NoSQL account with keys, public network access, no virtual network filter and no IP rules.
+// A NoSQL account with keys, public network access, the legacy IP filter that lets in every
+// Azure data center, and Microsoft-managed keys.
 resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
   name: 'cosmos-open'
   location: 'westeurope'
@@ -10,7 +11,6 @@ resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
     ]
     disableLocalAuth: false
     publicNetworkAccess: 'Enabled'
-    isVirtualNetworkFilterEnabled: false
-    ipRules: []
+    ipRangeFilter: '203.0.113.10,0.0.0.0'
   }
 }
