@@ -1,0 +1,14 @@
+// Automatic updates off, from a parameter default, in Bicep.
+param autoUpdates bool = false
+
+resource vm 'Microsoft.Compute/virtualMachines@2024-07-01' = {
+  name: 'vm1'
+  location: resourceGroup().location
+  properties: {
+    osProfile: {
+      computerName: 'vm1'
+      adminUsername: 'azureadmin'
+      windowsConfiguration: { enableAutomaticUpdates: autoUpdates }
+    }
+  }
+}

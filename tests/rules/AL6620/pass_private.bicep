@@ -1,0 +1,17 @@
+// A private cluster in Bicep; an existing cluster is not judged; ranges from a parameter without value.
+resource old 'Microsoft.ContainerService/managedClusters@2024-09-01' existing = {
+  name: 'legacy'
+}
+
+param ranges array
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+  name: 'aks1'
+  location: resourceGroup().location
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    dnsPrefix: 'aks1'
+    agentPoolProfiles: [ { name: 'system', mode: 'System', count: 3, vmSize: 'Standard_D4s_v5' } ]
+    apiServerAccessProfile: { authorizedIPRanges: ranges }
+  }
+}

@@ -1,0 +1,11 @@
+// maxPods 20 from a parameter default.
+param maxPods int = 20
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+  name: 'aks1'
+  location: resourceGroup().location
+  properties: {
+    dnsPrefix: 'aks1'
+    agentPoolProfiles: [ { name: 'system', mode: 'System', count: 3, vmSize: 'Standard_D4s_v5', maxPods: maxPods } ]
+  }
+}

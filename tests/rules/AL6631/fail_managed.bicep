@@ -1,0 +1,17 @@
+// An agentPools resource with Managed OS disks.
+resource aks 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+  name: 'aks1'
+  location: resourceGroup().location
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    dnsPrefix: 'aks1'
+    agentPoolProfiles: [ { name: 'system', mode: 'System', count: 3, vmSize: 'Standard_D4s_v5' } ]
+
+  }
+}
+
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' = {
+  parent: aks
+  name: 'user'
+  properties: { count: 1, vmSize: 'Standard_D4s_v5', osDiskType: 'Managed' }
+}

@@ -1,0 +1,13 @@
+// The add-on enabled from a parameter without a value (unknown) and one enabled.
+param policyOn bool
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
+  name: 'aks1'
+  location: resourceGroup().location
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    dnsPrefix: 'aks1'
+    agentPoolProfiles: [ { name: 'system', mode: 'System', count: 3, vmSize: 'Standard_D4s_v5' } ]
+    addonProfiles: { azurepolicy: { enabled: policyOn } }
+  }
+}

@@ -1,0 +1,13 @@
+// Admin user from a parameter without a value; an existing registry is not judged.
+resource old 'Microsoft.ContainerRegistry/registries@2023-07-01' existing = {
+  name: 'legacy'
+}
+
+param adminUser bool
+
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'crapp1'
+  location: resourceGroup().location
+  sku: { name: 'Premium' }
+  properties: { adminUserEnabled: adminUser }
+}

@@ -1,0 +1,10 @@
+// EncryptAndSign in Bicep, written in lower case.
+resource cluster 'Microsoft.ServiceFabric/clusters@2021-06-01' = {
+  name: 'sf1'
+  location: resourceGroup().location
+  properties: {
+    managementEndpoint: 'https://sf1.westeurope.cloudapp.azure.com:19080'
+    reliabilityLevel: 'Silver'
+    fabricSettings: [ { name: 'security', parameters: [ { name: 'clusterProtectionLevel', value: 'encryptandsign' } ] } ]
+  }
+}

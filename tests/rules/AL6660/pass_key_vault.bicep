@@ -1,0 +1,8 @@
+// keySource from a parameter without a value.
+param keySource string
+
+resource batch 'Microsoft.Batch/batchAccounts@2024-07-01' = {
+  name: 'batch1'
+  location: resourceGroup().location
+  properties: { encryption: { keySource: keySource } }
+}
