@@ -76,10 +76,13 @@ def render_page(rule: Rule) -> str:
 def _applies(rule: Rule) -> str:
     if rule.scope_kind == "resources" and rule.resource_types:
         return ", ".join(f"`{t}`" for t in rule.resource_types)
+    if rule.scope_kind == "bicep":
+        return "Bicep " + ", ".join(f"`{n}`" for n in rule.nodes) + " syntax"
     return {"resources": "every resource", "document": "the whole file",
             "template": "each template", "parameters": "each parameter",
             "variables": "each variable", "outputs": "each output",
-            "parameter-file": "parameter files"}.get(rule.scope_kind, rule.scope_kind)
+            "parameter-file": "parameter files",
+            "expressions": "each template expression"}.get(rule.scope_kind, rule.scope_kind)
 
 
 

@@ -37,6 +37,7 @@ class BicepDocument(PointerSpans):
         # regular file, too big): each a BicepError on the string that names the file
         self.problems: list[BicepError] = []
         self.confinement = None  # where the files it names may lie (set by the lowering)
+        self.semantic = None  # the semantic model (semantic.analyze), built on first use
 
     # -- the interface shared with JsonDocument ------------------------------------------------
     @property

@@ -10,10 +10,11 @@ count when the command reads them directly or through variables. The finding is 
 """
 from __future__ import annotations
 
-from ..engine.run import Hit
+from ..engine.items import ResourceContext
+from ..engine.report import Report
 from ..expr import parser
 from ..expr.evaluate import resolve
-from ._params_util import facts, known_text, secure_parameters_read
+from ..expr.query import known_text
 
 # (publisher, type) of the custom script extensions, as the Bicep linter lists them.
 CUSTOM_SCRIPT = {
@@ -24,26 +25,24 @@ CUSTOM_SCRIPT = {
 SCALE_SETS = "microsoft.compute/virtualmachinescalesets"
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    for res in model.resources:
-        key = res.type_key
-        if not (key.endswith("/extensions") or key == SCALE_SETS) or not res.deployed:
-            continue
-        if key == SCALE_SETS:
-            path = ("properties", "virtualMachineProfile", "extensionProfile", "extensions")
-            profile = _get(res.raw, path)
-            if not isinstance(profile, list):
-                continue
-            origin = _origin(res.origin, res.raw, path)
-            for i, raw_ext in enumerate(profile):
-                if isinstance(raw_ext, dict):
-                    yield from _extension(res, raw_ext, origin.child(i))
-        else:
-            yield from _extension(res, res.raw, res.origin)
+def check(ctx: ResourceContext, report: Report) -> None:
+    res = ctx.resource
+    if not res.deployed:
+        return
+    if res.type_key == SCALE_SETS:
+        path = ("properties", "virtualMachineProfile", "extensionProfile", "extensions")
+        profile = _get(res.raw, path)
+        if not isinstance(profile, list):
+            return
+        origin = _origin(res.origin, res.raw, path)
+        for i, raw_ext in enumerate(profile):
+            if isinstance(raw_ext, dict):
+                _extension(res, raw_ext, origin.child(i), report)
+    else:
+        _extension(res, res.raw, res.origin, report)
 
 
-def _extension(res, raw, origin):
+def _extension(res, raw, origin, report: Report) -> None:
     settings = _get(raw, ("properties", "settings"))
     if not isinstance(settings, dict):
         return
@@ -56,8 +55,8 @@ def _extension(res, raw, origin):
     publisher = _value(res, _get(raw, ("properties", "publisher")))
     if known_text(publisher) and publisher.lower() != CUSTOM_SCRIPT[ext_type.lower()]:
         return
-    f = facts(res.template, settings[command_key])
-    secrets = secure_parameters_read(res.template, f)
+    f = res.template.uses_of(settings[command_key])
+    secrets = res.template.secure_parameters_read(f)
     if f.lists:
         what = f"{f.lists[0]}()"
     elif secrets:
@@ -65,7 +64,7 @@ def _extension(res, raw, origin):
     else:
         return
     at = _origin(origin, raw, ("properties", "settings")).child(command_key)
-    yield Hit(at=at, part="key", bind={"what": what, "type": ext_type})
+    report.at_origin(at, part="key", what=what, type=ext_type)
 
 
 def _value(res, raw):

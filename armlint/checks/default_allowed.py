@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 
-from ..engine.run import Hit
+from ..engine.items import ParameterContext
+from ..engine.report import Report
 from ..expr.values import contains_unknown
-from ._params_util import declaring_templates, decl_type, field_origin, has_field, \
-    literal_default, resolve_field
 
 
 def same(a, b) -> bool:
@@ -39,25 +38,23 @@ def shown(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def check(ctx, rule):
-    for t in declaring_templates(ctx["model"]):
-        for decl in t.parameters:
-            if not (has_field(decl, "defaultValue") and has_field(decl, "allowedValues")):
-                continue
-            allowed = resolve_field(t, decl, "allowedValues")
-            if not isinstance(allowed, list) or not allowed or contains_unknown(allowed):
-                continue
-            default = literal_default(t, decl)
-            if default is None:
-                continue
-            if decl_type(decl) == "array" and isinstance(default, list):
-                missing = [v for v in default if not any(same(v, a) for a in allowed)]
-            else:
-                missing = [] if any(same(default, a) for a in allowed) else [default]
-            if missing:
-                value = shown(default) if missing == [default] else \
-                    f"{shown(default)} (element {', '.join(shown(v) for v in missing)})"
-                yield Hit(at=field_origin(decl, "defaultValue"), bind={
-                    "param": decl.name, "value": value,
-                    "allowed": ", ".join(shown(a) for a in allowed[:8]) +
-                    (", ..." if len(allowed) > 8 else "")})
+def check(ctx: ParameterContext, report: Report) -> None:
+    decl = ctx.declaration
+    if not (decl.has_field("defaultValue") and decl.has_field("allowedValues")):
+        return
+    allowed = decl.resolved("allowedValues")
+    if not isinstance(allowed, list) or not allowed or contains_unknown(allowed):
+        return
+    default = decl.literal_default
+    if default is None:
+        return
+    if decl.declared_type == "array" and isinstance(default, list):
+        missing = [v for v in default if not any(same(v, a) for a in allowed)]
+    else:
+        missing = [] if any(same(default, a) for a in allowed) else [default]
+    if missing:
+        value = shown(default) if missing == [default] else \
+            f"{shown(default)} (element {', '.join(shown(v) for v in missing)})"
+        report.at_origin(decl.field_origin("defaultValue"), param=decl.name, value=value,
+                         allowed=", ".join(shown(a) for a in allowed[:8]) +
+                         (", ..." if len(allowed) > 8 else ""))

@@ -7,32 +7,29 @@ min-max-not-numbers) are left alone.
 """
 from __future__ import annotations
 
-from ..engine.run import Hit
-from ._params_util import declaring_templates, field_origin, has_field, literal_default, \
-    resolve_field
+from ..engine.items import ParameterContext
+from ..engine.report import Report
 
 
 def _int(value):
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def check(ctx, rule):
-    for t in declaring_templates(ctx["model"]):
-        for decl in t.parameters:
-            if not has_field(decl, "defaultValue"):
-                continue
-            limits = {k: _int(resolve_field(t, decl, k)) for k in
-                      ("minValue", "maxValue", "minLength", "maxLength") if has_field(decl, k)}
-            limits = {k: v for k, v in limits.items() if v is not None}
-            if not limits:
-                continue
-            default = literal_default(t, decl)
-            if default is None:
-                continue
-            problem = _problem(default, limits)
-            if problem:
-                yield Hit(at=field_origin(decl, "defaultValue"),
-                          bind={"param": decl.name, "problem": problem})
+def check(ctx: ParameterContext, report: Report) -> None:
+    decl = ctx.declaration
+    if not decl.has_field("defaultValue"):
+        return
+    limits = {k: _int(decl.resolved(k)) for k in
+              ("minValue", "maxValue", "minLength", "maxLength") if decl.has_field(k)}
+    limits = {k: v for k, v in limits.items() if v is not None}
+    if not limits:
+        return
+    default = decl.literal_default
+    if default is None:
+        return
+    problem = _problem(default, limits)
+    if problem:
+        report.at_origin(decl.field_origin("defaultValue"), param=decl.name, problem=problem)
 
 
 def _problem(default, limits: dict) -> str | None:

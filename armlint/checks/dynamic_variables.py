@@ -8,37 +8,26 @@ from __future__ import annotations
 
 import re
 
-from ..engine.run import Hit
+from ..engine.items import ExpressionContext
+from ..engine.report import Report
 from ..expr.ast import Call, Literal, arm_text, walk
-from ..expr.values import Origin
-from ..model.references import template_references
-from ._params_util import declaring_templates, doc_search, is_bicep
 
 _COMPUTED = re.compile(r"variables\s*\(\s*(?:concat|format)\s*\(")
 
 
-def check(ctx, rule):
-    for t in declaring_templates(ctx["model"]):
-        if is_bicep(t):
-            continue  # Bicep cannot compute a variable's name
-        if not doc_search(t, _COMPUTED):
-            continue  # no variables(concat(...)) anywhere in the file: nothing to parse
-        for pointer, text, tree in template_references(t).expressions:
-            if "variables" not in text.lower():
-                continue
-            for node in walk(tree):
-                if not (isinstance(node, Call) and not node.namespace and
-                        node.name.lower() == "variables" and len(node.args) == 1):
-                    continue
-                arg = node.args[0]
-                if not (isinstance(arg, Call) and not arg.namespace and
-                        arg.name.lower() in ("concat", "format")):
-                    continue
-                origin = Origin(t.origin.doc, tuple(t.origin.pointer) + tuple(pointer))
-                part = "key" if pointer and pointer[-1] == text else "value"
-                yield Hit(at=origin, part=part, inner=(node.start, node.end),
-                          bind={"call": text[node.start:node.end],
-                                "instead": _instead(arg)})
+def check(ctx: ExpressionContext, report: Report) -> None:
+    expression = ctx.expression
+    if "variables" not in expression.text.lower() or not ctx.template.search(_COMPUTED):
+        return  # no variables(concat(...)) in the file: nothing to look at
+    for node in walk(expression.tree):
+        if not (isinstance(node, Call) and not node.namespace and
+                node.name.lower() == "variables" and len(node.args) == 1):
+            continue
+        arg = node.args[0]
+        if not (isinstance(arg, Call) and not arg.namespace and
+                arg.name.lower() in ("concat", "format")):
+            continue
+        report.at_node(node, call=expression.text[node.start:node.end], instead=_instead(arg))
 
 
 def _instead(arg: Call) -> str:

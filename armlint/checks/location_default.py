@@ -9,33 +9,32 @@ back to the resource group's location themselves) is not reported.
 """
 from __future__ import annotations
 
-from ..engine.run import Hit
+from ..engine.items import ParameterContext
+from ..engine.report import Report
 from ..expr import parser
-from ._params_util import facts, field, field_origin, has_field, known_text, resolve_field, \
-    tree_of
+from ..expr.query import known_text, tree_of
 
 
-def check(ctx, rule):
-    t = ctx["model"].root
-    if t is None:
+def check(ctx: ParameterContext, report: Report) -> None:
+    decl = ctx.declaration
+    t = ctx.template
+    if t is not ctx.model.root or decl.name.lower() != "location" or \
+            not decl.has_field("defaultValue"):
         return
-    for decl in t.parameters:
-        if decl.name.lower() != "location" or not has_field(decl, "defaultValue"):
-            continue
-        raw = field(decl, "defaultValue")
-        if not isinstance(raw, str):
-            continue
-        if tree_of(raw) is None:
-            if parser.is_expression(raw):
-                continue  # a syntax error: another rule's finding
-            value = parser.unescape_literal(raw)
-        else:
-            f = facts(t, raw)
-            if f.params or {"resourcegroup", "deployment"} & f.calls:
-                continue
-            value = resolve_field(t, decl, "defaultValue")
-            if not known_text(value):
-                continue
-        if not value.strip() or value.strip().lower() == "global":
-            continue
-        yield Hit(at=field_origin(decl, "defaultValue"), bind={"param": decl.name, "value": value})
+    raw = decl.field("defaultValue")
+    if not isinstance(raw, str):
+        return
+    if tree_of(raw) is None:
+        if parser.is_expression(raw):
+            return  # a syntax error: another rule's finding
+        value = parser.unescape_literal(raw)
+    else:
+        found = t.uses_of(raw)
+        if found.params or {"resourcegroup", "deployment"} & found.calls:
+            return
+        value = decl.resolved("defaultValue")
+        if not known_text(value):
+            return
+    if not value.strip() or value.strip().lower() == "global":
+        return
+    report.at_origin(decl.field_origin("defaultValue"), param=decl.name, value=value)

@@ -2,28 +2,27 @@
 not an integer (a string such as "10", a fraction, a boolean, an expression)."""
 from __future__ import annotations
 
-from ..engine.run import Hit
-from ._params_util import declaring_templates, field, field_origin, has_field
+import json
+
+from ..engine.items import ParameterContext
+from ..engine.report import Report
 
 LIMITS = ("minValue", "maxValue", "minLength", "maxLength")
 
 
-def check(ctx, rule):
-    for t in declaring_templates(ctx["model"]):
-        for decl in t.parameters:
-            for key in LIMITS:
-                if not has_field(decl, key):
-                    continue
-                value = field(decl, key)
-                if isinstance(value, int) and not isinstance(value, bool):
-                    continue
-                origin = field_origin(decl, key)
-                yield Hit(at=origin, bind={"param": decl.name, "limit": origin.pointer[-1],
-                                           "value": _written(value)})
+def check(ctx: ParameterContext, report: Report) -> None:
+    decl = ctx.declaration
+    for key in LIMITS:
+        if not decl.has_field(key):
+            continue
+        value = decl.field(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            continue
+        origin = decl.field_origin(key)
+        report.at_origin(origin, param=decl.name, limit=origin.pointer[-1], value=_written(value))
 
 
 def _written(value) -> str:
-    import json
     try:
         return json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):

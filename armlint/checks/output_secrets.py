@@ -2,8 +2,8 @@
 
 Reported, as separate findings: an output whose value calls a list*() function (`listKeys()`,
 `storage.listKeys()` in Bicep) or reads a secureString/secureObject parameter, directly or
-through variables; and an output whose name says it holds a password (not one named like `passwordLength`, nor an
-integer or boolean output). Outputs declared secure
+through variables; and an output whose name says it holds a password (not one named like
+`passwordLength`, nor an integer or boolean output). Outputs declared secure
 (`secureString`/`secureObject`, `@secure()` in Bicep) are not logged and are not reported. In Bicep
 the finding points at the reference inside the value; in JSON at the value.
 """
@@ -11,50 +11,48 @@ from __future__ import annotations
 
 import re
 
-from ..bicep import syntax as S
-from ..engine.run import Hit
-from .common import bicep_nodes
-from ._params_util import SECURE_TYPES, variable_facts, decl_type, facts, field, field_origin, \
-    is_bicep, is_secure, own_templates, parameters_of, secure_names, secure_parameters_read, \
-    strings_in, words, ABOUT_SECRET
+from ..engine.items import OutputContext
+from ..engine.report import Report
+from ..model.template import SECURE_TYPES
+from ..model.uses import strings_in
+from ._secret_names import ABOUT_SECRET, words
 
 _PASSWORD = re.compile(r"password|passwd|pwd", re.IGNORECASE)
-_SECRET_VARIABLE = "_pu_secret_variables"
 
 
-def check(ctx, rule):
-    for t in own_templates(ctx["model"]):
-        statements = _bicep_outputs(t)
-        for decl in t.outputs:
-            if decl_type(decl) in SECURE_TYPES:
-                continue
-            st = statements.get(decl.name)
-            if st is not None and st.decorator("secure") is not None:
-                continue
-            if _PASSWORD.search(decl.name) and decl_type(decl) not in ("int", "bool") and \
-                    words(decl.name)[-1] not in ABOUT_SECRET:
-                at = (t.origin.doc, st.name.start, st.name.end) if st is not None else decl.origin
-                yield Hit(at=at, part="key", message=(
-                    "Output '{output}' is named like a password; outputs are kept in the "
-                    "deployment history in plain text: do not return secrets (declare the output "
-                    "secure if it must)"), bind={"output": decl.name})
-            written = {k: field(decl, k) for k in ("value", "copy") if field(decl, k) is not None}
-            if not written or not _may_hold_secret(t, written):
-                continue
-            f = facts(t, written)
-            secrets = secure_parameters_read(t, f)
-            key = "value" if "value" in written else "copy"
-            if f.lists:
-                yield Hit(at=_at(t, decl, st, key, "list"), message=(
-                    "Output '{output}' returns the result of {function}(), a secret, in "
-                    "plain text in the deployment history; read it where it is needed instead "
-                    "(or declare the output secure)"),
-                    bind={"output": decl.name, "function": f.lists[0]})
-            if secrets:
-                yield Hit(at=_at(t, decl, st, key, "param"), message=(
-                    "Output '{output}' returns secure parameter {secrets} in plain text in the "
-                    "deployment history; do not return secrets (or declare the output secure)"),
-                    bind={"output": decl.name, "secrets": ", ".join(repr(s) for s in secrets)})
+def check(ctx: OutputContext, report: Report) -> None:
+    decl = ctx.declaration
+    t = ctx.template
+    if decl.declared_type in SECURE_TYPES:
+        return
+    st = decl.bicep_statement
+    if st is not None and st.decorator("secure") is not None:
+        return
+    if _PASSWORD.search(decl.name) and decl.declared_type not in ("int", "bool") and \
+            words(decl.name)[-1] not in ABOUT_SECRET:
+        message = ("Output '{output}' is named like a password; outputs are kept in the "
+                   "deployment history in plain text: do not return secrets (declare the output "
+                   "secure if it must)")
+        if st is not None:
+            report.at_node(st.name, message=message, output=decl.name)
+        else:
+            report.at_origin(decl.origin, part="key", message=message, output=decl.name)
+    written = {k: decl.field(k) for k in ("value", "copy") if decl.field(k) is not None}
+    if not written or not _may_hold_secret(t, written):
+        return
+    f = t.uses_of(written)
+    secrets = t.secure_parameters_read(f)
+    key = "value" if "value" in written else "copy"
+    if f.lists:
+        _report(report, t, decl, st, key, "list", message=(
+            "Output '{output}' returns the result of {function}(), a secret, in "
+            "plain text in the deployment history; read it where it is needed instead "
+            "(or declare the output secure)"), output=decl.name, function=f.lists[0])
+    if secrets:
+        _report(report, t, decl, st, key, "param", message=(
+            "Output '{output}' returns secure parameter {secrets} in plain text in the "
+            "deployment history; do not return secrets (or declare the output secure)"),
+            output=decl.name, secrets=", ".join(repr(s) for s in secrets))
 
 
 def _may_hold_secret(t, written) -> bool:
@@ -65,47 +63,44 @@ def _may_hold_secret(t, written) -> bool:
         return False
     if "list" in text:
         return True
-    secure = secure_names(t)
+    secure = t.secure_parameter_names
     if secure and any(f"'{name}'" in text for name in secure):
         return True
     if "variables" in text:
-        flag = getattr(t, _SECRET_VARIABLE, None)
-        if flag is None:
-            flag = any(f.lists or f.params & secure for f in variable_facts(t).values())
-            setattr(t, _SECRET_VARIABLE, flag)
-        return flag
+        return t.owner.uses.variables_hold_secrets
     return False
 
 
-def _bicep_outputs(t) -> dict:
-    if t.parent is not None or not is_bicep(t):
-        return {}
-    return {st.name.name: st for st in t.origin.doc.tree.statements if isinstance(st, S.Output)}
-
-
-def _at(t, decl, st, key, kind):
-    """In Bicep, the reference that carries the secret (else the whole value); in JSON the value
-    (a copy loop's input)."""
+def _report(report: Report, t, decl, st, key, kind, **values) -> None:
+    """In Bicep at the reference that carries the secret (else the whole value); in JSON at the
+    value (a copy loop's input)."""
     if st is None:
-        origin = field_origin(decl, key)
-        loop = field(decl, key)
+        origin = decl.field_origin(key)
+        loop = decl.field(key)
         if key == "copy" and isinstance(loop, dict) and loop.actual_key("input") is not None:
             origin = origin.child(loop.actual_key("input"))
-        return origin
-    params = parameters_of(t)
-    variables = variable_facts(t)
-    for node in bicep_nodes(st.value):
+        report.at_origin(origin, **values)
+        return
+    from ..bicep import syntax as S
+    from ..bicep.semantic import walk
+    params = t.parameters_seen
+    variables = t.owner.uses.variable_closure
+    for node in walk(st.value):
         if kind == "list" and isinstance(node, S.Call) and node.name.name.lower().startswith("list"):
-            return (t.origin.doc, node.start, node.end)
+            report.at_node(node, **values)
+            return
         if kind == "param" and isinstance(node, S.Variable):
             low = node.name.lower()
-            if low in params and is_secure(params[low]):
-                return (t.origin.doc, node.start, node.end)
+            if low in params and params[low].secure:
+                report.at_node(node, **values)
+                return
             f = variables.get(low)
-            if f is not None and any(p in params and is_secure(params[p]) for p in f.params):
-                return (t.origin.doc, node.start, node.end)
+            if f is not None and any(p in params and params[p].secure for p in f.params):
+                report.at_node(node, **values)
+                return
         if kind == "list" and isinstance(node, S.Variable):
             f = variables.get(node.name.lower())
             if f is not None and f.lists:
-                return (t.origin.doc, node.start, node.end)
-    return (t.origin.doc, st.value.start, st.value.end)
+                report.at_node(node, **values)
+                return
+    report.at_node(st.value, **values)

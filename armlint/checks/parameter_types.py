@@ -10,10 +10,10 @@ deployment stores the value in plain text). A plain value handed to a secure par
 """
 from __future__ import annotations
 
-from ..engine.run import Hit
-from ._params_util import declaring_templates, decl_type, exact_parameter, field, \
-    field_origin, has_field, is_bicep, own_templates, parameters_of
+from ..engine.items import ParameterContext
+from ..engine.report import Report
 from ..expr import parser
+from ..expr.query import exact_parameter
 
 BASE = {"string": "string", "securestring": "string", "int": "int", "bool": "bool",
         "object": "object", "secureobject": "object", "array": "array"}
@@ -36,85 +36,73 @@ def kind_of(value) -> str | None:
     return None
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    for t in declaring_templates(model):
-        if is_bicep(t):
-            continue  # the Bicep compiler checks types itself
-        for decl in t.parameters:
-            declared = decl_type(decl)
-            base = BASE.get(declared)
-            if base is None:
-                continue
-            if has_field(decl, "defaultValue"):
-                found = kind_of(field(decl, "defaultValue"))
+def check(ctx: ParameterContext, report: Report) -> None:
+    decl = ctx.declaration
+    t = ctx.template
+    if t.is_bicep:
+        return  # the Bicep compiler checks types itself
+    base = BASE.get(decl.declared_type)
+    if base is not None:
+        if decl.has_field("defaultValue"):
+            found = kind_of(decl.field("defaultValue"))
+            if found is not None and found != base:
+                report.at_origin(decl.field_origin("defaultValue"), message=(
+                    "The default value of parameter '{param}' is {kind}, but the "
+                    "parameter is declared as {declared}"),
+                    param=decl.name, kind=_a(found), declared=decl.field("type"))
+        allowed = decl.field("allowedValues")
+        if isinstance(allowed, list) and base != "array":
+            origin = decl.field_origin("allowedValues")
+            for i, value in enumerate(allowed):
+                found = kind_of(value)
                 if found is not None and found != base:
-                    yield Hit(at=field_origin(decl, "defaultValue"), message=(
-                        "The default value of parameter '{param}' is {kind}, but the "
-                        "parameter is declared as {declared}"), bind={
-                        "param": decl.name, "kind": _a(found), "declared": field(decl, "type")})
-            allowed = field(decl, "allowedValues")
-            if isinstance(allowed, list) and base != "array":
-                origin = field_origin(decl, "allowedValues")
-                for i, value in enumerate(allowed):
-                    found = kind_of(value)
-                    if found is not None and found != base:
-                        yield Hit(at=origin.child(i), message=(
-                            "Allowed value {position} of parameter '{param}' is {kind}, "
-                            "but the parameter is declared as {declared}"), bind={
-                            "position": str(i + 1), "param": decl.name, "kind": _a(found),
-                            "declared": field(decl, "type")})
-    for t in own_templates(model):
-        if is_bicep(t):
-            continue
-        for res in t.resources:
-            yield from _nested(res)
+                    report.at_origin(origin.child(i), message=(
+                        "Allowed value {position} of parameter '{param}' is {kind}, "
+                        "but the parameter is declared as {declared}"),
+                        position=str(i + 1), param=decl.name, kind=_a(found),
+                        declared=decl.field("type"))
+    res = t.deployment
+    if res is not None and t.parent is not None and not t.parent.is_bicep:
+        _given(res, decl, report)
 
 
-def _nested(res):
-    inner = res.nested_template
-    if inner is None or inner.scope is res.template.scope:
-        return
+def _given(res, target, report: Report) -> None:
+    """The value an inner-scoped nested deployment gives parameter `target` as exactly
+    `[parameters('x')]`, against the outer parameter `x`."""
     props = res.raw.get("properties")
     passed = props.get("parameters") if isinstance(props, dict) else None
     if not isinstance(passed, dict):
         return
-    outer_params = parameters_of(res.template)
-    inner_params = {d.name.lower(): d for d in inner.parameters}
-    origin = res.origin.child(res.raw.actual_key("properties")).child(
-        props.actual_key("parameters"))
-    for name, entry in passed.items():
-        if not isinstance(entry, dict) or "value" not in entry:
-            continue
-        value = entry["value"]
-        if not isinstance(value, str) or value[:12].lower() != "[parameters(":
-            continue
-        source = exact_parameter(value)
-        target = inner_params.get(name.lower())
-        outer = outer_params.get(source.lower()) if source else None
-        if target is None or outer is None:
-            continue
-        t_type, o_type = decl_type(target), decl_type(outer)
-        if t_type not in BASE or o_type not in BASE:
-            continue
-        at = origin.child(name).child(entry.actual_key("value"))
-        deployment = res.display_name
-        if BASE[t_type] != BASE[o_type]:
-            yield Hit(at=at, message=(
-                "Parameter '{param}' of nested deployment '{deployment}' is declared as "
-                "{declared}, but it is given parameter '{given}', declared as {given_type}"),
-                bind={"param": target.name, "deployment": deployment,
-                      "declared": field(target, "type"), "given": outer.name,
-                      "given_type": field(outer, "type")})
-        elif o_type.startswith("secure") and not t_type.startswith("secure"):
-            yield Hit(at=at, message=(
-                "Secure parameter '{given}' is given to parameter '{param}' of "
-                "nested deployment '{deployment}', declared as {declared}: the "
-                "nested deployment keeps the value in plain text; declare it as {secure_type}"),
-                bind={"given": outer.name, "param": target.name, "deployment": deployment,
-                      "declared": field(target, "type"),
-                      "secure_type": "secureString" if BASE[t_type] == "string" else
-                      "secureObject"})
+    name = passed.actual_key(target.name) if hasattr(passed, "actual_key") else target.name
+    entry = passed.get(name) if name is not None else None
+    if not isinstance(entry, dict) or "value" not in entry:
+        return
+    value = entry["value"]
+    if not isinstance(value, str) or value[:12].lower() != "[parameters(":
+        return
+    source = exact_parameter(value)
+    outer = res.template.parameters_seen.get(source.lower()) if source else None
+    if outer is None:
+        return
+    t_type, o_type = target.declared_type, outer.declared_type
+    if t_type not in BASE or o_type not in BASE:
+        return
+    at = res.origin_of("properties", "parameters", name, "value")
+    deployment = res.display_name
+    if BASE[t_type] != BASE[o_type]:
+        report.at_origin(at, message=(
+            "Parameter '{param}' of nested deployment '{deployment}' is declared as "
+            "{declared}, but it is given parameter '{given}', declared as {given_type}"),
+            param=target.name, deployment=deployment, declared=target.field("type"),
+            given=outer.name, given_type=outer.field("type"))
+    elif o_type.startswith("secure") and not t_type.startswith("secure"):
+        report.at_origin(at, message=(
+            "Secure parameter '{given}' is given to parameter '{param}' of "
+            "nested deployment '{deployment}', declared as {declared}: the "
+            "nested deployment keeps the value in plain text; declare it as {secure_type}"),
+            given=outer.name, param=target.name, deployment=deployment,
+            declared=target.field("type"),
+            secure_type="secureString" if BASE[t_type] == "string" else "secureObject")
 
 
 def _a(kind: str) -> str:

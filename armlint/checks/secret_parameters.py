@@ -11,29 +11,25 @@ imported type may be an array or a union the lowered template cannot tell apart.
 """
 from __future__ import annotations
 
-from ..engine.run import Hit
-from ..bicep import syntax as S
-from ._params_util import bicep_params, declaring_templates, decl_type, has_field, \
-    secret_like_name
+from ..engine.items import ParameterContext
+from ..engine.report import Report
+from ._secret_names import secret_like_name
 
 
-def check(ctx, rule):
-    for t in declaring_templates(ctx["model"]):
-        statements = bicep_params(t) if t.parent is None else {}
-        for decl in t.parameters:
-            ptype = decl_type(decl)
-            if ptype in ("string", "object") and secret_like_name(decl.name) and \
-                    not has_field(decl, "allowedValues") and \
-                    _plain_bicep_type(statements.get(decl.name.lower())):
-                secure = "secureString" if ptype == "string" else "secureObject"
-                yield Hit(at=decl.origin, part="key",
-                          bind={"param": decl.name, "type": ptype, "secure": secure})
+def check(ctx: ParameterContext, report: Report) -> None:
+    decl = ctx.declaration
+    ptype = decl.declared_type
+    if ptype in ("string", "object") and secret_like_name(decl.name) and \
+            not decl.has_field("allowedValues") and _plain_bicep_type(decl.bicep_statement):
+        secure = "secureString" if ptype == "string" else "secureObject"
+        report.at_origin(decl.origin, part="key", param=decl.name, type=ptype, secure=secure)
 
 
 def _plain_bicep_type(st) -> bool:
     """True outside Bicep, and for a Bicep `string`, `object` or object type (nullable too)."""
     if st is None:
         return True
+    from ..bicep import syntax as S
     texpr = st.type
     while isinstance(texpr, (S.TypeNullable, S.TypeParen)):
         texpr = texpr.base if isinstance(texpr, S.TypeNullable) else texpr.inner

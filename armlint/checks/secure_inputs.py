@@ -14,11 +14,11 @@ lowered template does not record).
 """
 from __future__ import annotations
 
-from ..engine.run import Hit
+from ..engine.items import ResourceContext
+from ..engine.report import Report
 from ..expr import parser
 from ..expr.ast import Call, Literal
-from ._params_util import facts, is_secure, owner, parameters_of, plainly_typed, \
-    resources_in, tree_of, variable_facts
+from ..expr.query import tree_of
 
 # lower-case resource type -> paths of secure string properties ("*": every element of an array)
 SECURE_PROPERTIES: dict[str, tuple] = {
@@ -48,17 +48,17 @@ SECURE_PROPERTIES: dict[str, tuple] = {
     "microsoft.automation/automationaccounts/credentials": (("properties", "password"),),
     "microsoft.web/certificates": (("properties", "password"),),
 }
-_TYPES = frozenset(SECURE_PROPERTIES)
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    for res in resources_in(model, _TYPES):
-        for path in SECURE_PROPERTIES[res.type_key]:
-            for value, origin, written in _values(res.raw, res.origin, path):
-                problem = _problem(res, value)
-                if problem:
-                    yield Hit(at=origin, bind={"property": ".".join(written), "problem": problem})
+def check(ctx: ResourceContext, report: Report) -> None:
+    res = ctx.resource
+    if not res.deployed:
+        return
+    for path in SECURE_PROPERTIES[res.type_key]:
+        for value, origin, written in _values(res.raw, res.origin, path):
+            problem = _problem(res, value)
+            if problem:
+                report.at_origin(origin, property=".".join(written), problem=problem)
 
 
 def _values(raw, origin, path, written=()):
@@ -86,15 +86,14 @@ def _problem(res, value) -> str | None:
         return None
     if not parser.is_expression(value):
         return "a literal written in the template"
-    f = facts(res.template, value)
+    f = res.template.uses_of(value)
     if f.runtime or f.dynamic:
         return None
-    params = parameters_of(res.template)
-    owner_t = owner(res.template)
+    params = res.template.parameters_seen
     read = [params[p] for p in sorted(_value_parameters(res.template, value)) if p in params]
-    if any(not plainly_typed(owner_t, d) for d in read):
+    if any(not d.plainly_typed for d in read):
         return None  # a typed parameter whose properties may be secure
-    plain = [d.name for d in read if not is_secure(d)]
+    plain = [d.name for d in read if not d.secure]
     if plain and len(plain) == len(read):  # a secure parameter in the mix makes the value a secret
         return "parameter " + ", ".join(f"'{p}'" for p in plain) + \
             (", which is not secure" if len(plain) == 1 else ", which are not secure")
@@ -120,7 +119,7 @@ def _value_parameters(t, value: str) -> set[str]:
     found: set[str] = set()
     if tree is None:
         return found
-    table = variable_facts(t)
+    table = t.owner.uses.variable_closure
     stack = [tree]
     while stack:
         node = stack.pop()

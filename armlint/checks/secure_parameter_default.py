@@ -8,21 +8,20 @@ defaults with a non-empty string, or built by an expression, are reported.
 """
 from __future__ import annotations
 
-from ..engine.run import Hit
-from ._params_util import declaring_templates, direct_facts, field, field_origin, has_field, \
-    is_secure, strings_in
+from ..engine.items import ParameterContext
+from ..engine.report import Report
+from ..model.uses import strings_in, value_uses
 
 
-def check(ctx, rule):
-    for t in declaring_templates(ctx["model"]):
-        for decl in t.parameters:
-            if not is_secure(decl) or not has_field(decl, "defaultValue"):
-                continue
-            default = field(decl, "defaultValue")
-            if default is None or default == "" or (isinstance(default, dict) and not default):
-                continue
-            if not any(text for text in strings_in(default)):
-                continue  # nothing in it could be a secret
-            if "newguid" in direct_facts(default).calls:
-                continue
-            yield Hit(at=field_origin(decl, "defaultValue"), bind={"param": decl.name})
+def check(ctx: ParameterContext, report: Report) -> None:
+    decl = ctx.declaration
+    if not decl.secure or not decl.has_field("defaultValue"):
+        return
+    default = decl.field("defaultValue")
+    if default is None or default == "" or (isinstance(default, dict) and not default):
+        return
+    if not any(text for text in strings_in(default)):
+        return  # nothing in it could be a secret
+    if "newguid" in value_uses(default).calls:
+        return
+    report.at_origin(decl.field_origin("defaultValue"), param=decl.name)

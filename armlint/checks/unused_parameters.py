@@ -13,32 +13,11 @@ reference to the symbol in the syntax tree, as the Bicep compiler resolves it.
 """
 from __future__ import annotations
 
-from ..engine.run import Hit
-from ..model.references import template_references
-from ._params_util import bicep_used_symbols, declaring_templates, dynamic_names, unread_by_text
+from ..engine.items import ParameterContext
+from ..engine.report import Report
 
 
-def check(ctx, rule):
-    for t in declaring_templates(ctx["model"]):
-        candidates = [d for d in t.parameters if not d.name.startswith("__")]
-        if not candidates:
-            continue
-        for decl in unused(t, candidates):
-            yield Hit(at=decl.origin, part="key", bind={"param": decl.name})
-
-
-def unused(t, candidates):
-    symbols = bicep_used_symbols(t)
-    if symbols is not None:
-        return [d for d in candidates if d.name.lower() not in symbols]
-    unread = unread_by_text(t, [d.name for d in candidates], "parameters")
-    if unread is not None:
-        unread = {n.lower() for n in unread}
-        return [d for d in candidates if d.name.lower() in unread]
-    computed = dynamic_names(t, "parameters")
-    if computed is None:
-        return []  # a computed name that could be anything
-    exact, prefixes = computed
-    used = template_references(t).parameters
-    return [d for d in candidates if not used.get(d.name.lower()) and d.name.lower() not in exact
-            and not any(d.name.lower().startswith(p) for p in prefixes)]
+def check(ctx: ParameterContext, report: Report) -> None:
+    decl = ctx.declaration
+    if not decl.name.startswith("__") and ctx.template.uses.is_unread("parameters", decl.name):
+        report.at_origin(decl.origin, part="key", param=decl.name)

@@ -49,6 +49,9 @@ class Rule:
     option_docs: dict = field(default_factory=dict)  # name -> description
     tags: tuple = ()
     builtin: bool = True
+    templates: str = "all"  # all | own | declaring: whose items (engine/items.py)
+    functions: tuple = ()  # expressions: only templates calling one of these (lower case)
+    nodes: tuple = ()  # bicep: the syntax classes whose nodes the rule is handed
     _check: Any = None
 
     @functools.cached_property
@@ -64,6 +67,12 @@ class Rule:
         """The category digit of a built-in ID (AL5001 -> 5); a custom prefix's own letters."""
         letters = self.id.rstrip("0123456789")
         return self.id[2] if letters == "AL" else letters
+
+    @functools.cached_property
+    def node_classes(self) -> tuple:
+        """The Bicep syntax classes named in `nodes` (imported only when a Bicep rule runs)."""
+        from ..bicep import syntax
+        return tuple(getattr(syntax, name) for name in self.nodes)
 
     def check_function(self):
         """The `check` function of a Python rule (imported on first use)."""

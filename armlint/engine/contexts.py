@@ -41,7 +41,6 @@ from ..expr.evaluate import resolve
 from ..expr.values import Obj
 from ..expr.values import Unknown
 from ..model import settings as model_settings
-from ..model.references import template_references
 from ..model.template import Declaration, Model, Resource, Template
 from ..model.views import resource_view, summary
 
@@ -145,7 +144,7 @@ class Contexts:
 
     def template(self, t: Template) -> Obj:
         def build() -> Obj:
-            refs = template_references(t)
+            refs = t.uses
             ctx = Obj(self.template_info(t))
             ctx.update(
                 raw=with_origin(t.raw, t.origin),
@@ -161,7 +160,7 @@ class Contexts:
 
     def declaration(self, t: Template, decl: Declaration) -> Obj:
         def build() -> Obj:
-            refs = template_references(t)
+            refs = t.uses
             raw = with_origin(decl.raw, decl.origin)
             ctx = Obj(name=decl.name, raw=raw, template=self.template_info(t))
             if decl.section == "parameters":

@@ -199,12 +199,27 @@ def _compile(path: Path, data: dict, marks: _Marks, label: str, builtin: bool) -
         include_not_deployed=bool(scope.get("include_not_deployed", False)),
         include_stand_ins=bool(scope.get("include_stand_ins", False)),
         languages=tuple(scope.get("languages", ("json", "bicep"))),
+        templates=scope.get("templates", "all"),
+        functions=tuple(f.lower() for f in scope.get("functions", ())),
+        nodes=tuple(scope.get("nodes", ())),
         implementation=implementation, module=data.get("module"),
         report_at=tuple(data.get("report_at", ())), report_part=data.get("report_part", "value"),
         equivalents=tuple(data.get("equivalents", ())),
         options={k: v.get("default") for k, v in (data.get("options") or {}).items()},
         option_docs={k: v.get("description", "") for k, v in (data.get("options") or {}).items()},
         tags=tuple(data.get("tags", ())), builtin=builtin)
+    if rule.scope_kind in ("expressions", "bicep") and implementation != "python":
+        line, col = marks.at(("scope", "kind"))
+        raise RuleFileError(path, line, col, f"scope kind `{rule.scope_kind}` is for Python rules "
+                            "(JMESPath rules see resources, templates, declarations, parameter "
+                            "files)", label)
+    if rule.nodes:
+        from ..bicep import syntax
+        for i, name in enumerate(rule.nodes):
+            if not isinstance(getattr(syntax, name, None), type):
+                line, col = marks.at(("scope", "nodes", i))
+                raise RuleFileError(path, line, col, f"`{name}` is not a Bicep syntax class "
+                                    "(armlint/bicep/syntax.py)", label)
     if implementation != "jmespath" and not builtin:
         line, col = marks.at(("implementation",))
         raise RuleFileError(path, line, col, f"`implementation: {implementation}` is only for "

@@ -23,6 +23,8 @@ STANDARD = {
     "template": (),
     "parameter-file": (),
     "document": (),
+    "expressions": (),
+    "bicep": (),
 }
 
 # `{{`, `}}`, `{identifier}`, or any other brace (an error in a template).

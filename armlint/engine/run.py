@@ -19,8 +19,10 @@ from ..model.views import display_name
 from .catalogue import Rule
 from .contexts import Contexts
 from .defaults import bind_defaults
+from .items import typed_items
 from .jmes import truthy
 from .messages import render
+from .report import Report
 
 
 @dataclass(slots=True)
@@ -75,12 +77,42 @@ def run_rules(model: Model, rules: list[Rule], options: RunOptions | None = None
     for rule in rules:
         if model.language not in rule.languages or rule.implementation == "builtin":
             continue
+        if rule.implementation == "python" and _typed(rule):
+            findings.extend(_run_typed(rule, model, contexts, by_type, options))
+            continue
         for ctx in _items(rule, model, contexts, by_type):
             if rule.implementation == "python":
                 findings.extend(_run_python(rule, ctx, options))
             else:
                 findings.extend(_run_jmespath(rule, ctx, options))
     return findings
+
+
+def _typed(rule: Rule) -> bool:
+    """A check written against the typed rule API: `check(ctx, report)`."""
+    code = getattr(rule.check_function(), "__code__", None)
+    return code is not None and code.co_varnames[1:2] == ("report",)
+
+
+def _run_typed(rule: Rule, model: Model, contexts: Contexts, by_type: dict,
+               options: RunOptions) -> list[RawFinding]:
+    """A Python rule over its items: the engine hands it each item's typed context; a crash on
+    one item is an AL0003 finding there and the rule goes on with the next."""
+    merged = dict(rule.options)
+    merged.update(options.rule_options.get(rule.id, {}))
+    check = rule.check_function()
+    report = Report(rule)
+    out: list[RawFinding] = []
+    for ctx in typed_items(rule, model, contexts, by_type, Obj(merged)):
+        report.ctx = ctx
+        report.found = []
+        try:
+            check(ctx, report)
+        except Exception as exc:  # a rule must never stop the run
+            out.append(_crash(rule, ctx.anchor, exc))
+            continue
+        out.extend(report.found)
+    return out
 
 
 def _items(rule: Rule, model: Model, contexts: Contexts, by_type: dict) -> Iterable[Any]:

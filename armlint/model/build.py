@@ -117,6 +117,9 @@ def _build_template(model: Model, raw: dict, origin: Origin, scope: TemplateScop
         outputs=_declarations(raw, origin, "outputs"),
         functions=_functions(raw, origin),
         deployment=deployment_res, parent=parent)
+    for decl in (*template.parameters, *template.variables, *template.outputs,
+                 *template.functions):
+        decl.template = template
     model.templates.append(template)
     resources = raw.get("resources")
     key = raw.actual_key("resources")

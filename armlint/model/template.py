@@ -8,24 +8,124 @@ as a Backup protected item's `sourceResourceId`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ..expr.evaluate import EvalContext, TemplateScope, resolve
-from ..expr.values import Origin, Unknown
+from ..expr.values import Origin, Unknown, contains_unknown
 from .names import join_names, name_key
+
+if TYPE_CHECKING:
+    from .uses import TemplateUses, ValueUses
 
 SCOPES = ("resourceGroup", "subscription", "managementGroup", "tenant")
 
 
+SECURE_TYPES = ("securestring", "secureobject")
+# Keys of a declaration that say its type is more than a plain ARM type.
+_TYPED = ("$ref", "items", "properties", "additionalProperties", "prefixItems", "discriminator")
+
+
 @dataclass(eq=False)
 class Declaration:
-    """A parameter, variable, output or user function: its name, raw JSON and where it is."""
+    """A parameter, variable, output or user function: its name, raw JSON, where it is, and the
+    template that declares it (None in a parameter file). Its facts (type, secureness, fields in
+    any casing) are computed on first use and kept."""
 
     section: str
     name: str
     raw: Any
     origin: Origin
+    template: "Template | None" = None
+
+    @cached_property
+    def keys(self) -> dict:
+        """Lower-case key -> key as written, of a declaration object."""
+        raw = self.raw
+        return {k.lower(): k for k in raw if isinstance(k, str)} if isinstance(raw, dict) else {}
+
+    @cached_property
+    def declared_type(self) -> str | None:
+        """The declared `type` in lower case (None when there is none)."""
+        ptype = self.field("type")
+        return ptype.lower() if isinstance(ptype, str) else None
+
+    @property
+    def secure(self) -> bool:
+        return self.declared_type in SECURE_TYPES
+
+    def field(self, key: str, default: Any = None) -> Any:
+        """The raw value of `key` (any casing), or `default`."""
+        actual = self.keys.get(key.lower())
+        return self.raw[actual] if actual is not None else default
+
+    def has_field(self, key: str) -> bool:
+        return key.lower() in self.keys
+
+    def field_origin(self, key: str) -> Origin | None:
+        """Where the value of `key` (any casing) is written, or None."""
+        actual = self.keys.get(key.lower())
+        return self.origin.child(actual) if actual is not None else None
+
+    def resolved(self, key: str) -> Any:
+        """A field (defaultValue, allowedValues, minValue...) evaluated as written: the default
+        itself, not a value a parameter file gives."""
+        return resolve(self.field(key), self.field_origin(key), EvalContext(self.template.scope))
+
+    @cached_property
+    def variable_entries(self) -> list[tuple[str, Any, Origin, str]]:
+        """The variables a variables-section entry declares, as (name, raw value, where the name
+        is written, "key" or "value"): itself, or for `copy` each item of the array (named by its
+        `name` value)."""
+        if self.name.lower() != "copy" or not isinstance(self.raw, list):
+            return [(self.name, self.raw, self.origin, "key")]
+        out = []
+        for i, loop in enumerate(self.raw):
+            if isinstance(loop, dict) and isinstance(loop.get("name"), str):
+                key = loop.actual_key("name") if hasattr(loop, "actual_key") else "name"
+                out.append((loop["name"], loop, self.origin.child(i).child(key), "value"))
+        return out
+
+    @cached_property
+    def bicep_statement(self) -> Any:
+        """The Bicep statement that declares this parameter, variable or output in the file the
+        template is the root of (None in JSON)."""
+        semantic = self.template.semantic if self.template is not None else None
+        if semantic is None:
+            return None
+        if self.section == "outputs":
+            return semantic.outputs.get(self.name)
+        symbol = semantic.symbols.get(self.name)
+        kind = {"parameters": "param", "variables": "var"}.get(self.section)
+        return symbol.node if symbol is not None and symbol.kind == kind else None
+
+    @cached_property
+    def plainly_typed(self) -> bool:
+        """The declaration says all there is to know about the value's secureness: a plain ARM
+        type, not a user-defined or resource-derived type whose properties may be secure
+        (`secretToSetType[]` with a `@secure() value`, `resourceInput<...>`)."""
+        if isinstance(self.raw, dict) and any(k in self.raw for k in _TYPED):
+            return False
+        st = self.bicep_statement
+        if st is None:
+            return True
+        from ..bicep import syntax as S
+        texpr = st.type
+        while isinstance(texpr, (S.TypeNullable, S.TypeParen)):
+            texpr = texpr.base if isinstance(texpr, S.TypeNullable) else texpr.inner
+        return isinstance(texpr, S.TypeRef) and texpr.name in ("string", "int", "bool", "object",
+                                                                 "array")
+
+    @cached_property
+    def literal_default(self) -> Any:
+        """The default value when the template alone decides it (it reads no parameter, which a
+        deployment may set, and is fully known); None otherwise."""
+        if self.template.uses_of(self.field("defaultValue")).params:
+            return None
+        default = self.resolved("defaultValue")
+        return None if default is None or contains_unknown(default) else default
 
 
 _UNSET = object()
@@ -120,6 +220,40 @@ class Resource:
     def type_key(self) -> str:
         return self.type.lower()
 
+    @property
+    def anchor(self) -> tuple[Origin, str]:
+        """Where a finding about the whole resource goes, and which part: its symbolic name when
+        it has one (a Bicep declaration, a languageVersion 2.0 resource), else its `name`."""
+        if self.symbolic_name and self.origin.pointer and isinstance(self.origin.pointer[-1], str):
+            return self.origin, "key"
+        key = self.raw.actual_key("name") if hasattr(self.raw, "actual_key") else None
+        if key is not None:
+            return self.origin.child(key), "value"
+        return self.origin, "value"
+
+    @property
+    def label(self) -> str:
+        """The resource for messages: its Bicep symbol, its name when known, else its type and
+        the name as written."""
+        if self.symbolic_name and "::" not in self.symbolic_name and self.template.is_bicep:
+            return self.symbolic_name
+        name = self.display_name
+        return f"{self.type} {name}" if name.startswith("[") else name
+
+    def origin_of(self, *path: Any) -> Origin:
+        """The origin of a path of keys (any casing) and indexes under the raw resource; keys
+        that are absent are taken as given."""
+        raw: Any = self.raw
+        keys = []
+        for key in path:
+            if isinstance(key, str) and hasattr(raw, "actual_key"):
+                key = raw.actual_key(key) or key
+            keys.append(key)
+            raw = raw.get(key) if isinstance(raw, dict) else \
+                raw[key] if isinstance(raw, list) and isinstance(key, int) and \
+                -len(raw) <= key < len(raw) else None
+        return Origin(self.origin.doc, tuple(self.origin.pointer) + tuple(keys))
+
     def __repr__(self) -> str:
         return f"Resource({self.type} {self.name!r})"
 
@@ -143,6 +277,143 @@ class Template:
     @property
     def ctx(self) -> EvalContext:
         return EvalContext(self.scope)
+
+    # -- what the template declares and sees ------------------------------------------------------
+    @property
+    def is_bicep(self) -> bool:
+        """Written in Bicep (the linted file or a Bicep module's file)."""
+        return getattr(self.origin.doc, "tree", None) is not None
+
+    @property
+    def declares_own(self) -> bool:
+        """Its parameters and variables are its own: the root of a file, or a nested template
+        evaluated in the inner scope (an outer-scoped one sees its parent's)."""
+        return self.parent is None or self.scope is not self.parent.scope
+
+    @property
+    def owner(self) -> "Template":
+        """The template whose parameters and variables the expressions of this one see."""
+        t = self
+        while t.parent is not None and t.scope is t.parent.scope:
+            t = t.parent
+        return t
+
+    @cached_property
+    def parameters_by_name(self) -> dict[str, Declaration]:
+        """Lower-case name -> declaration, of the parameters this template declares."""
+        return {d.name.lower(): d for d in self.parameters}
+
+    @property
+    def parameters_seen(self) -> dict[str, Declaration]:
+        """Lower-case name -> declaration, of the parameters this template's expressions see."""
+        return self.owner.parameters_by_name
+
+    @cached_property
+    def secure_parameter_names(self) -> frozenset:
+        """Lower-case names of the secure parameters this template's expressions see."""
+        return frozenset(n for n, d in self.parameters_seen.items() if d.secure)
+
+    def secure_parameters_read(self, uses: "ValueUses") -> list[str]:
+        """The secure parameters (names as declared) a value reads."""
+        params = self.parameters_seen
+        return [params[p].name for p in sorted(uses.params) if p in params and params[p].secure]
+
+    @cached_property
+    def variable_entries(self) -> list[tuple[str, Any, Origin, str]]:
+        """(name, raw value, where the name is written, "key" or "value": which part names it)
+        of every variable the template declares, the items of a `copy` array in the variables
+        section included (named by their `name` value)."""
+        return [entry for d in self.variables for entry in d.variable_entries]
+
+    def variable_name(self, low: str) -> str:
+        """A variable's name as declared, from its lower-case form."""
+        for name, _, _, _ in self.owner.variable_entries:
+            if name.lower() == low:
+                return name
+        return low
+
+    def section(self, name: str) -> dict:
+        """A section of the raw template (`parameters`, `variables`...) as an object, {} when
+        absent or not an object."""
+        body = self.raw.get(name) if isinstance(self.raw, dict) else None
+        return body if isinstance(body, dict) else {}
+
+    def section_origin(self, name: str) -> Origin | None:
+        key = self.raw.actual_key(name) if hasattr(self.raw, "actual_key") else None
+        return self.origin.child(key) if key is not None else None
+
+    def origin_at(self, pointer: tuple) -> Origin:
+        """The origin of a pointer relative to this template."""
+        return Origin(self.origin.doc, tuple(self.origin.pointer) + tuple(pointer))
+
+    @cached_property
+    def inner_templates(self) -> list["Template"]:
+        """The nested templates directly inside this one that evaluate in their own scope."""
+        return [r.nested_template for r in self.resources if r.nested_template is not None and
+                r.nested_template.scope is not self.scope]
+
+    @property
+    def semantic(self) -> Any:
+        """The Bicep semantic model of the file this template is the root of (None for JSON and
+        for templates inside a file)."""
+        if not self.is_bicep or (self.parent is not None and
+                                 self.parent.origin.doc is self.origin.doc):
+            return None
+        from ..bicep.semantic import analyze
+        return analyze(self.origin.doc)
+
+    # -- what the template uses (model/uses.py) ----------------------------------------------------
+    @cached_property
+    def uses(self) -> "TemplateUses":
+        """What the template's expressions read and call (inner-scoped nested templates apart)."""
+        from .uses import TemplateUses
+        return TemplateUses(self)
+
+    def uses_of(self, value: Any) -> "ValueUses":
+        """What a raw value of this template reads, following the variables it uses."""
+        return self.owner.uses.of(value)
+
+    # -- the text it was read from ---------------------------------------------------------------
+    @cached_property
+    def text_lower(self) -> str | None:
+        """The lower-cased text of the template: the file's text for a file's root, the template
+        re-serialised for a nested one (None when the document has no text)."""
+        if self.parent is None or self.parent.origin.doc is not self.origin.doc:
+            text = getattr(self.origin.doc, "text", None)
+            return text.lower() if isinstance(text, str) else None
+        import json
+        return json.dumps(self.raw, ensure_ascii=False).lower()
+
+    def mentions(self, needles: tuple[str, ...]) -> bool:
+        """Whether the text of the template's document contains one of the lower-case `needles`
+        (a cheap test that lets a rule skip a file); True when there is no text to search.
+        Answered once per template and question."""
+        found = self._text_answers.get(needles)
+        if found is None:
+            low = self.file_text_lower
+            found = self._text_answers[needles] = low is None or any(n in low for n in needles)
+        return found
+
+    def search(self, pattern: re.Pattern) -> bool:
+        """Whether a lower-case regular expression matches the text of the template's document
+        (True when there is no text); answered once per template and pattern."""
+        found = self._text_answers.get(pattern)
+        if found is None:
+            low = self.file_text_lower
+            found = self._text_answers[pattern] = low is None or pattern.search(low) is not None
+        return found
+
+    @cached_property
+    def _text_answers(self) -> dict:
+        return {}
+
+    @property
+    def file_text_lower(self) -> str | None:
+        """The lower-cased text of the whole document the template was read from."""
+        t = self
+        while t.parent is not None and t.parent.origin.doc is t.origin.doc:
+            t = t.parent
+        return t.text_lower
 
 
 @dataclass(eq=False)
@@ -171,3 +442,76 @@ class Model:
     def resources_of_type(self, rtype: str) -> list[Resource]:
         key = rtype.lower()
         return [r for r in self.resources if r.type_key == key]
+
+    # -- the linted file and its own templates --------------------------------------------------
+    @property
+    def root_doc(self) -> Any:
+        """The document of the linted file (None for a parameter file)."""
+        return self.root.origin.doc if self.root is not None else None
+
+    @property
+    def is_bicep(self) -> bool:
+        """The linted file is a Bicep template."""
+        return self.root is not None and self.root.is_bicep
+
+    @cached_property
+    def own_templates(self) -> list[Template]:
+        """The templates written in the linted file, root first: not those of local modules,
+        whose files are linted on their own."""
+        doc = self.root_doc
+        return [t for t in self.templates if t.origin.doc is doc] if doc is not None else []
+
+    @cached_property
+    def declaring_templates(self) -> list[Template]:
+        """The own templates whose parameters and variables are their own (root, inner scope)."""
+        return [t for t in self.own_templates if t.declares_own]
+
+    def file_resources(self, types: tuple | frozenset | None = None, existing: bool = False,
+                       deployed_only: bool = True) -> Iterator[Resource]:
+        """Resources written in the linted file (of the lower-case `types`), deployed ones only
+        unless `deployed_only` is false; `existing` references too when asked."""
+        doc = self.root_doc
+        if doc is None:
+            return
+        for res in self.resources:
+            if res.origin.doc is not doc or (types is not None and res.type_key not in types):
+                continue
+            if res.existing:
+                if existing:
+                    yield res
+                continue
+            if deployed_only and not res.deployed:
+                continue
+            yield res
+
+    def deployed_resources(self, types: frozenset | None = None,
+                           with_modules: bool = True) -> Iterator[Resource]:
+        """Deployed resources (of the lower-case `types`), those of module files included unless
+        `with_modules` is false."""
+        doc = self.root_doc
+        for res in self.resources:
+            if types is not None and res.type_key not in types:
+                continue
+            if not with_modules and res.template.origin.doc is not doc:
+                continue
+            if res.deployed:
+                yield res
+
+    @property
+    def semantic(self) -> Any:
+        """The Bicep semantic model of the linted file (None for JSON)."""
+        return self.root.semantic if self.is_bicep else None
+
+    def mentions(self, *words: str) -> bool:
+        """Whether the linted file's text contains one of the lower-case `words`."""
+        low = self.root.file_text_lower if self.root is not None else None
+        return low is not None and any(w in low for w in words)
+
+    @cached_property
+    def bicep_generated(self) -> bool:
+        """A JSON template the Bicep compiler wrote (`metadata._generator.name` is bicep): what
+        the compiler adds by itself is fixed in the .bicep source, not here."""
+        raw = self.root.raw if self.root is not None else None
+        meta = raw.get("metadata") if isinstance(raw, dict) else None
+        gen = meta.get("_generator") if isinstance(meta, dict) else None
+        return isinstance(gen, dict) and str(gen.get("name", "")).lower() == "bicep"

@@ -1,0 +1,256 @@
+"""The items a rule is handed, and the typed context of each, per scope kind.
+
+Owns: which items of a file's model a rule visits (the engine iterates them; no rule walks the
+model itself) and, for Python rules, the context class of each scope kind:
+
+| kind           | items                                              | context                |
+| -------------- | -------------------------------------------------- | ---------------------- |
+| resources      | resources of `resource_types` (indexed by type)   | `ResourceContext`      |
+| template       | templates                                          | `TemplateContext`      |
+| parameters     | parameter declarations                             | `ParameterContext`     |
+| variables      | variable declarations                              | `VariableContext`      |
+| outputs        | output declarations                                | `OutputContext`        |
+| parameter-file | the deploymentParameters file                      | `ParameterFileContext` |
+| expressions    | expression strings (of templates calling `functions`) | `ExpressionContext` |
+|                | in Bicep, with `nodes`: the syntax nodes instead     | `BicepNodeContext`     |
+| bicep          | Bicep syntax nodes of the classes in `nodes`        | `BicepNodeContext`     |
+| document       | the file                                           | `DocumentContext`      |
+
+`scope.templates` says which templates' items: `all` (default: modules' templates too), `own`
+(written in the linted file; a local module's file is linted on its own) or `declaring` (own
+templates whose parameters and variables are their own: the root and inner-scoped nested
+templates; the default of `expressions`, whose outer-scoped nested templates are walked with their
+parent). Resources that are `existing` references, or not deployed (condition false, zero
+copies), are left out unless the scope includes them. JMESPath rules see the plain-data contexts
+of contexts.py instead; their shape is documented there and kept stable.
+"""
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from ..expr.values import Obj
+from ..model.template import Declaration, Model, ParameterFile, Resource, Template
+from ..model.uses import Expression
+from ..model.views import display_name, resource_view
+from .contexts import Contexts
+
+
+def _shown(value: Any) -> str:
+    return ", ".join(display_name(i) for i in value) if isinstance(value, list) else \
+        display_name(value)
+
+
+@dataclass(eq=False, slots=True)
+class Context:
+    """What every item's context has: the file's model, the rule's options (defaults merged with
+    the configuration), and where a finding without a path goes (`anchor`)."""
+
+    model: Model
+    options: Obj
+
+    @property
+    def anchor(self) -> Any:
+        return self
+
+    def standard_values(self) -> dict[str, str]:
+        return {}
+
+    def message_values(self, values: dict) -> dict[str, str]:
+        shown = self.standard_values()
+        for k, v in values.items():
+            shown[k] = _shown(v)
+        return shown
+
+
+@dataclass(eq=False, slots=True)
+class DocumentContext(Context):
+    """The linted file as a whole (for rules about its text or its structure as written)."""
+
+    @property
+    def doc(self) -> Any:
+        return self.model.root_doc
+
+
+@dataclass(eq=False, slots=True)
+class TemplateContext(Context):
+    template: Template
+
+
+@dataclass(eq=False, slots=True)
+class DeclarationContext(Context):
+    declaration: Declaration
+
+    @property
+    def template(self) -> Template:
+        return self.declaration.template
+
+    def standard_values(self) -> dict[str, str]:
+        out = {"name": self.declaration.name}
+        if self.declaration.section != "variables":
+            out["type"] = display_name(self.declaration.declared_type)
+        return out
+
+
+class ParameterContext(DeclarationContext):
+    __slots__ = ()
+
+
+class VariableContext(DeclarationContext):
+    __slots__ = ()
+
+
+class OutputContext(DeclarationContext):
+    __slots__ = ()
+
+
+@dataclass(eq=False, slots=True)
+class ResourceContext(Context):
+    """A resource, its resolved view (`view`: the resource JSON with expressions evaluated) and
+    the JMESPath context YAML rules see (`values`: paths given to `report.at_path` are read in
+    it)."""
+
+    resource: Resource
+    values: Obj
+
+    @property
+    def anchor(self) -> Any:
+        return self.values
+
+    @property
+    def view(self) -> Obj:
+        return resource_view(self.resource)
+
+    @property
+    def type(self) -> str:
+        return self.resource.type
+
+    def standard_values(self) -> dict[str, str]:
+        return {"name": self.values.get("display_name") or display_name(self.resource.name),
+                "type": display_name(self.resource.type)}
+
+
+@dataclass(eq=False, slots=True)
+class ParameterFileContext(Context):
+    """A deploymentParameters file; `values` is the JMESPath context (`raw`, `parameters`...)."""
+
+    parameter_file: ParameterFile
+    values: Obj
+
+    @property
+    def anchor(self) -> Any:
+        return self.values
+
+
+@dataclass(eq=False, slots=True)
+class ExpressionContext(Context):
+    """One expression string of a template, parsed (`expression.tree`); `report.at_node(node)`
+    points inside it."""
+
+    expression: Expression
+
+    @property
+    def template(self) -> Template:
+        return self.expression.template
+
+
+@dataclass(eq=False, slots=True)
+class BicepNodeContext(Context):
+    """One syntax node of a Bicep file, with the file's semantic model (symbols, references,
+    types: bicep/semantic.py)."""
+
+    semantic: Any
+    node: Any = None
+
+    @property
+    def doc(self) -> Any:
+        return self.model.root_doc
+
+    def source(self, node: Any) -> str:
+        """The text of a node as written."""
+        return self.semantic.text[node.start:node.end]
+
+
+DECLARATION_CONTEXTS = {"parameters": ParameterContext, "variables": VariableContext,
+                        "outputs": OutputContext}
+
+
+def templates_of(model: Model, which: str) -> list[Template]:
+    if which == "own":
+        return model.own_templates
+    if which == "declaring":
+        return model.declaring_templates
+    return model.templates
+
+
+def resources_for(rule: Any, model: Model, by_type: dict) -> Iterable[Resource]:
+    """The resources of the rule's types (all when it names none), without `existing`
+    references and resources that are not deployed unless the rule's scope includes them."""
+    if not rule.resource_types:
+        candidates: Iterable[Resource] = model.resources
+    else:
+        candidates = []
+        for pattern in rule.type_keys:
+            if "*" in pattern or "?" in pattern:
+                candidates.extend(r for t, rs in by_type.items() if fnmatch.fnmatchcase(t, pattern)
+                                  for r in rs)
+            else:
+                candidates.extend(by_type.get(pattern, ()))
+    if rule.templates != "all":
+        own = {id(t) for t in templates_of(model, rule.templates)}
+        candidates = [r for r in candidates if id(r.template) in own]
+    for res in candidates:
+        if res.existing and not rule.include_existing:
+            continue
+        if not rule.include_not_deployed and (res.condition is False or res.copy_count == 0):
+            continue
+        yield res
+
+
+def typed_items(rule: Any, model: Model, contexts: Contexts, by_type: dict,
+                options: Obj) -> Iterator[Context]:
+    """The typed context of each item a Python rule visits. Bicep nodes share one context object
+    per rule and file, pointed at each node in turn (a file has thousands)."""
+    kind = rule.scope_kind
+    if kind == "resources":
+        for res in resources_for(rule, model, by_type):
+            yield ResourceContext(model, options, res, contexts.resource(res))
+    elif kind == "document":
+        yield DocumentContext(model, options)
+    elif kind == "template":
+        for t in templates_of(model, rule.templates):
+            yield TemplateContext(model, options, t)
+    elif kind in DECLARATION_CONTEXTS:
+        cls = DECLARATION_CONTEXTS[kind]
+        for t in templates_of(model, rule.templates):
+            for decl in getattr(t, kind):
+                yield cls(model, options, decl)
+    elif kind == "parameter-file":
+        if model.parameter_file is not None:
+            yield ParameterFileContext(model, options, model.parameter_file,
+                                       contexts.parameter_file())
+    elif kind == "expressions":
+        if rule.nodes and model.is_bicep:
+            yield from _bicep_nodes(rule, model, options)
+            return
+        which = rule.templates if rule.templates != "all" else "declaring"
+        for t in templates_of(model, which):
+            uses = t.uses
+            if rule.functions and not uses.calls_any(rule.functions):
+                continue
+            for expression in uses.expressions:
+                yield ExpressionContext(model, options, expression)
+    elif kind == "bicep":
+        yield from _bicep_nodes(rule, model, options)
+
+
+def _bicep_nodes(rule: Any, model: Model, options: Obj) -> Iterator[BicepNodeContext]:
+    semantic = model.semantic
+    if semantic is None:
+        return
+    ctx = BicepNodeContext(model, options, semantic)
+    for cls in rule.node_classes:
+        for node in semantic.of(cls):
+            ctx.node = node
+            yield ctx

@@ -1,0 +1,389 @@
+"""What a template's expressions use: the one uses index of the ARM side of the model.
+
+Owns, per template (built once, on first use, and kept on the template as `Template.uses`):
+- every expression string of the template with its parsed tree (its own expressions and those of
+  nested templates evaluated in its scope, not those of inner-scoped nested templates, whose
+  `parameters()` are their own);
+- `parameters('x')`, `variables('x')` and function calls counted by lower-case name, and the
+  references whose name is computed (`variables(concat('a', ...))`) with the names they may give;
+- what each variable's value reads, through the variables it reads in turn;
+- `ValueUses`, what any raw value reads (parameters, variables, functions, list*() calls), and
+  `trace`, the first node in a value for which a test holds, following variables and defaults;
+- a text search of `parameters('x')`/`variables('x')` that answers "is x read?" without parsing,
+  when the text can tell.
+Bicep files have their own uses, resolved with scopes, in `bicep/semantic.py`; `Template.reads`
+answers for both. Expression strings are parsed through the parser's cache.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+from ..expr import parser
+from ..expr.ast import Call, Literal, Node, walk
+from ..expr.evaluate import EvalContext, evaluate
+from ..expr.query import call_name, known_text, literal_text, tree_of
+
+if TYPE_CHECKING:
+    from .template import Template
+
+# Functions whose value exists only while the deployment runs (not a deploy-time constant).
+RUNTIME_FUNCTIONS = ("reference", "references")
+
+
+def strings_in(value: Any) -> Iterator[str]:
+    """Every string in a raw value: values and expression property names."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                if isinstance(k, str) and k[:1] == "[":
+                    yield k
+                stack.append(v)
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+class ValueUses:
+    """What a raw value reads: parameters and variables by lower-case name, the functions it
+    calls (lower case), list*() calls as written, and whether a name is computed."""
+
+    __slots__ = ("params", "variables", "calls", "lists", "dynamic", "expressions")
+
+    def __init__(self):
+        self.params: set[str] = set()
+        self.variables: set[str] = set()
+        self.calls: set[str] = set()
+        self.lists: list[str] = []
+        self.dynamic = False
+        self.expressions = 0
+
+    def add_tree(self, tree: Node) -> None:
+        self.expressions += 1
+        for node in walk(tree):
+            if not isinstance(node, Call) or node.namespace:
+                continue
+            name = node.name.lower()
+            self.calls.add(name)
+            if name in ("parameters", "variables"):
+                arg = node.args[0] if node.args else None
+                if isinstance(arg, Literal) and isinstance(arg.value, str):
+                    (self.params if name == "parameters" else self.variables).add(arg.value.lower())
+                else:
+                    self.dynamic = True
+            elif name.startswith("list"):
+                self.lists.append(node.name)
+
+    def merge(self, other: "ValueUses") -> None:
+        self.params |= other.params
+        self.variables |= other.variables
+        self.calls |= other.calls
+        self.lists.extend(n for n in other.lists if n not in self.lists)
+        self.dynamic = self.dynamic or other.dynamic
+        self.expressions += other.expressions
+
+    @property
+    def runtime(self) -> bool:
+        """Calls a function whose value exists only while the deployment runs."""
+        return any(c in RUNTIME_FUNCTIONS or c.startswith("list") for c in self.calls)
+
+
+def value_uses(value: Any) -> ValueUses:
+    """What a raw value reads by itself (variables not followed)."""
+    found = ValueUses()
+    for text in strings_in(value):
+        tree = tree_of(text)
+        if tree is not None:
+            found.add_tree(tree)
+    return found
+
+
+_NAMED_READ = {kind: re.compile(kind + r"\s*\(\s*'([^']*)'") for kind in ("parameters", "variables")}
+_COMPUTED_READ = {kind: re.compile(kind + r"\s*\(\s*[^'\s)]") for kind in ("parameters", "variables")}
+
+
+class Expression:
+    """One expression string of a template: where it is written (`pointer` from the template),
+    its text and its parsed tree. In JSON the tree's offsets are into the text; the trees of a
+    lowered Bicep template have none (a finding goes on the Bicep value)."""
+
+    __slots__ = ("template", "pointer", "text", "tree")
+
+    def __init__(self, template: "Template", pointer: tuple, text: str, tree: Node):
+        self.template = template
+        self.pointer = pointer
+        self.text = text
+        self.tree = tree
+
+    @property
+    def origin(self) -> Any:
+        return self.template.origin_at(self.pointer)
+
+    @property
+    def is_key(self) -> bool:
+        """The expression is a property name, not a value."""
+        return bool(self.pointer) and self.pointer[-1] == self.text
+
+    @property
+    def part(self) -> str:
+        return "key" if self.is_key else "value"
+
+    @property
+    def property_name(self) -> str | None:
+        """The property the expression is the value of (None for array items and keys)."""
+        if not self.pointer or self.is_key:
+            return None
+        last = self.pointer[-1]
+        return last if isinstance(last, str) else None
+
+
+class TemplateUses:
+    """The uses index of one template (see the module docstring)."""
+
+    def __init__(self, template: "Template"):
+        self.template = template
+        self.parameters: Counter = Counter()  # lower-case name -> uses
+        self.variables: Counter = Counter()
+        self.functions: Counter = Counter()  # lower-case function -> calls
+        self.dynamic: list = []  # (section, pointer, text) of computed names
+        self.expressions: list[Expression] = []  # every expression of the template
+        skip = {id(t.raw) for t in template.inner_templates}
+        self._walk(template.raw, skip)
+
+    def _walk(self, value: Any, skip: set) -> None:
+        stack = [(value, ())]
+        while stack:
+            node, ptr = stack.pop()
+            if isinstance(node, dict):
+                if id(node) in skip and ptr:
+                    continue
+                for key, child in node.items():
+                    if key[:1] == "[":
+                        self._expression(key, ptr + (key,))
+                    stack.append((child, ptr + (key,)))
+            elif isinstance(node, list):
+                stack.extend((child, ptr + (i,)) for i, child in enumerate(node))
+            elif isinstance(node, str) and node[:1] == "[":
+                self._expression(node, ptr)
+
+    def _expression(self, text: str, pointer: tuple) -> None:
+        if not parser.is_expression(text):
+            return
+        try:
+            tree = parser.parse(text)
+        except parser.ExpressionSyntaxError:
+            return
+        self.expressions.append(Expression(self.template, pointer, text, tree))
+        for node in walk(tree):
+            if not isinstance(node, Call) or node.namespace:
+                continue
+            name = node.name.lower()
+            self.functions[name] += 1
+            if name in ("parameters", "variables") and node.args:
+                arg = node.args[0]
+                table = self.parameters if name == "parameters" else self.variables
+                if isinstance(arg, Literal) and isinstance(arg.value, str):
+                    table[arg.value.lower()] += 1
+                else:
+                    self.dynamic.append((name, pointer, text))
+
+    def calls_any(self, functions: tuple[str, ...]) -> bool:
+        """Whether the template calls one of the lower-case `functions` ('list*': a prefix)."""
+        for name in functions:
+            if name.endswith("*"):
+                if any(f.startswith(name[:-1]) for f in self.functions):
+                    return True
+            elif self.functions.get(name):
+                return True
+        return False
+
+    # -- values ---------------------------------------------------------------------------------
+    @cached_property
+    def variable_closure(self) -> dict[str, ValueUses]:
+        """Lower-case variable name -> what its value reads, through other variables too (for a
+        template whose variables are its own)."""
+        direct = {name.lower(): value_uses(raw)
+                  for name, raw, _, _ in self.template.variable_entries}
+        closed: dict[str, ValueUses] = {}
+        for name in direct:
+            out = ValueUses()
+            seen = {name}
+            todo = [name]
+            while todo:
+                found = direct.get(todo.pop())
+                if found is None:
+                    continue
+                out.merge(found)
+                for v in found.variables:
+                    if v not in seen:
+                        seen.add(v)
+                        todo.append(v)
+            closed[name] = out
+        return closed
+
+    @cached_property
+    def variables_hold_secrets(self) -> bool:
+        """Some variable reads a secure parameter or calls a list*() function."""
+        secure = self.template.secure_parameter_names
+        return any(f.lists or f.params & secure for f in self.variable_closure.values())
+
+    def of(self, value: Any) -> ValueUses:
+        """What a raw value of the template reads, following the variables it uses."""
+        out = value_uses(value)
+        if out.variables:
+            table = self.variable_closure
+            for v in list(out.variables):
+                found = table.get(v)
+                if found is not None:
+                    out.merge(found)
+        return out
+
+    # -- which declarations are read --------------------------------------------------------------
+    def dynamic_names(self, kind: str) -> tuple[set[str], list[str]] | None:
+        """Names the template may read through computed `parameters(...)`/`variables(...)`
+        (`kind`): (exact lower-case names, lower-case prefixes); None when any name may be read."""
+        exact: set[str] = set()
+        prefixes: list[str] = []
+        for section, _, text in self.dynamic:
+            if section != kind:
+                continue
+            tree = tree_of(text)
+            if tree is None:
+                return None
+            for node in walk(tree):
+                if call_name(node) != kind:
+                    continue
+                arg = node.args[0] if node.args else None
+                if arg is None or literal_text(arg) is not None:
+                    continue
+                reads_parameters = any(call_name(n) == "parameters" for n in walk(arg))
+                value = None if reads_parameters else \
+                    evaluate(arg, EvalContext(self.template.scope))
+                if known_text(value):  # the same name in every deployment
+                    exact.add(value.lower())
+                    continue
+                prefix = _literal_prefix(arg)
+                if not prefix:
+                    return None
+                prefixes.append(prefix.lower())
+        return exact, prefixes
+
+    def text_reads(self, kind: str) -> Counter | None:
+        """How often the template's own expressions call `kind('name')` (parameters or
+        variables), by lower-case name, counted with a regular expression over its text minus
+        the text of the nested templates with their own scope. None when the text cannot tell: a
+        Bicep file, a computed name such as `parameters(concat(...))`, quotes escaped as \\u0027."""
+        t = self.template
+        if t.is_bicep or not isinstance(t.raw, dict):
+            return None
+        text = t.text_lower or ""
+        if not text or "\\u0027" in text or _COMPUTED_READ[kind].search(text):
+            return None
+        counts = Counter(_NAMED_READ[kind].findall(text))
+        for inner in t.inner_templates:
+            if inner.origin.doc is t.origin.doc:
+                counts -= Counter(_NAMED_READ[kind].findall(inner.text_lower or ""))
+        return counts
+
+    @cached_property
+    def _unread(self) -> dict:
+        return {}
+
+    def is_unread(self, kind: str, name: str) -> bool:
+        """Whether no expression of the template reads the parameter or variable `name` (`kind`
+        is parameters or variables); False when a computed name may read anything."""
+        found = self._unread.get(kind, False)
+        if found is False:
+            t = self.template
+            names = [d.name for d in t.parameters] if kind == "parameters" else \
+                [entry[0] for entry in t.variable_entries]
+            unread = self.unread(kind, names)
+            found = self._unread[kind] = {n.lower() for n in unread} if unread is not None \
+                else None
+        return found is not None and name.lower() in found
+
+    def unread(self, kind: str, names: list[str]) -> list[str] | None:
+        """Which of `names` (of `kind`: parameters or variables) no expression of the template
+        reads; None when any name may be read (a computed name that could be anything). In a
+        Bicep file a name is read where an expression refers to the symbol (as the compiler
+        resolves names: a loop variable or lambda parameter of the same name hides it), and a
+        variable with `@export()` is read by the files that import it."""
+        semantic = self.template.semantic
+        if semantic is not None:
+            read = {n.lower() for n in semantic.read_names}
+            if kind == "variables":
+                read |= {n.lower() for n, st in semantic.declared("var").items()
+                         if st.decorator("export") is not None}
+            return [n for n in names if n.lower() not in read]
+        counts = self.text_reads(kind)
+        if counts is not None:
+            return [n for n in names if not counts.get(n.lower())]
+        computed = self.dynamic_names(kind)
+        if computed is None:
+            return None
+        exact, prefixes = computed
+        used = self.parameters if kind == "parameters" else self.variables
+        return [n for n in names if not used.get(n.lower()) and n.lower() not in exact
+                and not any(n.lower().startswith(p) for p in prefixes)]
+
+
+def _literal_prefix(node: Node) -> str:
+    """The literal text a computed name starts with: concat('sku', ...) -> 'sku'."""
+    name = call_name(node)
+    first = literal_text(node.args[0]) if name and node.args else None
+    if first is None:
+        return ""
+    if name == "concat":
+        return first
+    if name == "format":
+        return first.split("{", 1)[0]
+    return ""
+
+
+def trace(template: "Template", raw: Any, test: Callable[[Node], bool],
+          seen: set | None = None) -> tuple | None:
+    """The first node (and the chain of parameters and variables that led to it) in the raw
+    value `raw` of `template` for which `test(node)` holds, following `variables('x')` to the
+    variable's value and `parameters('x')` to its default value."""
+    seen = set() if seen is None else seen
+    owner = template.owner
+    stack = [(raw, ())]
+    while stack:
+        value, trail = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((v, trail) for v in value.values())
+            continue
+        if isinstance(value, list):
+            stack.extend((v, trail) for v in value)
+            continue
+        tree = tree_of(value)
+        if tree is None:
+            continue
+        for node in walk(tree):
+            if test(node):
+                return node, trail
+            name = call_name(node)
+            if name in ("parameters", "variables") and node.args:
+                ref = literal_text(node.args[0])
+                if ref is None or (name, ref.lower()) in seen:
+                    continue
+                seen.add((name, ref.lower()))
+                body = owner.section(name)
+                key = body.actual_key(ref) if hasattr(body, "actual_key") else ref
+                if key not in body:
+                    continue
+                target = body[key]
+                if name == "parameters":
+                    if not isinstance(target, dict) or "defaultValue" not in target:
+                        continue
+                    target = target["defaultValue"]
+                    label = f"{ref} (default value)"
+                else:
+                    label = ref
+                stack.append((target, trail + (label,)))
+    return None
