@@ -26,13 +26,7 @@ PEERS_DOC = REPO / "docs" / "peers.md"
 
 PENDING: dict[str, set[str]] = {
     "AL61xx storage": set(),
-    "AL62xx keyvault-monitor-defender-authorization-automation-classic": {
-        "TA-000020", "TA-000021", "TA-000030", "TA-000031", "CKV_AZURE_109", "CKV_AZURE_110",
-        "CKV_AZURE_111", "CKV_AZURE_112", "CKV_AZURE_114", "CKV_AZURE_189", "CKV_AZURE_19",
-        "CKV_AZURE_20", "CKV_AZURE_21", "CKV_AZURE_22", "CKV_AZURE_37", "CKV_AZURE_38",
-        "CKV_AZURE_39", "CKV_AZURE_40", "CKV_AZURE_41", "CKV_AZURE_42", "CKV_AZURE_73",
-        "CKV_AZURE_79", "CKV_AZURE_84", "CKV_AZURE_85", "CKV_AZURE_87",
-    },
+    "AL62xx keyvault-monitor-defender-authorization-automation-classic": set(),
     "AL63xx app-service": {
         "TA-000001", "TA-000002", "TA-000003", "TA-000005", "TA-000006", "TA-000008", "TA-000009",
         "TA-000011", "TA-000012", "TA-000014", "TA-000015", "TA-000017", "TA-000018",

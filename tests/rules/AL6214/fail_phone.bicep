@@ -1,0 +1,9 @@
+// A contact without a phone.
+targetScope = 'subscription'
+
+resource contact 'Microsoft.Security/securityContacts@2020-01-01-preview' = {
+  name: 'default'
+  properties: {
+    emails: 'secops@contoso.com'
+  }
+}
