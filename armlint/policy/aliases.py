@@ -100,20 +100,25 @@ class AliasInfo:
 class AliasTable:
     """The bundled aliases plus a user's alias files (theirs win for the types they list)."""
 
-    def __init__(self, files: list[Path] | None = None):
+    def __init__(self, files: list[Path] | None = None, infos: dict | None = None):
+        """`infos`: aliases already resolved (from the cache); the files are then read only if
+        another alias is asked for."""
         self.files = [Path(f) for f in files or ()]
         self._extra: dict[str, dict[str, AliasPaths]] = {}  # alias lower -> type -> paths
         self._extra_names: dict[str, str] = {}
         self._extra_types: set[str] = set()
-        for f in self.files:
-            self._read_file(f)
-        self._infos: dict[str, AliasInfo] = {}
+        self._files_read = infos is None
+        if self._files_read:
+            for f in self.files:
+                self._read_file(f)
+        self._infos: dict[str, AliasInfo] = dict(infos or {})
         self._lowered: dict[str, dict] = {}
+        self._known: set | None = None
 
-    def __getstate__(self):
-        state = dict(self.__dict__)
-        state["_lowered"] = {}  # whole rows of the bundled table: re-read when needed
-        return state
+    @property
+    def infos(self) -> dict[str, "AliasInfo"]:
+        """The aliases resolved so far, by lower-case name."""
+        return self._infos
 
     # -- bundled ------------------------------------------------------------------------------
     @staticmethod
@@ -231,11 +236,16 @@ class AliasTable:
         found = self._infos.get(low)
         if found is not None:
             return found
+        if not self._files_read:
+            self._files_read = True
+            for f in self.files:
+                self._read_file(f)
         owners = self._bundled_owners(alias)
         extra = self._extra.get(low, {})
         owners.update(extra)
-        known = set(self._bundled().index) | self._extra_types
-        info = AliasInfo(alias, owners, self._prefix_type(low, known),
+        if self._known is None:
+            self._known = set(self._bundled().index) | self._extra_types
+        info = AliasInfo(alias, owners, self._prefix_type(low, self._known),
                          "given" if extra else "bundled")
         self._infos[low] = info
         return info

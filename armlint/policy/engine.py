@@ -18,6 +18,7 @@ finding of kind "open" (SARIF) only with --show-undetermined.
 from __future__ import annotations
 
 import fnmatch
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,13 +93,21 @@ def _operation(compiler: Compiler, raw: Any, pointer: tuple):
     return (str(raw.get("operation", "addOrReplace")), target, value, condition)
 
 
-class Applied:
-    """One definition as one assignment (or none) applies it."""
+_UNSET = object()
 
-    def __init__(self, unit: Unit, compiled: Compiled, rule: PolicyRule, aliases):
+
+class Applied:
+    """One definition as one assignment (or none) applies it. `compile` gives its `Compiled`
+    (shared by every Applied of the definition), called on first use: a run from the cache
+    compiles only the definitions whose types its files deploy. `effect` and `filter` come
+    from the cache too, or are worked out here."""
+
+    def __init__(self, unit: Unit, compile, rule: PolicyRule, aliases, effect: Any = _UNSET,
+                 filter: Any = _UNSET):
         self.unit = unit
         self.definition = unit.definition
-        self.compiled = compiled
+        self._compile = compile
+        self._compiled: Compiled | None = None
         self.rule = rule
         self.aliases = aliases
         info = {"definitionId": self.definition.id or None,
@@ -108,13 +117,15 @@ class Applied:
         self.scope = PolicyScope(self.definition.parameters, unit.values, info)
         self.consts: dict = {}
         self.mode = self.definition.mode_key
-        self.effect = self._effect()
-        self.filter = type_filter(compiled.condition, Env(None, self))
+        self.effect = self._effect() if effect is _UNSET else effect
+        self.filter = type_filter(self.compiled.condition, Env(None, self)) \
+            if filter is _UNSET else filter
 
-    def __getstate__(self):
-        state = dict(self.__dict__)
-        state["consts"] = {}  # keyed by object ids, which a new process does not share
-        return state
+    @property
+    def compiled(self) -> Compiled:
+        if self._compiled is None:
+            self._compiled = self._compile()
+        return self._compiled
 
     def field_spec(self, text: str) -> FieldSpec:
         spec = self.compiled.specs.get(text.strip().lower())
@@ -184,7 +195,8 @@ class PolicySet:
     definitions that are loaded but skipped (resource provider modes, disabled effects)."""
 
     def __init__(self, unit_list: list[Unit], aliases, show_undetermined: bool = False,
-                 sources: tuple = ()):
+                 sources: tuple = (), known: list | None = None):
+        """`known`: for each unit, its (effect, filter) worked out by an earlier run."""
         self.aliases = aliases
         self.show_undetermined = show_undetermined
         self.sources = sources
@@ -192,19 +204,18 @@ class PolicySet:
         self.rules: dict[str, PolicyRule] = {}
         self.applied: list[Applied] = []
         self.skipped: list[tuple[Applied, str]] = []
+        self.entries: list[Applied] = []  # every unit's Applied, in the order of the units
         # evaluations in this process: decided true/false, undetermined (for reports and bench)
         self.stats: dict[str, int] = {"true": 0, "false": 0, "undetermined": 0}
         taken: set = set()
-        for unit in unit_list:
+        for i, unit in enumerate(unit_list):
             d = unit.definition
-            key = f"{d.source}|{d.name.lower()}"
-            compiled = self.compiled.get(key)
-            if compiled is None:
-                compiled = self.compiled[key] = compile_definition(d, aliases)
             rule = self.rules.get(d.name.lower())
             if rule is None:
                 rule = self.rules[d.name.lower()] = make_rule(d, taken)
-            applied = Applied(unit, compiled, rule, aliases)
+            compile = functools.partial(self._compiled_for, f"{d.source}|{d.name.lower()}", d)
+            applied = Applied(unit, compile, rule, aliases, *(known[i] if known else ()))
+            self.entries.append(applied)
             reason = applied.skip_reason
             if reason is not None:
                 self.skipped.append((applied, reason))
@@ -217,6 +228,12 @@ class PolicySet:
         self.applied.sort(key=lambda a: -_STRENGTH.get(a.effect if isinstance(a.effect, str)
                                                         else "", 0))
         self._index()
+
+    def _compiled_for(self, key: str, definition) -> Compiled:
+        found = self.compiled.get(key)
+        if found is None:
+            found = self.compiled[key] = compile_definition(definition, self.aliases)
+        return found
 
     def _index(self) -> None:
         self._exact: dict[str, list] = {}
@@ -232,11 +249,6 @@ class PolicySet:
             if patterns:
                 self._patterned.append(a)
         self._cache: dict[str, list] = {}
-
-    def __setstate__(self, state):
-        self.__dict__.update(state)
-        self._cache = {}
-        self.stats = {"true": 0, "false": 0, "undetermined": 0}
 
     def candidates(self, type_key: str) -> list[Applied]:
         found = self._cache.get(type_key)

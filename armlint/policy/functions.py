@@ -18,7 +18,7 @@ from typing import Any
 
 from ..expr.ast import Call
 from ..expr.evaluate import EvalContext, EvalError, TemplateScope, evaluate, unknown_of
-from ..expr.values import Arr, Obj, Unknown, literal_value
+from ..expr.values import Arr, Obj, Unknown
 
 # Template functions the policy language leaves out (Azure rejects a rule that calls them).
 NOT_IN_POLICIES = frozenset((
@@ -37,7 +37,8 @@ class PolicyScope(TemplateScope):
     resource and the count iterations), set by the evaluator around each evaluation."""
 
     def __init__(self, declared: dict, values: dict, info: dict | None = None):
-        params = literal_value({k: v for k, v in (declared or {}).items() if isinstance(v, dict)})
+        # declarations, case-insensitive by name (shallow: the values come with defaults filled)
+        params = Obj((k, Obj(v)) for k, v in (declared or {}).items() if isinstance(v, dict))
         super().__init__(Obj(parameters=params), None, values)
         self.info = info or {}
         self.state: Any = None

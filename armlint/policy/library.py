@@ -260,12 +260,10 @@ def _literal_values(values: dict) -> dict:
     return {k: literal_value(v) for k, v in values.items()}
 
 
-def _member_values(initiative: Initiative, given: dict, member) -> dict:
+def _member_values(scope, member) -> dict:
     """A member's parameter values: its `parameters` entries, evaluated against the
-    initiative's parameters (the assignment's values over the initiative's defaults)."""
+    initiative's parameters (`scope`: the assignment's values over the initiative's defaults)."""
     from ..expr.evaluate import EvalContext, resolve
-    from .functions import PolicyScope
-    scope = PolicyScope(initiative.parameters, _with_defaults(initiative.parameters, given))
     out = {}
     for name, entry in member.parameters.items():
         raw = entry.get("value") if isinstance(entry, dict) and "value" in entry else entry
@@ -328,13 +326,15 @@ def _assignment_units(assignment: Assignment, library: Library, add) -> None:
 
 def _initiative_units(initiative: Initiative, given: dict, assignment: Assignment | None,
                       library: Library, add) -> None:
+    from .functions import PolicyScope
+    scope = PolicyScope(initiative.parameters, _with_defaults(initiative.parameters, given))
     for member in initiative.members:
         definition = library.definition(member.definition_id)
         if definition is None:
             raise PolicySourceError(f"{initiative.source}: initiative '{initiative.name}' includes "
                                     f"'{member.definition_id}', which is neither given nor built in")
         values = _with_defaults(definition.parameters, {})
-        values.update(_member_values(initiative, given, member))
+        values.update(_member_values(scope, member))
         add(Unit(definition, values, assignment, initiative, member.reference_id))
 
 
