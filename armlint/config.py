@@ -97,26 +97,87 @@ class Config:
 EMPTY = Config()
 
 
-def glob_to_regex(glob: str) -> re.Pattern:
-    """A path glob: `**` any number of folders, `*` and `?` within one path segment."""
-    out, i = [], 0
-    while i < len(glob):
-        if glob.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif glob.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif glob[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif glob[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(glob[i]))
-            i += 1
-    return re.compile("".join(out))
+class Glob:
+    """A path glob: `**/` any number of folders, `**` anything, `*` and `?` within one path
+    segment. Matched by simulating its automaton over the path, one set of states per character,
+    so the time is at most the path's length times the glob's, whatever both hold (a regular
+    expression with repeated `**/` backtracked for seconds on one path)."""
+
+    __slots__ = ("glob", "_tokens")
+
+    def __init__(self, glob: str):
+        self.glob = glob
+        tokens: list = []
+        i = 0
+        while i < len(glob):
+            if glob.startswith("**/", i):
+                token, i = _DIRS, i + 3
+            elif glob.startswith("**", i):
+                token, i = _ANY, i + 2
+            elif glob[i] == "*":
+                token, i = _STAR, i + 1
+            elif glob[i] == "?":
+                token, i = _ONE, i + 1
+            else:
+                token, i = glob[i], i + 1
+            if token in (_DIRS, _ANY, _STAR) and tokens and tokens[-1] == token:
+                continue  # `**/**/` is `**/`, `**` twice is `**`: the same paths, fewer states
+            tokens.append(token)
+        self._tokens = tuple(tokens)
+
+    def fullmatch(self, path: str) -> bool:
+        tokens = self._tokens
+        end = len(tokens)
+        states = self._closure({(0, False)})
+        for ch in path:
+            moved = set()
+            for i, in_dirs in states:
+                if in_dirs:  # inside `**/`: any character; a '/' may also end it
+                    moved.add((i, True))
+                    if ch == "/":
+                        moved.add((i + 1, False))
+                    continue
+                if i == end:
+                    continue
+                token = tokens[i]
+                if token is _STAR:
+                    if ch != "/":
+                        moved.add((i, False))
+                elif token is _ANY:
+                    moved.add((i, False))
+                elif token is _ONE:
+                    if ch != "/":
+                        moved.add((i + 1, False))
+                elif token is not _DIRS and token == ch:
+                    moved.add((i + 1, False))
+            if not moved:
+                return False
+            states = self._closure(moved)
+        return (end, False) in states
+
+    def _closure(self, states: set) -> set:
+        """`states` and every state reachable without reading a character."""
+        tokens = self._tokens
+        stack = list(states)
+        while stack:
+            i, in_dirs = stack.pop()
+            if in_dirs or i == len(tokens):
+                continue
+            token = tokens[i]
+            if token is _STAR or token is _ANY or token is _DIRS:
+                for nxt in ((i + 1, False),) + (((i, True),) if token is _DIRS else ()):
+                    if nxt not in states:
+                        states.add(nxt)
+                        stack.append(nxt)
+        return states
+
+
+_DIRS, _ANY, _STAR, _ONE = object(), object(), object(), object()
+
+
+def glob_to_regex(glob: str) -> Glob:
+    """The compiled glob (it has `fullmatch(path)`, as the regular expression it replaces)."""
+    return Glob(glob)
 
 
 # --- finding configuration files --------------------------------------------------------------

@@ -53,7 +53,7 @@ _MASTER = re.compile(
     |(//[^\r\n]*)                                                # 10 line comment
     |(/\*[\s\S]*?(?:\*/|\Z))                                     # 11 block comment
     |('''[\s\S]*?(?:'''+|\Z))                                    # 12 multi-line string
-    |(\$+''')                                                    # 13 interpolated multi-line start
+    |(\$+(?:''')?)                                               # 13 $''' start, or dollars
     |(\#(?:disable-next-line|disable-diagnostics|restore-diagnostics)(?![A-Za-z0-9_-]))  # 14
     |("[^"\r\n]*"?|.)                                             # 15 unrecognised character
     |(\Z)                                                        # 16 end of text
@@ -205,8 +205,18 @@ def tokenize(text: str) -> Tokens:
                 sappend(start)
                 eappend(end)
             elif g == 13:
-                pos = _open_multiline(text, m.start(13), m.end(), holes, out)
-                break
+                if m.group(13).endswith(_TRIPLE):
+                    pos = _open_multiline(text, m.start(13), m.end(), holes, out)
+                    break
+                # dollars without the quotes: each an unexpected character, as '.' reads them
+                # (the run is matched whole; the pattern for the quotes alone rescanned it from
+                # every dollar)
+                for start in range(m.start(13), m.end()):
+                    diags.append(Diagnostic("unexpected character '$'", start, start + 1))
+                    kappend(ERR)
+                    vappend("$")
+                    sappend(start)
+                    eappend(start + 1)
             elif g == 14:
                 pos = _directive(text, m.start(14), m.end(), out)
                 break

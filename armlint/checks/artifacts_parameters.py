@@ -19,7 +19,15 @@ from ..expr.query import tree_of
 
 LOCATION = "_artifactslocation"
 SAS = "_artifactslocationsastoken"
-_TEMPLATE_LINK = re.compile(r"deployment\s*\(.*\.\s*templatelink", re.IGNORECASE | re.DOTALL)
+# `deployment(` ... `.templateLink`, found as two searches (one pattern with `.*` between them
+# was quadratic on a value repeating `deployment(.`)
+_DEPLOYMENT_CALL = re.compile(r"deployment\s*\(", re.IGNORECASE)
+_TEMPLATE_LINK = re.compile(r"\.\s*templatelink", re.IGNORECASE)
+
+
+def _reads_template_link(text: str) -> bool:
+    call = _DEPLOYMENT_CALL.search(text)
+    return call is not None and _TEMPLATE_LINK.search(text, call.end()) is not None
 
 
 def check(ctx: TemplateContext, report: Report) -> None:
@@ -56,7 +64,7 @@ def _declared(t, report: Report) -> None:
         default = loc.field("defaultValue")
         url = isinstance(default, str) and tree_of(default) is None and \
             default.lower().startswith("http")
-        if not url and not (isinstance(default, str) and _TEMPLATE_LINK.search(default)):
+        if not url and not (isinstance(default, str) and _reads_template_link(default)):
             report.at_origin(loc.field_origin("defaultValue"), message=(
                 "The default value of '{param}' must be a URL or an expression built "
                 "from deployment().properties.templateLink.uri"), param=loc.name)

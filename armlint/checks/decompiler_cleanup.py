@@ -12,8 +12,9 @@ import re
 from ..engine.run import Hit
 from ._bicep_util import at, facts
 
-_RESOURCE = re.compile(r"[a-zA-Z0-9]+_resource\Z")
-_VARIABLE = re.compile(r"[a-zA-Z0-9]+_var\Z")
+# one character before the suffix says the same as `+` for a search, in linear time
+_RESOURCE = re.compile(r"[a-zA-Z0-9]_resource\Z")
+_VARIABLE = re.compile(r"[a-zA-Z0-9]_var\Z")
 
 
 def check(ctx, rule):

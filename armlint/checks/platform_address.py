@@ -19,30 +19,106 @@ from ..engine.run import Hit
 from ..expr.values import Unknown
 
 PLATFORM_IP = ipaddress.ip_address("168.63.129.16")
-_IP_TEXT = r"168\.63\.129\.16(?:/32)?(?![\d.])"
+_IP = re.compile(r"168\.63\.129\.16(?:/32)?(?![\d.])")
 
-# One shell or PowerShell command (up to a line break or command separator) that blocks outbound
-# traffic to the platform address.
-_COMMAND_PATTERNS = [
-    ("iptables", re.compile(
-        r"(?:ip6?tables|firewall-cmd)\b[^\n;&|]*?(?:-[AI]|--append|--insert|--add-rule)[^\n;&|]*?"
-        r"\bOUTPUT\b(?=[^\n;&|]*?(?:-d|--destination)\s+" + _IP_TEXT + r")"
-        r"(?=[^\n;&|]*?(?:-j|--jump)\s+(?:DROP|REJECT)\b)", re.IGNORECASE)),
-    ("nft", re.compile(
-        r"\bnft\b[^\n;&|]*?\boutput\b(?=[^\n;&|]*?\bip\s+daddr\s+" + _IP_TEXT + r")"
-        r"(?=[^\n;&|]*?\b(?:drop|reject)\b)", re.IGNORECASE)),
-    ("ufw", re.compile(
-        r"\bufw\s+(?:insert\s+\d+\s+)?(?:deny|reject)\s+out\b(?=[^\n;&|]*?\bto\s+" + _IP_TEXT + r")",
-        re.IGNORECASE)),
-    ("netsh", re.compile(
-        r"\bnetsh\s+advfirewall\s+firewall\s+add\s+rule\b(?=[^\n;&|]*?\bdir=out\b)"
-        r"(?=[^\n;&|]*?\baction=block\b)(?=[^\n;&|]*?\bremoteip=[^\s]*168\.63\.129\.16)",
-        re.IGNORECASE)),
-    ("New-NetFirewallRule", re.compile(
-        r"\bNew-NetFirewallRule\b(?=[^\n;|]*?-Direction\s+['\"]?Outbound)"
-        r"(?=[^\n;|]*?-Action\s+['\"]?Block)(?=[^\n;|]*?-RemoteAddress\s+[^\n;|]*?168\.63\.129\.16)",
-        re.IGNORECASE)),
+# Each detector reads one shell or PowerShell command (the text up to a line break or command
+# separator, lower-cased) and says whether it blocks outbound traffic to the platform address.
+# They are written as searches for plain words from a position, each linear in the command, and
+# never as one pattern with several lazy gaps and lookaheads: those backtracked for seconds on a
+# long commandToExecute.
+_IPTABLES = re.compile(r"(?:ip6?tables|firewall-cmd)\b")
+_OUTPUT = re.compile(r"\boutput\b")
+_DESTINATION = re.compile(r"(?:-d|--destination)\s+168\.63\.129\.16(?:/32)?(?![\d.])")
+_JUMP = re.compile(r"(?:-j|--jump)\s+(?:drop|reject)\b")
+_NFT = re.compile(r"\bnft\b")
+_DADDR = re.compile(r"\bip\s+daddr\s+168\.63\.129\.16(?:/32)?(?![\d.])")
+_DROP = re.compile(r"\b(?:drop|reject)\b")
+_UFW = re.compile(r"\bufw\s+(?:insert\s+\d+\s+)?(?:deny|reject)\s+out\b")
+_UFW_TO = re.compile(r"\bto\s+168\.63\.129\.16(?:/32)?(?![\d.])")
+_NETSH = re.compile(r"\bnetsh\s+advfirewall\s+firewall\s+add\s+rule\b")
+_DIR_OUT = re.compile(r"\bdir=out\b")
+_ACTION_BLOCK = re.compile(r"\baction=block\b")
+_REMOTE_IP = re.compile(r"\bremoteip=(\S*)")
+_NEW_RULE = re.compile(r"\bnew-netfirewallrule\b")
+_OUTBOUND = re.compile(r"-direction\s+['\"]?outbound")
+_BLOCK = re.compile(r"-action\s+['\"]?block")
+_REMOTE_ADDRESS = re.compile(r"-remoteaddress\s+")
+_ADDRESS = "168.63.129.16"
+
+
+def _after(pattern: re.Pattern, command: str, pos: int) -> bool:
+    return pattern.search(command, pos) is not None
+
+
+def _iptables(command: str) -> bool:
+    tool = _IPTABLES.search(command)
+    if tool is None:
+        return False
+    # -A, -I, --append, --insert, --add-rule: each holds '-a' or '-i' (case-insensitively)
+    adds = [at for at in (command.find("-a", tool.end()), command.find("-i", tool.end()))
+            if at >= 0]
+    if not adds:
+        return False
+    chain = _OUTPUT.search(command, min(adds) + 2)
+    return chain is not None and _after(_DESTINATION, command, chain.end()) and \
+        _after(_JUMP, command, chain.end())
+
+
+def _nft(command: str) -> bool:
+    tool = _NFT.search(command)
+    chain = _OUTPUT.search(command, tool.end()) if tool else None
+    return chain is not None and _after(_DADDR, command, chain.end()) and \
+        _after(_DROP, command, chain.end())
+
+
+def _ufw(command: str) -> bool:
+    last = -1
+    for m in _UFW_TO.finditer(command):
+        last = m.start()
+    return any(m.end() <= last for m in _UFW.finditer(command))
+
+
+def _netsh(command: str) -> bool:
+    tool = _NETSH.search(command)
+    if tool is None:
+        return False
+    end = tool.end()
+    return _after(_DIR_OUT, command, end) and _after(_ACTION_BLOCK, command, end) and \
+        any(_ADDRESS in m.group(1) for m in _REMOTE_IP.finditer(command, end))
+
+
+def _new_net_firewall_rule(command: str) -> bool:
+    tool = _NEW_RULE.search(command)
+    if tool is None:
+        return False
+    end = tool.end()
+    address = _REMOTE_ADDRESS.search(command, end)
+    return _after(_OUTBOUND, command, end) and _after(_BLOCK, command, end) and \
+        address is not None and command.find(_ADDRESS, address.end()) >= 0
+
+
+_SEPARATORS = re.compile(r"[\n;&|]")
+_POWERSHELL_SEPARATORS = re.compile(r"[\n;|]")  # '&' is PowerShell's call operator
+
+# (tool, separators of one command, detector)
+_COMMAND_DETECTORS = [
+    ("iptables", _SEPARATORS, _iptables),
+    ("nft", _SEPARATORS, _nft),
+    ("ufw", _SEPARATORS, _ufw),
+    ("netsh", _SEPARATORS, _netsh),
+    ("New-NetFirewallRule", _POWERSHELL_SEPARATORS, _new_net_firewall_rule),
 ]
+
+
+def blocking_tool(text: str) -> str | None:
+    """The tool of the first command in a script that blocks outbound traffic to
+    168.63.129.16, or None."""
+    low = text.lower()
+    for tool, separators, detects in _COMMAND_DETECTORS:
+        if any(_ADDRESS in command and detects(command) for command in separators.split(low)):
+            return tool
+    return None
+
 
 _SCRIPT_PATHS = (
     ("properties", "settings", "commandToExecute"),
@@ -198,10 +274,9 @@ def _decode_base64(value: Any, keep: bool = False) -> Any:
 def _script(text: Any, path: tuple, ctx) -> Iterator[Hit]:
     if not isinstance(text, str) or isinstance(text, Unknown) or "168.63.129.16" not in text:
         return
-    for tool, pattern in _COMMAND_PATTERNS:
-        if pattern.search(text):
-            yield Hit(at=_path_text(path), message=(
-                "{property} runs a command ({tool}) that blocks outbound traffic to "
-                "168.63.129.16; the VM agent needs that address (ports 80 and 32526) to report "
-                "status and run extensions"), bind={"property": path[-1], "tool": tool})
-            return
+    tool = blocking_tool(text)
+    if tool is not None:
+        yield Hit(at=_path_text(path), message=(
+            "{property} runs a command ({tool}) that blocks outbound traffic to "
+            "168.63.129.16; the VM agent needs that address (ports 80 and 32526) to report "
+            "status and run extensions"), bind={"property": path[-1], "tool": tool})

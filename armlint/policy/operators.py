@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from functools import lru_cache
 from typing import Any
 
 from ..expr.values import PartialString, ResourceIdValue, Unknown
@@ -127,17 +126,27 @@ def equals(a: Any, b: Any) -> bool:
     return ta is not None and tb is not None and ta.casefold() == tb.casefold()
 
 
-@lru_cache(maxsize=4096)
-def _like_regex(pattern: str) -> re.Pattern:
-    parts = [re.escape(p) for p in pattern.split("*")]
-    return re.compile(".*".join(parts), re.IGNORECASE | re.DOTALL)
-
-
 def like(value: Any, pattern: Any) -> bool:
+    """`*` matches any text (case-insensitively). Matched by hand, each fixed part at its first
+    place after the one before (which is always right when `*` matches anything): linear, where
+    a regular expression `a.*a.*a.*b` over a long value backtracked polynomially."""
     text, pat = text_of(value), text_of(pattern)
     if text is None or pat is None:
         return False
-    return _like_regex(pat).fullmatch(text) is not None
+    text, parts = text.lower(), pat.lower().split("*")
+    if len(parts) == 1:
+        return text == parts[0]
+    first, last = parts[0], parts[-1]
+    if len(text) < len(first) + len(last) or not text.startswith(first) or \
+            not text.endswith(last):
+        return False
+    pos, end = len(first), len(text) - len(last)
+    for part in parts[1:-1]:
+        at = text.find(part, pos, end)
+        if at < 0:
+            return False
+        pos = at + len(part)
+    return True
 
 
 def match(value: Any, pattern: Any, insensitive: bool) -> bool:

@@ -170,12 +170,17 @@ def assign_key(out: Obj, key: str, value: Any) -> None:
 
 
 
-_QUOTED = re.compile(r"""("(?:[^"\\]|\\.)*")|'((?:[^'\\]|\\.)*)'""", re.DOTALL)
+# A string that is never closed runs to the end of the text (and is left as it is), so no quote
+# is the start of a scan to the end more than once: linear in the text.
+_QUOTED = re.compile(r"""("(?:[^"\\]|\\.)*(?:"|\\?\Z))|'((?:[^'\\]|\\.)*)('|\\?\Z)""",
+                     re.DOTALL)
 
 
 def _double_quoted(m: re.Match) -> str:
     if m.group(1) is not None:
         return m.group(1)
+    if m.group(3) != "'":
+        return m.group(0)  # never closed: the JSON reader reports it
     body = m.group(2).replace("\\'", "'")
     return '"' + re.sub(r'(?<!\\)"', '\\"', body) + '"'
 
