@@ -7,6 +7,7 @@ not one of the files the run reads.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -16,12 +17,18 @@ class OutputError(Exception):
 
 
 def write_atomic(path: str | os.PathLike, text: str) -> None:
-    """Write `text` (UTF-8) to `path` through a temporary file renamed over it."""
+    """Write `text` (UTF-8) to `path` through a temporary file renamed over it. A target that
+    exists and is not a regular file (`/dev/stdout`, a pipe) is written to as it is."""
     target = os.path.realpath(path)  # through a symbolic link, as a plain write would go
     folder = os.path.dirname(target) or "."
     try:
-        mode = os.stat(target).st_mode & 0o7777
-    except OSError:
+        st = os.stat(target)
+        if not stat.S_ISREG(st.st_mode):
+            with open(target, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+            return
+        mode = st.st_mode & 0o7777
+    except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask

@@ -147,6 +147,8 @@ def _parallel(linter: Linter, candidates: list, jobs: int, progress) -> list[Fil
                     i = w.in_flight.popleft()
                     results[i] = linter.failure(candidates[i].path, _death(w.process.exitcode))
                     done += 1
+                    if progress:
+                        progress(done, len(candidates))
                     pending.extendleft(reversed(w.in_flight))
                 if pending:
                     workers.append(start())

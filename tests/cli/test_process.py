@@ -216,3 +216,12 @@ def test_a_failed_write_leaves_the_previous_file_and_no_temporary(tmp_path, monk
         output.write_atomic(target, "new report")
     assert target.read_text() == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_an_output_that_is_not_a_regular_file_is_written_as_it_is(project):
+    proc = run("check", "infra", "-f", "sarif", "-o", "/dev/null", "-f", "text", cwd=project)
+    assert proc.returncode == 1 and "AL5001" in proc.stdout
+    os.mkfifo(project / "pipe")
+    reader = subprocess.Popen(["cat", str(project / "pipe")], stdout=subprocess.PIPE, text=True)
+    assert run("check", "infra", "-f", "json", "-o", "pipe", cwd=project).returncode == 1
+    assert len(json.loads(reader.communicate(timeout=20)[0])["findings"]) == 4
