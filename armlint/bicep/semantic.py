@@ -162,6 +162,7 @@ class SemanticModel:
         self.calls: Counter = Counter()  # call names (any base)
         self.type_uses: Counter = Counter()  # type names
         self._resolved: dict[int, Symbol] = {}  # id(Variable) -> symbol
+        self._parents: dict[int, Any] = {}  # id(node) -> the node it is written in
         self._lambda_of: dict[int, tuple] = {}  # id(Lambda) -> (call, argument position)
         self._types: dict[int, BicepType | None] = {}
         self._typing: set[int] = set()
@@ -223,6 +224,7 @@ class SemanticModel:
         nodes = self.nodes
         fields = _FIELDS
         resolved = self._resolved
+        parents = self._parents
         calls, type_uses = self.calls, self.type_uses
         Variable, Identifier, Call, TypeRef = S.Variable, S.Identifier, S.Call, S.TypeRef
         top = _Scope(None, self.symbols)
@@ -264,6 +266,11 @@ class SemanticModel:
                 if value is not None and not isinstance(value, _SCALARS):
                     children.append((name, value))
             for name, value in reversed(children):
+                if value.__class__ is list:
+                    for item in value:
+                        parents[id(item)] = n
+                else:
+                    parents[id(value)] = n
                 push((value, inner if inner is not None and name in _SCOPED_FIELDS else scope))
 
     def _inner_scope(self, n: Any, cls: type, scope: _Scope) -> _Scope | None:
@@ -311,6 +318,84 @@ class SemanticModel:
     def read_names(self) -> set[str]:
         """Names of the file-level symbols some expression reads as a value."""
         return {name for name, s in self.symbols.items() if s.references}
+
+    def parent(self, node: Any) -> Any:
+        """The node a node is written in (None for a statement)."""
+        return self._parents.get(id(node))
+
+    def ancestors(self, node: Any) -> Iterator[Any]:
+        parent = self._parents.get(id(node))
+        while parent is not None:
+            yield parent
+            parent = self._parents.get(id(parent))
+
+    def index_span(self, access: S.IndexAccess) -> S.Node:
+        """The `[index]` part of an index access, brackets included."""
+        start = self.text.rfind("[", access.base.end, access.index.start)
+        return S.Node(start if start >= 0 else access.index.start, access.end)
+
+    # -- resources ----------------------------------------------------------------------------------
+    @functools.cached_property
+    def _resource_of_node(self) -> dict[int, DeclaredResource]:
+        return {id(r.node): r for r in self.resources}
+
+    def declared_resource(self, node: S.Resource) -> DeclaredResource | None:
+        return self._resource_of_node.get(id(node))
+
+    def resource_named(self, e: Any) -> DeclaredResource | None:
+        """The declared resource an expression names: `x` or `x::child`."""
+        if isinstance(e, S.Variable):
+            symbol = self.symbols.get(e.name)
+            if symbol is None or symbol.kind != "resource":
+                return None
+            return self.declared_resource(symbol.node)
+        if isinstance(e, S.ResourceAccess):
+            owner = self.resource_named(e.base)
+            if owner is None:
+                return None
+            for r in self.resources:
+                if r.parent is owner and r.node.name.name == e.name.name:
+                    return r
+        return None
+
+    def resource_parent(self, res: DeclaredResource) -> DeclaredResource | None:
+        """The parent of a declared resource: the enclosing one, or the one its `parent:`
+        property names."""
+        if res.parent is not None:
+            return res.parent
+        body = res.node.object
+        prop = body.get("parent") if body is not None else None
+        if prop is not None and isinstance(prop.value, S.Variable):
+            return self.resource_named(prop.value)
+        return None
+
+    @staticmethod
+    def resource_symbol(res: DeclaredResource) -> str:
+        """How the file names a declared resource: `x`, or `x::child` for a nested one."""
+        names = []
+        cur = res
+        while cur is not None:
+            names.append(cur.node.name.name)
+            cur = cur.parent  # only nesting makes `a::b`; `parent:` children have own symbols
+        return "::".join(reversed(names))
+
+    def name_chain(self, res: DeclaredResource) -> list | None:
+        """The `name` values of a resource and its parents, outermost first (None when one is
+        missing or the parents loop)."""
+        chain = []
+        cur, seen = res, set()
+        while cur is not None:
+            if id(cur) in seen:
+                return None
+            seen.add(id(cur))
+            body = cur.node.object
+            prop = body.get("name") if body is not None else None
+            if prop is None:
+                return None
+            chain.append(prop.value)
+            cur = self.resource_parent(cur)
+        chain.reverse()
+        return chain
 
     def statement_at(self, offset: int) -> S.Statement | None:
         """The top-level statement whose text holds `offset`."""
@@ -566,6 +651,15 @@ def is_deployment_location(node: Any) -> bool:
     call = node.base
     return isinstance(call, S.Call) and call.name.name in ("resourceGroup", "deployment") and \
         (call.base is None or (isinstance(call.base, S.Variable) and call.base.name == "az"))
+
+
+def sys_decorator(node: Any, name: str) -> S.Decorator | None:
+    """The decorator `@name(...)` or `@sys.name(...)` of a declaration (or type property), or
+    None. Another namespace's decorator of the same name does not count."""
+    for dec in getattr(node, "decorators", None) or ():
+        if dec.name == name and dec.namespace in (None, "sys"):
+            return dec
+    return None
 
 
 def is_sys_call(call: S.Call, name: str) -> bool:

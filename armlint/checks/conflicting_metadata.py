@@ -7,35 +7,28 @@ from __future__ import annotations
 
 import re
 
-from ..engine.run import Hit
-from ._structure_util import sys_decorator
-from .common import bicep_tree, document_nodes
+from ..bicep import syntax as S
+from ..bicep.semantic import sys_decorator
+from ..engine.items import BicepNodeContext
+from ..engine.report import Report
 
 _METADATA = re.compile(r"@\s*(?:sys\s*\.\s*)?metadata\s*\(")
 # (property inside @metadata, decorator that sets it)
 _SET_BY_DECORATOR = (("description", "description"),)
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    tree = bicep_tree(model)
-    if tree is None:
+def check(ctx: BicepNodeContext, report: Report) -> None:
+    node = ctx.node
+    if not node.decorators or not ctx.model.root.search(_METADATA):
         return
-    doc = model.root.origin.doc
-    if not _METADATA.search(doc.text):
+    meta = sys_decorator(node, "metadata")
+    if meta is None or not meta.args or not isinstance(meta.args[0], S.Object):
         return
-    from ..bicep import syntax as S
-    for node in document_nodes(doc):
-        if not getattr(node, "decorators", None):
+    for prop in meta.args[0].properties:
+        name = prop.name
+        if name is None:
             continue
-        meta = sys_decorator(node, "metadata")
-        if meta is None or not meta.args or not isinstance(meta.args[0], S.Object):
-            continue
-        for prop in meta.args[0].properties:
-            name = prop.name
-            if name is None:
-                continue
-            for key, decorator in _SET_BY_DECORATOR:
-                if name.lower() == key and sys_decorator(node, decorator) is not None:
-                    yield Hit(at=(doc, prop.key.start, prop.key.end),
-                              bind={"property": name, "decorator": decorator})
+        for key, decorator in _SET_BY_DECORATOR:
+            if name.lower() == key and sys_decorator(node, decorator) is not None:
+                report.at_node(prop.key, property=name, decorator=decorator)
+

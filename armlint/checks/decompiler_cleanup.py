@@ -9,24 +9,21 @@ from __future__ import annotations
 
 import re
 
-from ..engine.run import Hit
-from ._bicep_util import at, facts
+from ..engine.items import BicepNodeContext
+from ..engine.report import Report
 
 # one character before the suffix says the same as `+` for a search, in linear time
 _RESOURCE = re.compile(r"[a-zA-Z0-9]_resource\Z")
 _VARIABLE = re.compile(r"[a-zA-Z0-9]_var\Z")
 
 
-def check(ctx, rule):
-    f = facts(ctx["model"])
-    if f is None:
-        return
-    for res in f.resources:
-        name = res.node.name.name
-        if "/" in res.full_type and _RESOURCE.search(name):
-            yield Hit(at=at(f.doc, res.node.name), bind={
-                "kind": "resource", "symbol": name, "suffix": "_resource"})
-    for name, var in f.variables.items():
-        if _VARIABLE.search(name):
-            yield Hit(at=at(f.doc, var.name), bind={
-                "kind": "variable", "symbol": name, "suffix": "_var"})
+def check(ctx: BicepNodeContext, report: Report) -> None:
+    from ..bicep import syntax as S
+    node = ctx.node
+    name = node.name.name
+    if isinstance(node, S.Resource):
+        declared = ctx.semantic.declared_resource(node)
+        if declared is not None and "/" in declared.full_type and _RESOURCE.search(name):
+            report.at_node(node.name, kind="resource", symbol=name, suffix="_resource")
+    elif _VARIABLE.search(name):
+        report.at_node(node.name, kind="variable", symbol=name, suffix="_var")

@@ -6,24 +6,21 @@ function parameters and results). The `any()` function, which converts a value, 
 and is not reported."""
 from __future__ import annotations
 
-from ..bicep import syntax as S
-from ..engine.run import Hit
-from ._bicep_util import at, facts
+from ..engine.items import BicepNodeContext
+from ..engine.report import Report
 
 
-def check(ctx, rule):
-    f = facts(ctx["model"])
-    if f is None:
-        return
-    shadowed = "any" in f.types
-    qualified = set()
-    for access in f.of(S.TypePropertyAccess):
-        if isinstance(access.base, S.TypeRef) and access.base.name == "sys" and \
-                access.name.name == "any":
-            qualified.add(id(access.base))
-            yield Hit(at=at(f.doc, access))
-    if shadowed:
-        return
-    for ref in f.of(S.TypeRef):
-        if ref.name == "any" and id(ref) not in qualified:
-            yield Hit(at=at(f.doc, ref))
+def check(ctx: BicepNodeContext, report: Report) -> None:
+    from ..bicep import syntax as S
+    node = ctx.node
+    if isinstance(node, S.TypePropertyAccess):
+        if isinstance(node.base, S.TypeRef) and node.base.name == "sys" and \
+                node.name.name == "any":
+            report.at_node(node)
+    elif node.name == "any" and not _user_type(ctx, "any"):
+        report.at_node(node)
+
+
+def _user_type(ctx: BicepNodeContext, name: str) -> bool:
+    symbol = ctx.semantic.symbols.get(name)
+    return symbol is not None and symbol.kind == "type"

@@ -4,17 +4,15 @@ As the Bicep linter: a call to `json` (or `sys.json`) with one argument that is 
 whose text, without surrounding whitespace, is `null`."""
 from __future__ import annotations
 
-from ..bicep import syntax as S
-from ..engine.run import Hit
-from ._bicep_util import at, facts, is_sys_call
+from ..engine.items import BicepNodeContext
+from ..engine.report import Report
 
 
-def check(ctx, rule):
-    f = facts(ctx["model"])
-    if f is None:
-        return
-    for call in f.of(S.Call):
-        if is_sys_call(call, "json") and len(call.args) == 1:
-            arg = call.args[0]
-            if isinstance(arg, S.String) and arg.value is not None and arg.value.strip() == "null":
-                yield Hit(at=at(f.doc, call), bind={"written": f.doc.text[call.start:call.end]})
+def check(ctx: BicepNodeContext, report: Report) -> None:
+    from ..bicep import syntax as S
+    from ..bicep.semantic import is_sys_call
+    call = ctx.node
+    if is_sys_call(call, "json") and len(call.args) == 1:
+        arg = call.args[0]
+        if isinstance(arg, S.String) and arg.value is not None and arg.value.strip() == "null":
+            report.at_node(call, written=ctx.source(call))

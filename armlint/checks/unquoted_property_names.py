@@ -7,9 +7,15 @@ and an index access whose index is such a string, reported from `[` to `]`. `tru
 `null` keep their quotes: unquoted, they are literals, not names."""
 from __future__ import annotations
 
+import re
+
 from ..bicep import syntax as S
-from ..engine.run import Hit
-from ._bicep_util import IDENTIFIER, LITERAL_WORDS, facts
+from ..engine.items import BicepNodeContext
+from ..engine.report import Report
+
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+# Words the Bicep lexer reads as literals, never as a property name or an identifier.
+LITERAL_WORDS = frozenset({"true", "false", "null"})
 
 
 def _name(node) -> str | None:
@@ -20,27 +26,21 @@ def _name(node) -> str | None:
     return None
 
 
-def check(ctx, rule):
-    f = facts(ctx["model"])
-    if f is None:
-        return
-    doc, text = f.doc, f.doc.text
-    for prop in f.of(S.Property):
-        name = _name(prop.key)
+def check(ctx: BicepNodeContext, report: Report) -> None:
+    node = ctx.node
+    if isinstance(node, S.Property):
+        name = _name(node.key)
         if name is not None:
-            yield Hit(at=(doc, prop.key.start, prop.key.end), message=(
+            report.at_node(node.key, message=(
                 "Property name '{property}' is a valid identifier; write it without quotes: "
-                "{property}"), bind={"property": name})
-    for access in f.of(S.IndexAccess):
-        name = _name(access.index)
-        if name is None or access.from_end:
-            continue
-        open_at = text.rfind("[", access.base.end, access.index.start)
-        if open_at < 0:
-            continue
-        base = text[access.base.start:access.base.end].strip()
-        dot = ".?" if access.safe else "."
-        shown = base if len(base) <= 60 and "\n" not in base else "..."
-        yield Hit(at=(doc, open_at, access.end), message=(
-            "Property '{property}' is a valid identifier; access it with dot notation: "
-            "{base}{dot}{property}"), bind={"property": name, "base": shown, "dot": dot})
+                "{property}"), property=name)
+        return
+    name = _name(node.index)
+    if name is None or node.from_end:
+        return
+    base = ctx.source(node.base).strip()
+    dot = ".?" if node.safe else "."
+    shown = base if len(base) <= 60 and "\n" not in base else "..."
+    report.at_node(ctx.semantic.index_span(node), message=(
+        "Property '{property}' is a valid identifier; access it with dot notation: "
+        "{base}{dot}{property}"), property=name, base=shown, dot=dot)

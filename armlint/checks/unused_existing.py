@@ -7,20 +7,16 @@ declaration are symbols of that declaration's scope, which the Bicep rule does n
 neither does this one. The finding is on the symbol name."""
 from __future__ import annotations
 
-from ..engine.run import Hit
-from ._bicep_util import at, facts
+from ..engine.items import BicepNodeContext
+from ..engine.report import Report
 
 
-def check(ctx, rule):
-    f = facts(ctx["model"])
-    if f is None:
+def check(ctx: BicepNodeContext, report: Report) -> None:
+    node, semantic = ctx.node, ctx.semantic
+    symbol = semantic.symbols.get(node.name.name)
+    if not node.existing or symbol is None or symbol.node is not node:
+        return  # a nested resource, or a declaration that is not existing
+    body = node.object
+    if symbol.references or semantic.calls[symbol.name] or (body is not None and body.resources):
         return
-    for res in f.resources:
-        node = res.node
-        if not node.existing or res.nested:
-            continue
-        name = node.name.name
-        body = node.object
-        if f.value_uses[name] > 0 or (body is not None and body.resources):
-            continue
-        yield Hit(at=at(f.doc, node.name), bind={"symbol": name})
+    report.at_node(node.name, symbol=symbol.name)

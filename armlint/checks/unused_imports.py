@@ -7,23 +7,18 @@ imports (`extension`, the old `import 'az@1.0.0'`) are not imports of symbols an
 checked. The finding is on the local name (the alias when there is one)."""
 from __future__ import annotations
 
-from ..bicep import syntax as S
-from ..engine.run import Hit
-from ._bicep_util import at, facts
+from ..engine.items import BicepNodeContext
+from ..engine.report import Report
 
 
-def check(ctx, rule):
-    f = facts(ctx["model"])
-    if f is None:
-        return
-    for st in f.tree.statements:
-        if isinstance(st, S.ImportSymbols):
-            for item in st.items:
-                ident = item.alias or (item.name if isinstance(item.name, S.Identifier) else None)
-                if ident is not None and not f.used(ident.name):
-                    yield Hit(at=at(f.doc, ident), bind={"symbol": ident.name,
-                                                         "source": st.source.value or "?"})
-        elif isinstance(st, S.ImportWildcard):
-            if not f.used(st.alias.name):
-                yield Hit(at=at(f.doc, st.alias), bind={"symbol": st.alias.name,
-                                                        "source": st.source.value or "?"})
+def check(ctx: BicepNodeContext, report: Report) -> None:
+    from ..bicep import syntax as S
+    st, semantic = ctx.node, ctx.semantic
+    source = st.source.value or "?"
+    if isinstance(st, S.ImportSymbols):
+        for item in st.items:
+            ident = item.alias or (item.name if isinstance(item.name, S.Identifier) else None)
+            if ident is not None and not semantic.used(ident.name):
+                report.at_node(ident, symbol=ident.name, source=source)
+    elif not semantic.used(st.alias.name):
+        report.at_node(st.alias, symbol=st.alias.name, source=source)

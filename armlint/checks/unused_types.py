@@ -5,15 +5,12 @@ function type, another type, its own recursive definition). Types marked `@expor
 for other files and are not reported. The finding is on the type name."""
 from __future__ import annotations
 
-from ..engine.run import Hit
-from ._bicep_util import at, facts
+from ..engine.items import BicepNodeContext
+from ..engine.report import Report
 
 
-def check(ctx, rule):
-    f = facts(ctx["model"])
-    if f is None:
-        return
-    for name, decl in f.types.items():
-        if decl.decorator("export") is not None or f.used(name):
-            continue
-        yield Hit(at=at(f.doc, decl.name), bind={"symbol": name})
+def check(ctx: BicepNodeContext, report: Report) -> None:
+    decl = ctx.node
+    name = decl.name.name
+    if decl.decorator("export") is None and not ctx.semantic.used(name):
+        report.at_node(decl.name, symbol=name)

@@ -9,45 +9,41 @@ check, which needs the type checker to know that a property may be null, is not 
 from __future__ import annotations
 
 from ..bicep import syntax as S
-from ..engine.run import Hit
-from ._bicep_util import at, facts, is_sys_call, same_syntax
+from ..bicep.semantic import is_sys_call, same_syntax
+from ..engine.items import BicepNodeContext
+from ..engine.report import Report
 
 MAX_SUGGESTION = 100
 
 
-def check(ctx, rule):
-    f = facts(ctx["model"])
-    if f is None:
+def check(ctx: BicepNodeContext, report: Report) -> None:
+    t = ctx.node
+    cond = t.condition
+    if not (isinstance(cond, S.Call) and is_sys_call(cond, "contains") and len(cond.args) == 2):
         return
-    text = f.doc.text
-    for t in f.of(S.Ternary):
-        cond = t.condition
-        if not (isinstance(cond, S.Call) and is_sys_call(cond, "contains") and
-                len(cond.args) == 2):
-            continue
-        target, key = cond.args
-        access = t.if_true
-        if isinstance(access, S.PropertyAccess):
-            if not (isinstance(key, S.String) and key.value is not None and
-                    key.value == access.name.name):
-                continue
-            safe = f"{_src(text, access.base)}.?{access.name.name}"
-        elif isinstance(access, S.IndexAccess) and not access.from_end:
-            if not same_syntax(access.index, key):
-                continue
-            safe = f"{_src(text, access.base)}[?{_src(text, access.index)}]"
-        else:
-            continue
-        if not same_syntax(access.base, target):
-            continue
-        fallback = _src(text, t.if_false)
-        if isinstance(t.if_false, S.Ternary):  # the only operator looser than `??`
-            fallback = f"({fallback})"
-        suggestion = f"{safe} ?? {fallback}"
-        hint = f": {suggestion}" if len(suggestion) <= MAX_SUGGESTION and "\n" not in suggestion \
-            else ""
-        yield Hit(at=at(f.doc, t), bind={"suggestion": hint})
+    target, key = cond.args
+    access = t.if_true
+    if isinstance(access, S.PropertyAccess):
+        if not (isinstance(key, S.String) and key.value is not None and
+                key.value == access.name.name):
+            return
+        safe = f"{_src(ctx, access.base)}.?{access.name.name}"
+    elif isinstance(access, S.IndexAccess) and not access.from_end:
+        if not same_syntax(access.index, key):
+            return
+        safe = f"{_src(ctx, access.base)}[?{_src(ctx, access.index)}]"
+    else:
+        return
+    if not same_syntax(access.base, target):
+        return
+    fallback = _src(ctx, t.if_false)
+    if isinstance(t.if_false, S.Ternary):  # the only operator looser than `??`
+        fallback = f"({fallback})"
+    suggestion = f"{safe} ?? {fallback}"
+    hint = f": {suggestion}" if len(suggestion) <= MAX_SUGGESTION and "\n" not in suggestion \
+        else ""
+    report.at_node(t, suggestion=hint)
 
 
-def _src(text: str, node) -> str:
-    return text[node.start:node.end].strip()
+def _src(ctx: BicepNodeContext, node) -> str:
+    return ctx.source(node).strip()

@@ -5,17 +5,15 @@ outputs, typed variables, user-defined types, function signatures). Qualified `s
 `sys.array` are not reported, as in the Bicep linter. Off by default, like the Bicep rule."""
 from __future__ import annotations
 
-from ..bicep import syntax as S
-from ..engine.run import Hit
-from ._bicep_util import at, facts
+from ..engine.items import BicepNodeContext
+from ..engine.report import Report
 
 LOOSE = ("object", "array")
 
 
-def check(ctx, rule):
-    f = facts(ctx["model"])
-    if f is None:
-        return
-    for ref in f.of(S.TypeRef):
-        if ref.name in LOOSE and ref.name not in f.types:
-            yield Hit(at=at(f.doc, ref), bind={"type": ref.name})
+def check(ctx: BicepNodeContext, report: Report) -> None:
+    ref = ctx.node
+    if ref.name in LOOSE:
+        symbol = ctx.semantic.symbols.get(ref.name)
+        if symbol is None or symbol.kind != "type":
+            report.at_node(ref, type=ref.name)
