@@ -103,7 +103,7 @@ class Glob:
     so the time is at most the path's length times the glob's, whatever both hold (a regular
     expression with repeated `**/` backtracked for seconds on one path)."""
 
-    __slots__ = ("glob", "_tokens")
+    __slots__ = ("glob", "_tokens", "_classes", "_reps", "_start", "_steps")
 
     def __init__(self, glob: str):
         self.glob = glob
@@ -124,36 +124,54 @@ class Glob:
                 continue  # `**/**/` is `**/`, `**` twice is `**`: the same paths, fewer states
             tokens.append(token)
         self._tokens = tuple(tokens)
+        # characters that behave alike share a class: each literal of the glob, '/', the rest
+        literals = sorted({t for t in tokens if isinstance(t, str)} | {"/"})
+        self._classes = {ch: n + 1 for n, ch in enumerate(literals)}
+        other = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in self._classes)
+        self._reps = [other] + literals
+        self._start = frozenset(self._closure({(0, False)}))
+        self._steps: dict = {}  # (states, class) -> states: the automaton, built as it is used
 
     def fullmatch(self, path: str) -> bool:
-        tokens = self._tokens
-        end = len(tokens)
-        states = self._closure({(0, False)})
+        steps, classes = self._steps, self._classes
+        if len(steps) > 4096:
+            steps.clear()
+        states = self._start
         for ch in path:
-            moved = set()
-            for i, in_dirs in states:
-                if in_dirs:  # inside `**/`: any character; a '/' may also end it
-                    moved.add((i, True))
-                    if ch == "/":
-                        moved.add((i + 1, False))
-                    continue
-                if i == end:
-                    continue
-                token = tokens[i]
-                if token is _STAR:
-                    if ch != "/":
-                        moved.add((i, False))
-                elif token is _ANY:
-                    moved.add((i, False))
-                elif token is _ONE:
-                    if ch != "/":
-                        moved.add((i + 1, False))
-                elif token is not _DIRS and token == ch:
-                    moved.add((i + 1, False))
+            key = (states, classes.get(ch, 0))
+            moved = steps.get(key)
+            if moved is None:
+                moved = steps[key] = self._step(states, self._reps[key[1]])
             if not moved:
                 return False
-            states = self._closure(moved)
-        return (end, False) in states
+            states = moved
+        return (len(self._tokens), False) in states
+
+    def _step(self, states: frozenset, ch: str) -> frozenset:
+        """The states after reading `ch` (any character of its class) from `states`."""
+        tokens = self._tokens
+        end = len(tokens)
+        moved = set()
+        for i, in_dirs in states:
+            if in_dirs:  # inside `**/`: any character; a '/' may also end it
+                moved.add((i, True))
+                if ch == "/":
+                    moved.add((i + 1, False))
+                continue
+            if i == end:
+                continue
+            token = tokens[i]
+            if token is _STAR:
+                if ch != "/":
+                    moved.add((i, False))
+            elif token is _ANY:
+                moved.add((i, False))
+            elif token is _ONE:
+                if ch != "/":
+                    moved.add((i + 1, False))
+            elif token is not _DIRS and token == ch:
+                moved.add((i + 1, False))
+        return frozenset(self._closure(moved))
 
     def _closure(self, states: set) -> set:
         """`states` and every state reachable without reading a character."""
