@@ -27,14 +27,7 @@ PEERS_DOC = REPO / "docs" / "peers.md"
 PENDING: dict[str, set[str]] = {
     "AL61xx storage": set(),
     "AL62xx keyvault-monitor-defender-authorization-automation-classic": set(),
-    "AL63xx app-service": {
-        "TA-000001", "TA-000002", "TA-000003", "TA-000005", "TA-000006", "TA-000008", "TA-000009",
-        "TA-000011", "TA-000012", "TA-000014", "TA-000015", "TA-000017", "TA-000018",
-        "CKV_AZURE_145", "CKV_AZURE_15", "CKV_AZURE_155", "CKV_AZURE_18", "CKV_AZURE_213",
-        "CKV_AZURE_222", "CKV_AZURE_57", "CKV_AZURE_62", "CKV_AZURE_63", "CKV_AZURE_65",
-        "CKV_AZURE_66", "CKV_AZURE_67", "CKV_AZURE_72", "CKV_AZURE_78", "CKV_AZURE_80",
-        "CKV_AZURE_81", "CKV_AZURE_82", "CKV_AZURE_83", "CKV_AZURE_88",
-    },
+    "AL63xx app-service": set(),
     "AL64xx databases": {
         "TA-000027", "TA-000028", "CKV2_AZURE_51", "CKV2_AZURE_52", "CKV2_AZURE_53",
         "CKV2_AZURE_54", "CKV2_AZURE_27", "CKV2_AZURE_46", "CKV_AZURE_102", "CKV_AZURE_11",
