@@ -365,6 +365,8 @@ def _rank(ev: Evidence) -> int:
         return 2
     if "[*]" in ev.field and ev.value is None and ev.origin is None:
         return 2  # an array with no members, which holds a [*] condition only vacuously
+    if ev.field.lower().endswith((".name", "/name")):
+        return 2  # names select what a policy applies to (exclusion lists), rarely the fault
     return 1
 
 

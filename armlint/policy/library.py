@@ -219,8 +219,11 @@ def _definition_rows() -> list:
 
 def _names(row: dict) -> list[str]:
     props = row.get("properties") or {}
-    return [row.get("name", ""), row.get("stem", ""), props.get("displayName", ""),
-            _last(row.get("id", "") or "")]
+    name = row.get("name", "")
+    # ALZ versions initiatives by a date suffix: Enforce-Guardrails-Network_20250326
+    unversioned = re.sub(r"_\d{8}$", "", name)
+    return [name, row.get("stem", ""), props.get("displayName", ""),
+            _last(row.get("id", "") or "")] + ([unversioned] if unversioned != name else [])
 
 
 def _candidates(query: str, glob: bool, rows: list) -> list:

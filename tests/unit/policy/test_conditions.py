@@ -32,6 +32,7 @@ def test_aliases(tmp_path_factory):
         ("missingArray[*]", "properties.missingArray[*]"),
         ("missingArray[*].property", "properties.missingArray[*].property"),
         ("setting", "properties.setting"),
+        ("objectArray[*].name", "properties.objectArray[*].name"),
     ]
     doc = [{"namespace": "Microsoft.Test", "resourceTypes": [{
         "resourceType": "resourceType",
@@ -378,3 +379,19 @@ def test_count_member_with_an_absent_property_is_reported_at_the_member(test_ali
     # the second member's object, where the property is missing
     assert [(line, col) for _, _, _, line, col, _ in found] == [(22, 11)]
     assert "properties.objectArray[*].property is not set" in found[0][5]
+
+
+def test_a_finding_names_the_fault_not_the_exclusion_filter(test_aliases):
+    # like ALZ's Deny-Subnet-Without-Udr: the member's missing property, not its name
+    props = {"objectArray": [{"name": "a", "property": "x"}, {"name": "b"}]}
+    cond = {"count": {"field": A + "objectArray[*]", "where": {"allOf": [
+        {"field": A + "objectArray[*].property", "exists": "false"},
+        {"field": A + "objectArray[*].name", "notIn": ["excluded"]}]}}, "greater": 0}
+    found = run(template(thing(props)), definition(cond), aliases=test_aliases)
+    assert "properties.objectArray[*].property is not set" in found[0][5]
+    assert (found[0][3], found[0][4]) == (20, 11)  # the second member
+    res = thing({})
+    cond = {"allOf": [{"field": A + "setting", "exists": "false"},
+                      {"field": "name", "notIn": ["excluded"]}]}
+    found = run(template(res), definition(cond), aliases=test_aliases)
+    assert "properties.setting is not set" in found[0][5]
