@@ -323,6 +323,10 @@ def _apply(applied: Applied, subject: Subject, model, policies: PolicySet) -> li
     reasons = list(outcome.reasons)
     if selected is None:
         reasons.append("the assignment's resource selectors depend on the resource's location")
+    assignment = applied.unit.assignment
+    if assignment is not None and assignment.not_scopes:
+        reasons.append(f"the assignment excludes {len(assignment.not_scopes)} scope(s) "
+                       "(notScopes), and the scope this template is deployed to is not known")
     effect = applied.effect
     if isinstance(effect, Unknown):
         reasons.append(f"the effect {effect.text and '[' + effect.text + ']'} "

@@ -237,3 +237,10 @@ def test_one_definition_in_two_initiatives_reports_the_strongest_effect_once():
                     "parameters": {"effect": {"value": effect}}}]}}
     found = run(BAD, doc, initiative_with("audit-set", "Audit"), initiative_with("deny-set", "Deny"))
     assert [(lvl, k) for _, lvl, k, *_ in found] == [("error", "fail")]
+
+
+def test_not_scopes_make_a_finding_undetermined():
+    asg = assignment("p1", notScopes=["/subscriptions/x/resourceGroups/sandbox"])
+    found = run(BAD, definition(HTTPS), asg)
+    assert [(k, "notScopes" in m) for _, _, k, _, _, m in found] == [("open", True)]
+    assert run(template(storage({"supportsHttpsTrafficOnly": True})), definition(HTTPS), asg) == []
