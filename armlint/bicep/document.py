@@ -76,6 +76,17 @@ class BicepDocument(PointerSpans):
         entry = self.positions.get(tuple(pointer))
         return self.text[entry[2]:entry[3]] if entry is not None else None
 
+    def text_within(self, pointer: tuple, text: str, after: str = "") -> syntax.Node | None:
+        """Where `text` (right after `after`) first appears in the Bicep source of the value at
+        `pointer` (the API version after the `@` of a resource's type string), or None."""
+        entry = self.positions.get(tuple(pointer))
+        if entry is None:
+            return None
+        found = self.text.find(after + text, entry[2], entry[3])
+        if found < 0:
+            return None
+        return syntax.Node(found + len(after), found + len(after) + len(text))
+
     def span_of(self, node: syntax.Node) -> Span:
         return self.lines.span(node.start, node.end)
 

@@ -397,6 +397,41 @@ class SemanticModel:
         chain.reverse()
         return chain
 
+    def resource_key(self, e: Any) -> str | None:
+        """`a` or `a::b` when an expression names a declared resource or a module."""
+        if isinstance(e, S.Variable):
+            symbol = self.symbols.get(e.name)
+            return e.name if symbol is not None and symbol.kind in ("resource", "module") else None
+        if isinstance(e, S.ResourceAccess):
+            found = self.resource_named(e)
+            return self.resource_symbol(found) if found is not None else None
+        return None
+
+    def resources_read(self, e: Any) -> set[str]:
+        """The resources and modules (`a`, `a::b`) an expression refers to, through the
+        variables it reads too."""
+        out: set[str] = set()
+        for node in walk(e):
+            key = self.resource_key(node)
+            if key is not None:
+                out.add(key)
+            elif isinstance(node, S.Variable):
+                symbol = self.resolve(node)
+                if symbol is not None and symbol.kind == "var":
+                    out |= self._variable_resources(symbol)
+        return out
+
+    def _variable_resources(self, symbol: Symbol) -> set[str]:
+        found = self._var_resources.get(symbol.name)
+        if found is None:
+            self._var_resources[symbol.name] = set()  # a cycle reads nothing more
+            found = self._var_resources[symbol.name] = self.resources_read(symbol.node.value)
+        return found
+
+    @functools.cached_property
+    def _var_resources(self) -> dict[str, set]:
+        return {}
+
     def statement_at(self, offset: int) -> S.Statement | None:
         """The top-level statement whose text holds `offset`."""
         starts = self._statement_starts
@@ -651,6 +686,30 @@ def is_deployment_location(node: Any) -> bool:
     call = node.base
     return isinstance(call, S.Call) and call.name.name in ("resourceGroup", "deployment") and \
         (call.base is None or (isinstance(call.base, S.Variable) and call.base.name == "az"))
+
+
+def reference_call(call: S.Call, names: tuple[str, ...], lists: bool) -> tuple | None:
+    """(function as written, resource type or None, API version, version argument) of a call of
+    `names` (lower case), or of a list*() function when `lists`, with a literal API version."""
+    if call.base is not None or len(call.args) < 2:
+        return None
+    name = call.name.name
+    low = name.lower()
+    if not (low in names or (lists and low.startswith("list"))):
+        return None
+    arg = call.args[1]
+    version = arg.value if isinstance(arg, S.String) else None
+    if not version:
+        return None
+    rtype = None
+    first = call.args[0]
+    if isinstance(first, S.Call):
+        for a in first.args:
+            if isinstance(a, S.String) and a.value and "/" in a.value and \
+                    "." in a.value.split("/")[0]:
+                rtype = a.value
+                break
+    return name, rtype, version, arg
 
 
 def sys_decorator(node: Any, name: str) -> S.Decorator | None:

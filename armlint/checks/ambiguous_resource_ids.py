@@ -6,8 +6,10 @@ level: Resource Manager accepts it (Microsoft's own samples deploy with
 `resourceId('Microsoft.Storage/storageAccounts/', name)`), so it is untidy, not broken."""
 from __future__ import annotations
 
+from ..engine.items import ExpressionContext
+from ..engine.report import Report
 from ..expr.ast import walk
-from ._resources_util import mentions, call_name, expressions, expression_hit, literal_text
+from ..expr.query import call_name, literal_text
 
 # function -> (index of the type when it is fixed, or None: the first literal with a '/')
 _FUNCTIONS = {"resourceid": 2, "subscriptionresourceid": 1, "tenantresourceid": 0,
@@ -56,16 +58,11 @@ def _problem(node) -> str | tuple[str, str] | None:
     return None
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    if not mentions(model, "resourceid("):
+def check(ctx: ExpressionContext, report: Report) -> None:
+    if not ctx.model.mentions("resourceid(") or "resourceid" not in ctx.expression.text.lower():
         return
-    for t, pointer, text, tree in expressions(model, ("resourceid", "subscriptionresourceid", "tenantresourceid", "managementgroupresourceid", "extensionresourceid")):
-        if "resourceid" not in text.lower():
-            continue
-        for node in walk(tree):
-            problem = _problem(node)
-            if problem:
-                message, level = problem if isinstance(problem, tuple) else (problem, None)
-                yield expression_hit(model, t, pointer, text, node,
-                                     bind={"func": node.name, "problem": message}, level=level)
+    for node in walk(ctx.expression.tree):
+        problem = _problem(node)
+        if problem:
+            message, level = problem if isinstance(problem, tuple) else (problem, None)
+            report.at_node(node, level=level, func=node.name, problem=message)

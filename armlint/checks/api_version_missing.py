@@ -2,8 +2,8 @@
 `apiProfile`: ARM cannot tell which version of the resource type's API to call."""
 from __future__ import annotations
 
-from ..engine.run import Hit
-from ._resources_util import label, file_resources
+from ..engine.items import ResourceContext
+from ..engine.report import Report
 
 
 def _profiled(t) -> bool:
@@ -20,13 +20,11 @@ def _resource_type(rtype: str) -> bool:
     return bool(sep and rest and "." in head)
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    for res in file_resources(model, existing=True, deployed_only=False):
-        if "apiVersion" in res.raw and res.raw["apiVersion"] not in (None, ""):
-            continue
-        if _profiled(res.template) or not _resource_type(res.type):
-            continue
-        key = res.raw.actual_key("type") if "type" in res.raw else None
-        at = res.origin.child(key) if key else res.origin
-        yield Hit(at=at, bind={"symbol": label(res)})
+def check(ctx: ResourceContext, report: Report) -> None:
+    res = ctx.resource
+    if "apiVersion" in res.raw and res.raw["apiVersion"] not in (None, ""):
+        return
+    if _profiled(res.template) or not _resource_type(res.type):
+        return
+    key = res.raw.actual_key("type") if "type" in res.raw else None
+    report.at_origin(res.origin.child(key) if key else res.origin, symbol=res.label)

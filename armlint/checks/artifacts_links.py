@@ -8,9 +8,10 @@ contains `artifactsLocation` and one whose name contains `artifactsLocationSasTo
 variables). Values that come only from other parameters are unknown and left alone."""
 from __future__ import annotations
 
-from ..expr.values import Origin, Unknown
-from ..engine.run import Hit
-from ._resources_util import call_name, file_resources, literal_text, reaches
+from ..engine.items import ResourceContext
+from ..engine.report import Report
+from ..expr.query import call_name, known_text, literal_text
+from ..model.uses import trace
 
 _DEPLOYMENTS = "microsoft.resources/deployments"
 _SITES = "microsoft.web/sites"
@@ -43,39 +44,29 @@ def _verdict(res, raw) -> str | None:
     if not isinstance(raw, str) or not raw.strip():
         return None
     t = res.template
-    if reaches(t, raw, _param_named("artifactslocationsastoken")) is not None:
+    if trace(t, raw, _param_named("artifactslocationsastoken")) is not None:
         return None
-    if reaches(t, raw, _param_named("artifactslocation")) is not None:
+    if trace(t, raw, _param_named("artifactslocation")) is not None:
         return "sas"
     if raw.strip() == "1":
         return None
     # relative to the template's own link (deployment().properties.templateLink.uri)
-    if reaches(t, raw, lambda n: call_name(n) == "deployment") is not None:
+    if trace(t, raw, lambda n: call_name(n) == "deployment") is not None:
         return None
     # from other parameters only: the value is chosen by the caller; say nothing
-    if reaches(t, raw, lambda n: call_name(n) == "parameters") is not None:
+    if trace(t, raw, lambda n: call_name(n) == "parameters") is not None:
         return None
     return "external"
 
 
-def _pointer(res, *path) -> Origin:
-    raw = res.raw
-    keys = []
-    for key in path:
-        actual = raw.actual_key(key) if hasattr(raw, "actual_key") and isinstance(key, str) else key
-        keys.append(actual)
-        raw = raw[actual]
-    return Origin(res.origin.doc, tuple(res.origin.pointer) + tuple(keys))
-
-
-def _hit(res, what: str, verdict: str, path) -> Hit:
+def _report(report: Report, res, what: str, verdict: str, path) -> None:
     if verdict == "sas":
         message = ("{link} reads _artifactsLocation but not _artifactsLocationSasToken; a "
                    "private staging location cannot be read without the SAS token")
     else:
         message = ("{link} links to a location outside the template's artifacts; build it "
                    "from the _artifactsLocation and _artifactsLocationSasToken parameters")
-    return Hit(at=_pointer(res, *path), message=message, bind={"link": what})
+    report.at_origin(res.origin_of(*path), message=message, link=what)
 
 
 def _app_settings(res):
@@ -88,36 +79,36 @@ def _app_settings(res):
             yield entry["value"], ("properties", "siteConfig", "appSettings", i, "value")
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    for res in file_resources(model):
-        key = res.type_key
-        if key == _DEPLOYMENTS:
-            uri, ok = _get(res.raw, "properties", "templateLink", "uri")
+def check(ctx: ResourceContext, report: Report) -> None:
+    res = ctx.resource
+    if not res.deployed:
+        return
+    key = res.type_key
+    if key == _DEPLOYMENTS:
+        uri, ok = _get(res.raw, "properties", "templateLink", "uri")
+        if ok:
+            verdict = _verdict(res, uri)
+            if verdict:
+                _report(report, res, "The nested deployment's templateLink.uri", verdict,
+                        ("properties", "templateLink", "uri"))
+    elif key in (_SITES, _SLOTS):
+        for value, path in _app_settings(res):
+            verdict = _verdict(res, value)
+            if verdict:
+                _report(report, res, "WEBSITE_RUN_FROM_PACKAGE", verdict, path)
+    elif key in _CONFIG:
+        name = res.name
+        if known_text(name) and name.rsplit("/", 1)[-1].lower() == "appsettings":
+            value, ok = _get(res.raw, "properties", "WEBSITE_RUN_FROM_PACKAGE")
             if ok:
-                verdict = _verdict(res, uri)
-                if verdict:
-                    yield _hit(res, "The nested deployment's templateLink.uri", verdict,
-                               ("properties", "templateLink", "uri"))
-        elif key in (_SITES, _SLOTS):
-            for value, path in _app_settings(res):
                 verdict = _verdict(res, value)
                 if verdict:
-                    yield _hit(res, "WEBSITE_RUN_FROM_PACKAGE", verdict, path)
-        elif key in _CONFIG:
-            name = res.name
-            if isinstance(name, str) and not isinstance(name, Unknown) and \
-                    name.rsplit("/", 1)[-1].lower() == "appsettings":
-                value, ok = _get(res.raw, "properties", "WEBSITE_RUN_FROM_PACKAGE")
-                if ok:
-                    verdict = _verdict(res, value)
-                    if verdict:
-                        yield _hit(res, "WEBSITE_RUN_FROM_PACKAGE", verdict,
-                                   ("properties", "WEBSITE_RUN_FROM_PACKAGE"))
-        elif key in _EXTENSIONS:
-            uri, ok = _get(res.raw, "properties", "packageUri")
-            if ok:
-                verdict = _verdict(res, uri)
-                if verdict:
-                    yield _hit(res, "The web app extension's packageUri", verdict,
-                               ("properties", "packageUri"))
+                    _report(report, res, "WEBSITE_RUN_FROM_PACKAGE", verdict,
+                            ("properties", "WEBSITE_RUN_FROM_PACKAGE"))
+    elif key in _EXTENSIONS:
+        uri, ok = _get(res.raw, "properties", "packageUri")
+        if ok:
+            verdict = _verdict(res, uri)
+            if verdict:
+                _report(report, res, "The web app extension's packageUri", verdict,
+                        ("properties", "packageUri"))

@@ -1,15 +1,13 @@
 """AL4007 depends-on-conditional: a dependsOn entry that uses if()."""
 from __future__ import annotations
 
-from ..engine.run import Hit
+from ..engine.items import ResourceContext
+from ..engine.report import Report
 from ..expr.ast import walk
-from ._resources_util import call_name, file_resources
-from .depends_on_practices import entries
+from ..expr.query import call_name
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    for res in file_resources(model, deployed_only=False):
-        for origin, text, tree in entries(res):
-            if any(call_name(n) == "if" for n in walk(tree)):
-                yield Hit(at=origin)
+def check(ctx: ResourceContext, report: Report) -> None:
+    for origin, text, tree in ctx.resource.depends_on_expressions:
+        if any(call_name(n) == "if" for n in walk(tree)):
+            report.at_origin(origin)

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..bicep import syntax as S
-from ..engine.run import Hit
-from ._resources_util import root_doc
-from .common import bicep_nodes
+from ..engine.items import DocumentContext
+from ..engine.report import Report
 
 _cache: dict = {}
 
@@ -59,16 +57,15 @@ def _excluded(text: str, s: int, e: int, good) -> bool:
     return False
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    doc = root_doc(model)
+def check(ctx: DocumentContext, report: Report) -> None:
+    doc = ctx.doc
     if doc is None:
         return
-    options = ctx["options"]
+    options = ctx.options
     disallowed = tuple(h for h in options.get("disallowedhosts") or () if isinstance(h, str) and h)
     excluded = tuple(options.get("excludedhosts") or ())
-    tree = getattr(doc, "tree", None)
-    text = getattr(doc, "_parsed_text", doc.text) if tree is None else doc.text
+    semantic = ctx.model.semantic
+    text = getattr(doc, "_parsed_text", doc.text) if semantic is None else doc.text
     low = text.lower()
     for host in excluded:  # the $schema host names management.azure.com in every template
         if isinstance(host, str) and host:
@@ -80,26 +77,24 @@ def check(ctx, rule):
     bad, good = _patterns(disallowed, excluded, present)
     if bad is None:
         return
-    if tree is None:
+    if semantic is None:
         for s, e in _matches(text, 0, len(text), bad, good):
-            yield Hit(at=(doc, s, e), bind={"host": doc.text[s:e]})
+            report.at_text(s, e, host=doc.text[s:e])
         return
-    skip = set()
-    for st in tree.statements:
-        if isinstance(st, (S.Resource, S.Module)):
-            for node in bicep_nodes(st):
-                if isinstance(node, S.Resource):
-                    skip.add(id(node.type))
-                elif isinstance(node, S.Module):
-                    skip.add(id(node.path))
-        elif isinstance(st, (S.ImportSymbols, S.ImportWildcard, S.Using, S.Extends)):
-            for node in bicep_nodes(st):
-                if isinstance(node, S.String):
-                    skip.add(id(node))
-    for st in tree.statements:
-        for node in bicep_nodes(st):
-            if not isinstance(node, S.String) or id(node) in skip:
-                continue
-            for a, b in node.segment_spans:
-                for s, e in _matches(text, a, b, bad, good):
-                    yield Hit(at=(doc, s, e), bind={"host": text[s:e]})
+    for node in _strings(semantic):
+        for a, b in node.segment_spans:
+            for s, e in _matches(text, a, b, bad, good):
+                report.at_text(s, e, host=text[s:e])
+
+
+def _strings(semantic):
+    """The string literals of a Bicep file that are values: not a resource's type, a module's
+    path, or what an import, `using` or `extends` names."""
+    from ..bicep import syntax as S
+    from ..bicep.semantic import walk
+    skip = {id(r.type) for r in semantic.of(S.Resource)}
+    skip |= {id(m.path) for m in semantic.of(S.Module)}
+    for cls in (S.ImportSymbols, S.ImportWildcard, S.Using, S.Extends):
+        for st in semantic.of(cls):
+            skip |= {id(n) for n in walk(st) if isinstance(n, S.String)}
+    return [n for n in semantic.of(S.String) if id(n) not in skip]

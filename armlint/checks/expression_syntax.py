@@ -3,22 +3,23 @@ parameter files hold literal values) is parsed, and a syntax error is reported a
 character inside the string."""
 from __future__ import annotations
 
-from ..engine.run import Hit
+from ..engine.items import DocumentContext
+from ..engine.report import Report
 from ..expr import parser
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    if model.root is None:
+def check(ctx: DocumentContext, report: Report) -> None:
+    doc = ctx.doc
+    if doc is None:
         return
-    doc = model.root.origin.doc
     for token_start, text in doc.strings("["):
         if not parser.is_expression(text):
             continue
         try:
             parser.parse(text)
         except parser.ExpressionSyntaxError as exc:
-            yield Hit(at=(doc, token_start, token_start),
-                      inner=(exc.offset, min(exc.offset + 1, len(text))),
-                      message="invalid template expression: {problem}",
-                      bind={"problem": exc.message})
+            # the character the parser stopped at, inside the string token at token_start
+            report.at_text(token_start, token_start,
+                           inner=(exc.offset, min(exc.offset + 1, len(text))),
+                           message="invalid template expression: {problem}",
+                           problem=exc.message)

@@ -7,8 +7,8 @@ Child resources, extension resources (diagnostic settings, locks, role assignmen
 deployments inherit or have no location, so they are never reported."""
 from __future__ import annotations
 
-from ..engine.run import Hit
-from ._resources_util import label, file_resources
+from ..engine.items import ResourceContext
+from ..engine.report import Report
 
 _cache: dict = {}
 
@@ -21,18 +21,15 @@ def _types(listed) -> frozenset:
     return found
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    wanted = _types(ctx["options"].get("types"))
-    if not wanted:
+def check(ctx: ResourceContext, report: Report) -> None:
+    res = ctx.resource
+    wanted = _types(ctx.options.get("types"))
+    if not wanted or not res.deployed or res.type_key not in wanted or "location" in res.raw or \
+            "scope" in res.raw:
         return
-    for res in file_resources(model):
-        if res.type_key not in wanted or "location" in res.raw or "scope" in res.raw:
-            continue
-        yield Hit(at=_type_origin(res), message=(
-            "{type} '{resource}' has no location; resources of this type are "
-            "regional and must say where they are deployed"),
-            bind={"type": res.type, "resource": label(res)})
+    report.at_origin(_type_origin(res), message=(
+        "{type} '{resource}' has no location; resources of this type are "
+        "regional and must say where they are deployed"), type=res.type, resource=res.label)
 
 
 def _type_origin(res):

@@ -8,43 +8,39 @@ looks it up in the nested template only and fails). Bicep: in the `template` of 
 variable, resource, module or function declared in the file."""
 from __future__ import annotations
 
-from ..bicep import syntax as S
-from ..engine.run import Hit
+from ..engine.items import BicepNodeContext, ExpressionContext
+from ..engine.report import Report
 from ..expr.ast import walk
-from ._resources_util import (call_name, declared, expression_hit, literal_text,
-                              root_doc)
-from .common import bicep_nodes
-from ..model.references import template_references
+from ..expr.query import call_name, literal_text
+
+_KINDS = {"param": "parameter", "var": "variable", "resource": "resource", "module": "module",
+          "func": "function"}
 
 
-def _json(model):
-    doc = root_doc(model)
-    if "inner" not in doc.text.lower():
+def check(ctx: ExpressionContext | BicepNodeContext, report: Report) -> None:
+    if isinstance(ctx, BicepNodeContext):
+        _bicep(ctx, report)
         return
-    for t in model.templates:
-        if t.parent is None or t.scope is t.parent.scope or t.origin.doc is not doc:
+    t = ctx.template
+    if t.parent is None or not ctx.model.mentions("inner"):
+        return
+    outer = t.parent.owner
+    for node in walk(ctx.expression.tree):
+        section = call_name(node)
+        if section not in ("parameters", "variables") or not node.args:
             continue
-        outer = t.parent
-        while outer.parent is not None and outer.scope is outer.parent.scope:
-            outer = outer.parent
-        for pointer, text, tree in template_references(t).expressions:
-            for node in walk(tree):
-                section = call_name(node)
-                if section not in ("parameters", "variables") or not node.args:
-                    continue
-                name = literal_text(node.args[0])
-                if name is None:
-                    continue
-                own, theirs = declared(t, section), declared(outer, section)
-                if name in own or name not in theirs:
-                    continue
-                kind = "parameter" if section == "parameters" else "variable"
-                yield expression_hit(model, t, pointer, text, node, bind={
-                    "symbol": name, "kind": kind,
-                    "deployment": t.deployment.display_name if t.deployment else ""})
+        name = literal_text(node.args[0])
+        if name is None:
+            continue
+        if name in t.section(section) or name not in outer.section(section):
+            continue
+        report.at_node(node, symbol=name,
+                       kind="parameter" if section == "parameters" else "variable",
+                       deployment=t.deployment.display_name if t.deployment else "")
 
 
 def _property(obj, name):
+    from ..bicep import syntax as S
     if not isinstance(obj, S.Object):
         return None
     for item in obj.items:
@@ -53,44 +49,22 @@ def _property(obj, name):
     return None
 
 
-def _bicep(model):
-    doc = root_doc(model)
-    tree = doc.tree
-    low = doc.text.lower()
-    if "microsoft.resources/deployments@" not in low or "inner" not in low:
+def _bicep(ctx: BicepNodeContext, report: Report) -> None:
+    from ..bicep import syntax as S
+    from ..bicep.semantic import walk as walk_syntax
+    res, semantic = ctx.node, ctx.semantic
+    if not (res.type.value or "").lower().startswith("microsoft.resources/deployments@"):
         return
-    kinds = {}
-    for st in tree.statements:
-        for cls, kind in ((S.Param, "parameter"), (S.Var, "variable"), (S.Resource, "resource"),
-                          (S.Module, "module"), (S.Func, "function")):
-            if isinstance(st, cls):
-                kinds[st.name.name] = kind
-    for st in tree.statements:
-        if not isinstance(st, S.Resource):
-            continue
-        for res in bicep_nodes(st):
-            if not isinstance(res, S.Resource) or \
-                    not (res.type.value or "").lower().startswith("microsoft.resources/deployments@"):
-                continue
-            props = _property(res.object, "properties")
-            template = _property(props, "template")
-            options = _property(props, "expressionevaluationoptions")
-            scope = _property(options, "scope")
-            if template is None or not (isinstance(scope, S.String) and
-                                        (scope.value or "").lower() == "inner"):
-                continue
-            for node in bicep_nodes(template):
-                if isinstance(node, S.Variable) and node.name in kinds:
-                    yield Hit(at=(doc, node.start, node.end), bind={
-                        "symbol": node.name, "kind": kinds[node.name],
-                        "deployment": res.name.name})
-
-
-def check(ctx, rule):
-    model = ctx["model"]
-    if root_doc(model) is None:
+    props = _property(res.object, "properties")
+    template = _property(props, "template")
+    options = _property(props, "expressionevaluationoptions")
+    scope = _property(options, "scope")
+    if template is None or not (isinstance(scope, S.String) and
+                                (scope.value or "").lower() == "inner"):
         return
-    if getattr(root_doc(model), "tree", None) is not None:
-        yield from _bicep(model)
-    else:
-        yield from _json(model)
+    for node in walk_syntax(template):
+        if isinstance(node, S.Variable):
+            symbol = semantic.symbols.get(node.name)
+            if symbol is not None and symbol.kind in _KINDS:
+                report.at_node(node, symbol=node.name, kind=_KINDS[symbol.kind],
+                               deployment=res.name.name)

@@ -11,34 +11,10 @@ from __future__ import annotations
 import re
 
 from ..bicep import syntax as S
-from ..engine.run import Hit
-from ._resources_util import root_doc
+from ..engine.items import BicepNodeContext
+from ..engine.report import Report
 
 _SPACE = re.compile(r"\s+")
-
-
-def _type_of(res: S.Resource, parent_type: str | None) -> str:
-    rtype = (res.type.value or "").split("@", 1)[0]
-    if parent_type and "/" not in rtype.split("/", 1)[0] and "." not in rtype.split("/")[0]:
-        return f"{parent_type}/{rtype}"
-    return rtype
-
-
-def _declared(tree) -> list:
-    """(resource node, full type, is nested) of every resource declaration."""
-    out = []
-
-    def visit(res, parent_type, nested):
-        rtype = _type_of(res, parent_type)
-        out.append((res, rtype, nested))
-        body = res.object
-        if body is not None:
-            for child in body.resources:
-                visit(child, rtype, True)
-    for st in tree.statements:
-        if isinstance(st, S.Resource):
-            visit(st, None, False)
-    return out
 
 
 def _text(doc, node) -> str:
@@ -73,40 +49,36 @@ def _replacement(doc, parent_name, child: S.String) -> bool:
                for a, b in zip(child.expressions, parent_name.expressions))
 
 
-def check(ctx, rule):
-    doc = root_doc(ctx["model"])
-    tree = getattr(doc, "tree", None)
-    if tree is None:
+def check(ctx: BicepNodeContext, report: Report) -> None:
+    node, semantic, doc = ctx.node, ctx.semantic, ctx.doc
+    res = semantic.declared_resource(node)
+    if res is None or res.nested:
         return
-    declared = _declared(tree)
-    by_symbol = {res.name.name: res for res, _rtype, nested in declared if not nested}
-    by_type: dict = {}
-    for res, rtype, nested in declared:
-        by_type.setdefault(rtype.lower(), []).append(res)
-    for res, rtype, nested in declared:
-        segments = rtype.split("/")
-        body = res.object
-        if nested or len(segments) < 3 or body is None or body.get("parent") is not None:
-            continue
-        name = _name_value(res)
-        if not isinstance(name, S.String):
-            continue
-        parent = None
-        if len(name.segments) > 1 and name.segments[0] == "" and \
-                name.segments[1].startswith("/") and \
-                isinstance(name.expressions[0], S.PropertyAccess) and \
-                name.expressions[0].name.name == "name" and \
-                isinstance(name.expressions[0].base, S.Variable) and \
-                name.expressions[0].base.name in by_symbol:
-            parent = by_symbol[name.expressions[0].base.name]
-        if parent is None:
-            for candidate in by_type.get("/".join(segments[:-1]).lower(), ()):
-                parent_name = _name_value(candidate)
-                if parent_name is None or candidate.loop is not None:
-                    continue
-                if _replacement(doc, parent_name, name):
-                    parent = candidate
-                    break
-        if parent is not None:
-            yield Hit(at=(doc, name.start, name.end),
-                      bind={"child": res.name.name, "parent": parent.name.name})
+    body = node.object
+    segments = res.full_type.split("/")
+    if len(segments) < 3 or body is None or body.get("parent") is not None:
+        return
+    name = _name_value(node)
+    if not isinstance(name, S.String):
+        return
+    parent = None
+    if len(name.segments) > 1 and name.segments[0] == "" and \
+            name.segments[1].startswith("/") and \
+            isinstance(name.expressions[0], S.PropertyAccess) and \
+            name.expressions[0].name.name == "name":
+        found = semantic.resource_named(name.expressions[0].base) \
+            if isinstance(name.expressions[0].base, S.Variable) else None
+        parent = found.node if found is not None else None
+    if parent is None:
+        parent_type = "/".join(segments[:-1]).lower()
+        for candidate in semantic.resources:
+            if candidate.full_type.lower() != parent_type:
+                continue
+            parent_name = _name_value(candidate.node)
+            if parent_name is None or candidate.node.loop is not None:
+                continue
+            if _replacement(doc, parent_name, name):
+                parent = candidate.node
+                break
+    if parent is not None:
+        report.at_node(name, child=node.name.name, parent=parent.name.name)

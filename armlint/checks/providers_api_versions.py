@@ -1,8 +1,10 @@
 """AL3002 providers-api-versions: `providers(...).apiVersions` read in an expression."""
 from __future__ import annotations
 
+from ..engine.items import ExpressionContext
+from ..engine.report import Report
 from ..expr.ast import Index, Member, arm_text, walk
-from ._resources_util import mentions, call_name, expressions, expression_hit, literal_text
+from ..expr.query import call_name, literal_text
 
 
 def _is_api_versions(node) -> bool:
@@ -15,14 +17,9 @@ def _is_api_versions(node) -> bool:
     return False
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    if not mentions(model, "providers("):
+def check(ctx: ExpressionContext, report: Report) -> None:
+    if not ctx.model.mentions("providers(") or "providers" not in ctx.expression.text.lower():
         return
-    for t, pointer, text, tree in expressions(model, ("providers",)):
-        if "providers" not in text.lower():
-            continue
-        for node in walk(tree):
-            if _is_api_versions(node):
-                yield expression_hit(model, t, pointer, text, node,
-                                     bind={"expr": arm_text(node)})
+    for node in walk(ctx.expression.tree):
+        if _is_api_versions(node):
+            report.at_node(node, expr=arm_text(node))

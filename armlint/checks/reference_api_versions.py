@@ -5,8 +5,10 @@ resource ID, or the name of a resource of the template); calls whose type cannot
 left alone. The same verdict as api-version-not-recent, with the same option."""
 from __future__ import annotations
 
-from ._resources_util import reference_calls, version_verdict
-from .common import published_versions
+from ..engine.items import BicepNodeContext, ExpressionContext
+from ..engine.report import Report
+from ._api_versions import published_versions, version_verdict
+from ._reference_calls import reference_calls
 
 
 def _table_type(rtype: str) -> str | None:
@@ -20,13 +22,12 @@ def _table_type(rtype: str) -> str | None:
     return None
 
 
-def check(ctx, rule):
-    model = ctx["model"]
+def check(ctx: ExpressionContext | BicepNodeContext, report: Report) -> None:
     try:
-        max_age = int(ctx["options"].get("maxAllowedAgeInDays", 730))
+        max_age = int(ctx.options.get("maxAllowedAgeInDays", 730))
     except (TypeError, ValueError):
         max_age = 730
-    for make_hit, fname, rtype, version in reference_calls(model):
+    for fname, rtype, version, arg in reference_calls(ctx, lists=True):
         if not rtype:
             continue
         table_type = _table_type(rtype)
@@ -34,6 +35,5 @@ def check(ctx, rule):
             continue
         reason = version_verdict(table_type, version, max_age,
                                  report_unpublished=table_type.lower() == rtype.lower())
-        if reason is None:
-            continue
-        yield make_hit(bind={"func": fname, "reason": reason})
+        if reason is not None:
+            report.at_node(arg, func=fname, reason=reason)

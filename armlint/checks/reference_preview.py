@@ -2,11 +2,12 @@
 ("...-preview")."""
 from __future__ import annotations
 
-from ._resources_util import reference_calls
+from ..engine.items import BicepNodeContext, ExpressionContext
+from ..engine.report import Report
+from ._reference_calls import reference_calls
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    for make_hit, fname, rtype, version in reference_calls(model, lists=False):
+def check(ctx: ExpressionContext | BicepNodeContext, report: Report) -> None:
+    for fname, rtype, version, arg in reference_calls(ctx, lists=False):
         if version.lower().endswith("-preview"):
-            yield make_hit(bind={"version": version, "func": fname})
+            report.at_node(arg, version=version, func=fname)

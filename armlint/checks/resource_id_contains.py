@@ -3,9 +3,10 @@
 that the function supplies itself). As arm-ttk, `keyVaultSecretId` (a secret URI) is exempt."""
 from __future__ import annotations
 
+from ..engine.items import ExpressionContext
+from ..engine.report import Report
 from ..expr.ast import walk
-from ._resources_util import (mentions, base_of, call_name, expressions, expression_hit,
-                              property_name)
+from ..expr.query import base_of, call_name
 
 # function -> first-argument functions that are reported
 _FIRST = {
@@ -32,29 +33,28 @@ def _first_call(node) -> tuple[str, str] | None:
     return None
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    if not mentions(model, "concat", "resourcegroup(", "subscription("):
+def check(ctx: ExpressionContext, report: Report) -> None:
+    if not ctx.model.mentions("concat", "resourcegroup(", "subscription("):
         return
-    for t, pointer, text, tree in expressions(model, ("concat", "resourcegroup", "subscription")):
-        low = text.lower()
-        if "concat" not in low and "resourcegroup(" not in low and "subscription(" not in low:
+    expression = ctx.expression
+    low = expression.text.lower()
+    if "concat" not in low and "resourcegroup(" not in low and "subscription(" not in low:
+        return
+    prop = expression.property_name
+    if prop is not None and prop.lower() in _EXEMPT:
+        return
+    for node in walk(expression.tree):
+        found = _first_call(node)
+        if found is None:
             continue
-        prop = property_name(pointer, text)
-        if prop is not None and prop.lower() in _EXEMPT:
-            continue
-        for node in walk(tree):
-            found = _first_call(node)
-            if found is None:
-                continue
-            outer, inner = found
-            if inner.lower() == "concat" and call_name(node) in _TAKES_SEGMENTS:
-                why = (f"builds the first argument of {outer}() with concat(); pass the resource "
-                       f"type and each name segment as separate arguments")
-            elif inner.lower() == "concat":  # reference(), list*(): one resource name or ID
-                why = (f"builds the resource {outer}() reads with concat(); give it "
-                       f"resourceId() with the type and each name segment as separate arguments")
-            else:
-                why = (f"passes {inner}() as the first argument of {outer}(), which already "
-                       f"defaults to the current {inner}; leave the argument out")
-            yield expression_hit(model, t, pointer, text, node, bind={"detail": why})
+        outer, inner = found
+        if inner.lower() == "concat" and call_name(node) in _TAKES_SEGMENTS:
+            why = (f"builds the first argument of {outer}() with concat(); pass the resource "
+                   f"type and each name segment as separate arguments")
+        elif inner.lower() == "concat":  # reference(), list*(): one resource name or ID
+            why = (f"builds the resource {outer}() reads with concat(); give it "
+                   f"resourceId() with the type and each name segment as separate arguments")
+        else:
+            why = (f"passes {inner}() as the first argument of {outer}(), which already "
+                   f"defaults to the current {inner}; leave the argument out")
+        report.at_node(node, detail=why)

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import re
 
-from ..engine.run import Hit
+from ..engine.items import ResourceContext
+from ..engine.report import Report
 from ..expr.ast import walk
-from ..expr.values import Origin
-from ._resources_util import (base_of, call_name, declared, file_resources, is_bicep,
-                              literal_text, owner_template, tree_of)
+from ..expr.query import base_of, call_name, literal_text, tree_of
 
 _ALLOWED = {"extensionresourceid", "resourceid", "subscriptionresourceid", "tenantresourceid",
             "managementgroupresourceid", "if", "reference", "subscription", "guid", "parameters"}
@@ -62,7 +61,7 @@ def _passes(t, value, bicep: bool, seen: set) -> bool:
         ref = literal_text(base.args[0])
         if ref is None or ref.lower() in seen:
             return True
-        body = declared(owner_template(t), "variables")
+        body = t.owner.section("variables")
         key = body.actual_key(ref) if hasattr(body, "actual_key") else ref
         if key not in body:
             return True
@@ -93,22 +92,18 @@ def _walk(value, pointer: tuple, excluded: set):
             stack.extend((child, ptr + (i,)) for i, child in enumerate(node))
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    bicep = is_bicep(model)
-    for res in file_resources(model):
-        if _EXCLUDED_TYPES.match(res.type):
-            continue
-        raw = res.raw
-        if "properties" not in raw or not isinstance(raw["properties"], dict):
-            continue
-        props = raw["properties"]
-        if res.type_key == "microsoft.resources/deployments":
-            continue  # the nested template and parameters are checked where they are declared
-        excluded = _EXCLUDED_NAMES | _TYPE_PROPERTIES.get(res.type_key, set())
-        start = (raw.actual_key("properties"),)
-        for pointer, name, value in _walk(props, start, excluded):
-            if not value or _passes(res.template, value, bicep, set()):
-                continue
-            yield Hit(at=Origin(res.origin.doc, tuple(res.origin.pointer) + pointer), part="key",
-                      bind={"prop": name})
+def check(ctx: ResourceContext, report: Report) -> None:
+    res = ctx.resource
+    if not res.deployed or _EXCLUDED_TYPES.match(res.type):
+        return
+    raw = res.raw
+    if "properties" not in raw or not isinstance(raw["properties"], dict):
+        return
+    if res.type_key == "microsoft.resources/deployments":
+        return  # the nested template and parameters are checked where they are declared
+    excluded = _EXCLUDED_NAMES | _TYPE_PROPERTIES.get(res.type_key, set())
+    bicep = ctx.model.is_bicep
+    for pointer, name, value in _walk(raw["properties"], (raw.actual_key("properties"),),
+                                      excluded):
+        if value and not _passes(res.template, value, bicep, set()):
+            report.at_origin(res.origin_of(*pointer), part="key", prop=name)

@@ -5,35 +5,32 @@ deployment name each time only adds an entry to the deployment history.
 A child whose parent is reported is not reported again (its full name repeats the parent's)."""
 from __future__ import annotations
 
-from ..engine.run import Hit
-from ._resources_util import call_name, file_resources, label, reaches
+from ..engine.items import ResourceContext
+from ..engine.report import Report
+from ..expr.query import call_name
+from ..model.uses import trace
 
 _UNSTABLE = ("newguid", "utcnow")
 
 
-def _unstable(res, cache: dict):
-    if id(res) not in cache:
-        raw = res.raw
-        cache[id(res)] = None if "name" not in raw else \
-            reaches(res.template, raw[raw.actual_key("name")], lambda n: call_name(n) in _UNSTABLE)
-    return cache[id(res)]
+def _unstable(res):
+    raw = res.raw
+    if "name" not in raw:
+        return None
+    return trace(res.template, raw[raw.actual_key("name")], lambda n: call_name(n) in _UNSTABLE)
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    cache: dict = {}
-    for res in file_resources(model, deployed_only=False):
-        raw = res.raw
-        if res.type_key == "microsoft.resources/deployments" or "name" not in raw:
-            continue
-        key = raw.actual_key("name")
-        found = _unstable(res, cache)
-        if found is None:
-            continue
-        if res.parent is not None and _unstable(res.parent, cache) is not None:
-            continue  # reported at the parent, whose name the child's name repeats
-        node, trail = found
-        path = " -> ".join(("name",) + trail + (node.name + "()",))
-        name = label(res)
-        yield Hit(at=res.origin.child(key), bind={"resource": name, "func": node.name,
-                                                   "path": path})
+def check(ctx: ResourceContext, report: Report) -> None:
+    res = ctx.resource
+    raw = res.raw
+    if res.type_key == "microsoft.resources/deployments" or "name" not in raw:
+        return
+    found = _unstable(res)
+    if found is None:
+        return
+    if res.parent is not None and _unstable(res.parent) is not None:
+        return  # reported at the parent, whose name the child's name repeats
+    node, trail = found
+    path = " -> ".join(("name",) + trail + (node.name + "()",))
+    report.at_origin(res.origin.child(raw.actual_key("name")), resource=res.label,
+                     func=node.name, path=path)

@@ -10,14 +10,13 @@ dependency in JSON, and neither does nesting a child in its parent's `resources`
 not reported."""
 from __future__ import annotations
 
-from ..bicep import syntax as S
-from ..engine.run import Hit
+from ..engine.items import BicepNodeContext, ResourceContext
+from ..engine.report import Report
 from ..expr.ast import walk
 from ..expr.evaluate import evaluate, resolve
+from ..expr.query import call_name, tree_of
 from ..expr.values import ResourceIdValue, Unknown
 from ..model.names import parse_resource_id
-from ._resources_util import bicep_generated, call_name, file_resources, root_doc, tree_of
-from .common import bicep_nodes
 
 _SKIP_KEYS = ("resources", "dependson")
 
@@ -84,108 +83,59 @@ def _entry_target(res, entry, candidates: dict):
     return None
 
 
-def _json(model):
-    if bicep_generated(model):
+def check(ctx: ResourceContext | BicepNodeContext, report: Report) -> None:
+    if isinstance(ctx, BicepNodeContext):
+        _bicep(ctx, report)
         return
-    for res in file_resources(model, deployed_only=False):
-        deps = res.raw.get("dependsOn")
-        if not isinstance(deps, list) or not deps:
-            continue
-        implied = _implied(res)
-        if not implied:
-            continue
-        key = res.raw.actual_key("dependsOn")
-        for i, entry in enumerate(deps):
-            target = _entry_target(res, entry, implied)
-            if target is not None:
-                yield Hit(at=res.origin.child(key).child(i),
-                          bind={"dependency": target.symbolic_name or target.display_name})
-
-
-# --- Bicep ------------------------------------------------------------------------------------
-
-class _Symbols:
-    def __init__(self, tree):
-        self.resources: dict = {}  # key ("a" or "a::b") -> is a loop
-        self.variables: dict = {}
-        self.declarations: list = []  # (Resource node, key, parent key)
-        for st in tree.statements:
-            if isinstance(st, S.Resource):
-                self._resource(st, st.name.name, None)
-            elif isinstance(st, S.Module):
-                self.resources[st.name.name] = st.loop is not None
-            elif isinstance(st, S.Var):
-                self.variables[st.name.name] = st.value
-        self._var_refs: dict = {}
-
-    def _resource(self, st, key, parent):
-        self.resources[key] = st.loop is not None
-        self.declarations.append((st, key, parent))
-        body = st.object
-        if body is not None:
-            for child in body.resources:
-                self._resource(child, f"{key}::{child.name.name}", key)
-
-    def symbol_of(self, node) -> str | None:
-        if isinstance(node, S.Variable) and node.name in self.resources:
-            return node.name
-        if isinstance(node, S.ResourceAccess):
-            base = self.symbol_of(node.base)
-            key = f"{base}::{node.name.name}" if base else None
-            return key if key in self.resources else None
-        return None
-
-    def refs(self, expr, seen=None) -> set:
-        out = set()
-        seen = seen or set()
-        for node in bicep_nodes(expr):
-            sym = self.symbol_of(node)
-            if sym is not None:
-                out.add(sym)
-            elif isinstance(node, S.Variable) and node.name in self.variables and \
-                    node.name not in seen:
-                out |= self.var_refs(node.name, seen | {node.name})
-        return out
-
-    def var_refs(self, name, seen) -> set:
-        if name not in self._var_refs:
-            self._var_refs[name] = set()  # cycles
-            self._var_refs[name] = self.refs(self.variables[name], seen)
-        return self._var_refs[name]
-
-
-def _bicep(model):
-    doc = root_doc(model)
-    symbols = _Symbols(doc.tree)
-    for st, key, parent in symbols.declarations:
-        body = st.object
-        deps = body.get("dependsOn") if body is not None else None
-        if deps is None or not isinstance(deps.value, S.Array):
-            continue
-        inferred = set()
-        if parent is not None:
-            inferred.add(parent)
-        for item in body.items:
-            if isinstance(item, S.Property) and item is not deps:
-                inferred |= symbols.refs(item.value)
-        if st.condition is not None:
-            inferred |= symbols.refs(st.condition)
-        if st.loop is not None:
-            inferred |= symbols.refs(st.loop.iterable)
-        inferred.discard(key)
-        for item in deps.value.items:
-            sym = symbols.symbol_of(item)
-            if sym is None or symbols.resources.get(sym):
-                continue
-            if sym in inferred:
-                yield Hit(at=(doc, item.start, item.end), bind={"dependency": sym})
-
-
-def check(ctx, rule):
-    model = ctx["model"]
-    if root_doc(model) is None:
+    res = ctx.resource
+    if ctx.model.is_bicep or ctx.model.bicep_generated:
         return
-    if getattr(root_doc(model), "tree", None) is not None:
-        yield from _bicep(model)
-    else:
-        yield from _json(model)
+    deps = res.raw.get("dependsOn")
+    if not isinstance(deps, list) or not deps:
+        return
+    implied = _implied(res)
+    if not implied:
+        return
+    for i, entry in enumerate(deps):
+        target = _entry_target(res, entry, implied)
+        if target is not None:
+            report.at_origin(res.origin_of("dependsOn", i),
+                             dependency=target.symbolic_name or target.display_name)
+
+
+def _bicep(ctx: BicepNodeContext, report: Report) -> None:
+    from ..bicep import syntax as S
+    st, semantic = ctx.node, ctx.semantic
+    declared = semantic.declared_resource(st)
+    body = st.object
+    deps = body.get("dependsOn") if body is not None else None
+    if declared is None or deps is None or not isinstance(deps.value, S.Array):
+        return
+    key = semantic.resource_symbol(declared)
+    inferred = set()
+    if declared.parent is not None:
+        inferred.add(semantic.resource_symbol(declared.parent))
+    for item in body.items:
+        if isinstance(item, S.Property) and item is not deps:
+            inferred |= semantic.resources_read(item.value)
+    if st.condition is not None:
+        inferred |= semantic.resources_read(st.condition)
+    if st.loop is not None:
+        inferred |= semantic.resources_read(st.loop.iterable)
+    inferred.discard(key)
+    for item in deps.value.items:
+        sym = semantic.resource_key(item)
+        if sym is None or _is_loop(semantic, item):
+            continue
+        if sym in inferred:
+            report.at_node(item, dependency=sym)
+
+
+def _is_loop(semantic, e) -> bool:
+    """A dependency on a resource or module loop (which names every copy) is never redundant."""
+    from ..bicep import syntax as S
+    if isinstance(e, S.Variable):
+        symbol = semantic.symbols.get(e.name)
+        return symbol is not None and symbol.node.loop is not None
+    found = semantic.resource_named(e)
+    return found is not None and found.node.loop is not None

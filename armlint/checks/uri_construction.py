@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ._resources_util import (mentions, call_name, expressions, expression_hit, literal_text,
-                              property_name)
+from ..engine.items import ExpressionContext
+from ..engine.report import Report
+from ..expr.query import call_name, literal_text
 
 _NAME = re.compile(r"ur[il]$", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
@@ -38,22 +39,21 @@ def _first_joiner(node):
     return None, None
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    if not (mentions(model, "uri", "url") and mentions(model, "concat", "format", "${")):
+def check(ctx: ExpressionContext, report: Report) -> None:
+    model = ctx.model
+    if not (model.mentions("uri", "url") and model.mentions("concat", "format", "${")):
         return
-    for t, pointer, text, tree in expressions(model, ("concat", "format")):
-        prop = property_name(pointer, text)
-        if prop is None or not _NAME.search(prop):
-            continue
-        low = text.lower()
-        if "concat" not in low and "format" not in low:
-            continue
-        node, name = _first_joiner(tree)
-        if node is None or name == "uri":
-            continue
-        first = literal_text(node.args[0]) if node.args else None
-        if first is not None and _SCHEME.match(first):
-            continue
-        yield expression_hit(model, t, pointer, text, node,
-                             bind={"prop": prop, "func": node.name})
+    expression = ctx.expression
+    prop = expression.property_name
+    if prop is None or not _NAME.search(prop):
+        return
+    low = expression.text.lower()
+    if "concat" not in low and "format" not in low:
+        return
+    node, name = _first_joiner(expression.tree)
+    if node is None or name == "uri":
+        return
+    first = literal_text(node.args[0]) if node.args else None
+    if first is not None and _SCHEME.match(first):
+        return
+    report.at_node(node, prop=prop, func=node.name)

@@ -5,11 +5,11 @@ name, condition, scope, subscription, resource group or API version. What-if can
 those before deploying, so it stops predicting the changes of that resource."""
 from __future__ import annotations
 
-from ..engine.run import Hit
-from ..expr.values import Origin
-from ._resources_util import call_name, file_resources, literal_text, reaches
+from ..engine.items import ResourceContext
+from ..engine.report import Report
+from ..expr.query import call_name, literal_text
+from ..model.uses import trace
 
-_DEPLOYMENTS = ("microsoft.resources/deployments",)
 _FIELDS = ("name", "condition", "scope", "subscriptionId", "resourceGroup", "apiVersion")
 
 
@@ -27,40 +27,35 @@ def _uses(names: dict):
     return test
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    for res in file_resources(model, _DEPLOYMENTS):
-        inner = res.nested_template
-        if inner is None or inner.scope is res.template.scope:
-            continue
-        props = res.raw.get("properties")
-        params = props.get("parameters") if isinstance(props, dict) else None
-        if not isinstance(params, dict):
-            continue
-        runtime = {}
-        for pname, entry in params.items():
-            if isinstance(entry, dict) and "value" in entry and \
-                    reaches(res.template, entry["value"], _runtime) is not None:
-                runtime[pname.lower()] = pname
-        if not runtime:
-            continue
-        reported = set()
-        for inner_res in inner.resources:
-            for field in _FIELDS:
-                if field not in inner_res.raw:
-                    continue
-                found = reaches(inner, inner_res.raw[field], _uses(runtime))
-                if found is None:
-                    continue
-                pname = runtime[literal_text(found[0].args[0]).lower()]
-                if pname in reported:
-                    continue
-                reported.add(pname)
-                entry = params[pname]
-                at = Origin(res.origin.doc, tuple(res.origin.pointer) + (
-                    res.raw.actual_key("properties"), props.actual_key("parameters"), pname,
-                    entry.actual_key("value")))
-                yield Hit(at=at, bind={"param": pname, "deployment": res.symbolic_name or res.display_name,
-                                       "field": field,
-                                       "resource": f"'{inner_res.symbolic_name}'"
-                                       if inner_res.symbolic_name else f"a {inner_res.type}"})
+def check(ctx: ResourceContext, report: Report) -> None:
+    res = ctx.resource
+    inner = res.nested_template
+    if not res.deployed or inner is None or inner.scope is res.template.scope:
+        return
+    props = res.raw.get("properties")
+    params = props.get("parameters") if isinstance(props, dict) else None
+    if not isinstance(params, dict):
+        return
+    runtime = {}
+    for pname, entry in params.items():
+        if isinstance(entry, dict) and "value" in entry and \
+                trace(res.template, entry["value"], _runtime) is not None:
+            runtime[pname.lower()] = pname
+    if not runtime:
+        return
+    reported = set()
+    for inner_res in inner.resources:
+        for field in _FIELDS:
+            if field not in inner_res.raw:
+                continue
+            found = trace(inner, inner_res.raw[field], _uses(runtime))
+            if found is None:
+                continue
+            pname = runtime[literal_text(found[0].args[0]).lower()]
+            if pname in reported:
+                continue
+            reported.add(pname)
+            report.at_origin(res.origin_of("properties", "parameters", pname, "value"),
+                             param=pname, deployment=res.symbolic_name or res.display_name,
+                             field=field, resource=f"'{inner_res.symbolic_name}'"
+                             if inner_res.symbolic_name else f"a {inner_res.type}")

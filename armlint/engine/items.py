@@ -12,11 +12,13 @@ model itself) and, for Python rules, the context class of each scope kind:
 | outputs        | output declarations                                | `OutputContext`        |
 | parameter-file | the deploymentParameters file                      | `ParameterFileContext` |
 | expressions    | expression strings (of templates calling `functions`) | `ExpressionContext` |
-|                | in Bicep, with `nodes`: the syntax nodes instead     | `BicepNodeContext`     |
 | bicep          | Bicep syntax nodes of the classes in `nodes`        | `BicepNodeContext`     |
 | document       | the file                                           | `DocumentContext`      |
 
-`scope.templates` says which templates' items: `all` (default: modules' templates too), `own`
+In a Bicep file, a rule whose scope names `nodes` is handed those syntax nodes instead of its
+model items (a rule about expressions or resources that reads the Bicep source where the lowered
+template cannot say where: the exact node, the symbol a name refers to). `scope.templates` says
+which templates' items: `all` (default: modules' templates too), `own`
 (written in the linted file; a local module's file is linted on its own) or `declaring` (own
 templates whose parameters and variables are their own: the root and inner-scoped nested
 templates; the default of `expressions`, whose outer-scoped nested templates are walked with their
@@ -70,7 +72,7 @@ class DocumentContext(Context):
 
     @property
     def doc(self) -> Any:
-        return self.model.root_doc
+        return self.model.document
 
 
 @dataclass(eq=False, slots=True)
@@ -213,6 +215,9 @@ def typed_items(rule: Any, model: Model, contexts: Contexts, by_type: dict,
     """The typed context of each item a Python rule visits. Bicep nodes share one context object
     per rule and file, pointed at each node in turn (a file has thousands)."""
     kind = rule.scope_kind
+    if kind == "bicep" or (rule.nodes and model.is_bicep):
+        yield from _bicep_nodes(rule, model, options)
+        return
     if kind == "resources":
         for res in resources_for(rule, model, by_type):
             yield ResourceContext(model, options, res, contexts.resource(res))
@@ -231,9 +236,6 @@ def typed_items(rule: Any, model: Model, contexts: Contexts, by_type: dict,
             yield ParameterFileContext(model, options, model.parameter_file,
                                        contexts.parameter_file())
     elif kind == "expressions":
-        if rule.nodes and model.is_bicep:
-            yield from _bicep_nodes(rule, model, options)
-            return
         which = rule.templates if rule.templates != "all" else "declaring"
         for t in templates_of(model, which):
             uses = t.uses
@@ -241,8 +243,6 @@ def typed_items(rule: Any, model: Model, contexts: Contexts, by_type: dict,
                 continue
             for expression in uses.expressions:
                 yield ExpressionContext(model, options, expression)
-    elif kind == "bicep":
-        yield from _bicep_nodes(rule, model, options)
 
 
 def _bicep_nodes(rule: Any, model: Model, options: Obj) -> Iterator[BicepNodeContext]:

@@ -65,7 +65,7 @@ class Report:
         expression = within if within is not None else getattr(self.ctx, "expression", None)
         if expression is None:
             finding = self._add(self.ctx.anchor, (), "value", message, level, values)
-            finding.offsets = (self.ctx.model.root_doc, node.start, node.end)
+            finding.offsets = (self.ctx.model.document, node.start, node.end)
             return
         finding = self._add(self.ctx.anchor, (), expression.part, message, level, values)
         finding.origin = expression.origin
@@ -77,7 +77,7 @@ class Report:
         """At characters `start`..`end` of the linted file's text, for rules whose subject is the
         raw text; with `inner`, at those characters inside the JSON string token at `start`."""
         finding = self._add(self.ctx.anchor, (), "value", message, level, values)
-        finding.offsets = (self.ctx.model.root_doc, start, end)
+        finding.offsets = (self.ctx.model.document, start, end)
         finding.inner = inner
 
     def _add(self, anchor: Any, paths: tuple, part: str, message: str | None,

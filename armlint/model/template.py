@@ -240,6 +240,21 @@ class Resource:
         name = self.display_name
         return f"{self.type} {name}" if name.startswith("[") else name
 
+    @cached_property
+    def depends_on_expressions(self) -> list[tuple[Origin, str, Any]]:
+        """(origin, text, tree) of each `dependsOn` entry written as an expression."""
+        from ..expr.query import tree_of
+        raw = self.raw
+        if "dependsOn" not in raw or not isinstance(raw["dependsOn"], list):
+            return []
+        key = raw.actual_key("dependsOn")
+        out = []
+        for i, entry in enumerate(raw[key]):
+            tree = tree_of(entry)
+            if tree is not None:
+                out.append((self.origin.child(key).child(i), entry, tree))
+        return out
+
     def origin_of(self, *path: Any) -> Origin:
         """The origin of a path of keys (any casing) and indexes under the raw resource; keys
         that are absent are taken as given."""
@@ -450,6 +465,12 @@ class Model:
         return self.root.origin.doc if self.root is not None else None
 
     @property
+    def document(self) -> Any:
+        """The document of the linted file: the template's, or the parameter file's."""
+        owner = self.root or self.parameter_file
+        return owner.origin.doc if owner is not None else None
+
+    @property
     def is_bicep(self) -> bool:
         """The linted file is a Bicep template."""
         return self.root is not None and self.root.is_bicep
@@ -503,9 +524,10 @@ class Model:
         return self.root.semantic if self.is_bicep else None
 
     def mentions(self, *words: str) -> bool:
-        """Whether the linted file's text contains one of the lower-case `words`."""
-        low = self.root.file_text_lower if self.root is not None else None
-        return low is not None and any(w in low for w in words)
+        """Whether the linted file's text contains one of the lower-case `words` (False when it
+        has no text); answered once per file and question."""
+        root = self.root
+        return root is not None and root.file_text_lower is not None and root.mentions(words)
 
     @cached_property
     def bicep_generated(self) -> bool:

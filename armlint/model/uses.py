@@ -387,3 +387,39 @@ def trace(template: "Template", raw: Any, test: Callable[[Node], bool],
                     label = ref
                 stack.append((target, trail + (label,)))
     return None
+
+
+def reference_calls(expression: Expression, names: tuple[str, ...],
+                    lists: bool) -> Iterator[tuple]:
+    """(call node, function as written, resource type or None, API version, version argument)
+    of every call of `names` (lower case) in an expression, and of list*() when `lists`, whose
+    API version argument has a known value."""
+    t = expression.template
+    for node in walk(expression.tree):
+        name = call_name(node)
+        if name is None or len(node.args) < 2 or not (
+                name in names or (lists and name.startswith("list"))):
+            continue
+        version = evaluate(node.args[1], t.ctx)
+        if not known_text(version):
+            continue
+        rtype = _resource_type_of(t, evaluate(node.args[0], t.ctx))
+        yield node, node.name, rtype, version, node.args[1]
+
+
+def _resource_type_of(t: "Template", value: Any) -> str | None:
+    """The type of the resource a reference()/list*() argument identifies: a resource ID, or
+    the symbolic name or name of one resource of the template."""
+    from ..expr.values import ResourceIdValue
+    from .names import parse_resource_id
+    if isinstance(value, ResourceIdValue):
+        return value.rtype if isinstance(value.rtype, str) else None
+    if not known_text(value):
+        return None
+    if "/" in value:
+        parsed = parse_resource_id(value)
+        return parsed[0] if parsed is not None else None
+    matches = {r.type for r in t.owner.resources
+               if (r.symbolic_name or "").lower() == value.lower() or
+               (known_text(r.name) and r.name.lower() == value.lower())}
+    return matches.pop() if len(matches) == 1 else None
