@@ -42,10 +42,68 @@ def _properties_without_template(res: Resource, key: str, raw: dict) -> Obj:
     return out
 
 
+class _Summary(Obj):
+    """A related resource as rules see it; its evaluated JSON and display name are made on first
+    read, since most rules never look at the parents, children and attachments of what they judge."""
+
+    __slots__ = ("_res",)
+    _LAZY = {"resource": resource_view, "display_name": lambda res: res.display_name}
+
+    def __missing__(self, key):
+        make = self._LAZY.get(key.lower()) if isinstance(key, str) else None
+        if make is None:
+            return super().__missing__(key)
+        value = make(self._res)
+        dict.__setitem__(self, key.lower(), value)
+        self._folded = None
+        return value
+
+    def __contains__(self, key) -> bool:
+        return super().__contains__(key) or (isinstance(key, str) and key.lower() in self._LAZY)
+
+    def actual_key(self, key):
+        found = super().actual_key(key)
+        if found is None and isinstance(key, str) and key.lower() in self._LAZY:
+            self[key]
+            return key.lower()
+        return found
+
+    def _fill(self) -> None:
+        for key in self._LAZY:
+            if not dict.__contains__(self, key):
+                self[key]
+
+    # whoever walks or copies the whole object (JMESPath `*`, `keys(@)`, dict(...)) sees it all
+    def keys(self):
+        self._fill()
+        return super().keys()
+
+    def items(self):
+        self._fill()
+        return super().items()
+
+    def values(self):
+        self._fill()
+        return super().values()
+
+    def __iter__(self):
+        self._fill()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._fill()
+        return super().__len__()
+
+    def __bool__(self) -> bool:
+        return True  # it has a type at least; no need to evaluate anything to say so
+
+
 def summary(res: Resource) -> Obj:
-    """What a rule sees of a related resource."""
-    out = Obj(type=res.type, name=res.name, display_name=res.display_name,
-              symbolic_name=res.symbolic_name, resource=resource_view(res), existing=res.existing)
+    """What a rule sees of a related resource: type, name, display_name, symbolic_name,
+    resource (its evaluated JSON) and existing."""
+    out = _Summary(type=res.type, name=res.name, symbolic_name=res.symbolic_name,
+                   existing=res.existing)
+    out._res = res
     out.origin = None
     return out
 
