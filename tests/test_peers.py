@@ -28,15 +28,7 @@ PENDING: dict[str, set[str]] = {
     "AL61xx storage": set(),
     "AL62xx keyvault-monitor-defender-authorization-automation-classic": set(),
     "AL63xx app-service": set(),
-    "AL64xx databases": {
-        "TA-000027", "TA-000028", "CKV2_AZURE_51", "CKV2_AZURE_52", "CKV2_AZURE_53",
-        "CKV2_AZURE_54", "CKV2_AZURE_27", "CKV2_AZURE_46", "CKV_AZURE_102", "CKV_AZURE_11",
-        "CKV_AZURE_113", "CKV_AZURE_129", "CKV_AZURE_130", "CKV_AZURE_229", "CKV_AZURE_23",
-        "CKV_AZURE_239", "CKV_AZURE_24", "CKV_AZURE_25", "CKV_AZURE_26", "CKV_AZURE_27",
-        "CKV_AZURE_28", "CKV_AZURE_29", "CKV_AZURE_30", "CKV_AZURE_31", "CKV_AZURE_32",
-        "CKV_AZURE_47", "CKV_AZURE_48", "CKV_AZURE_52", "CKV_AZURE_53", "CKV_AZURE_54",
-        "CKV_AZURE_68", "CKV_AZURE_94", "CKV_AZURE_96",
-    },
+    "AL64xx databases": set(),
     "AL65xx network": {
         "CKV_AZURE_10", "CKV_AZURE_12", "CKV_AZURE_121", "CKV_AZURE_123", "CKV_AZURE_133",
         "CKV_AZURE_135", "CKV_AZURE_160", "CKV_AZURE_182", "CKV_AZURE_183", "CKV_AZURE_216",

@@ -1,6 +1,7 @@
 """AL6001 admin-username-literal and AL6002 admin-password-literal: an administrator user name
-(`adminUsername`) or password (`adminPassword`, `administratorLoginPassword`) written into the
-template. One check serves both rules; the rule says which properties it looks at.
+(`adminUsername`) or password (`adminPassword`, `administratorLoginPassword`, Synapse's
+`sqlAdministratorLoginPassword`) written into the template. One check serves both rules; the
+rule says which properties it looks at.
 
 The properties are collected once per rule and file, in any casing: anywhere in a deployed
 resource (the `{"value": ...}` entries given to nested deployments and Bicep modules included; a
@@ -70,7 +71,7 @@ def resource_entries(res: Resource, wanted: frozenset, skip_top: frozenset, root
 
 
 USERNAME = ("adminusername",)
-PASSWORD = ("adminpassword", "administratorloginpassword")
+PASSWORD = ("adminpassword", "administratorloginpassword", "sqladministratorloginpassword")
 _ADMIN_KEYS = frozenset(USERNAME + PASSWORD)
 _RESOURCES = frozenset({"resources"})
 # The properties each rule looks at (lower case).

@@ -1,0 +1,12 @@
+// A PostgreSQL flexible server with an empty delegated subnet from a parameter's default (public).
+param subnetId string = ''
+
+resource server 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: 'pg1'
+  location: 'westeurope'
+  sku: { name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' }
+  properties: {
+    version: '16'
+    network: { delegatedSubnetResourceId: subnetId }
+  }
+}
