@@ -102,6 +102,18 @@ def slim_initiative(doc: dict, stem: str) -> dict:
                 "policyDefinitions": members}}
 
 
+def _lookup_names(row: dict) -> list:
+    """What builtin:NAME matches a row by: name, file stem, display name, the ID's last segment,
+    and whether it is a preview or deprecated (which give way when initials are shared)."""
+    props = row.get("properties") or {}
+    meta = props.get("metadata") or {}
+    shown = props.get("displayName", "")
+    stale = shown.startswith(("[Preview]", "[Deprecated]")) or \
+        str(meta.get("preview")).lower() == "true" or str(meta.get("deprecated")).lower() == "true"
+    return [row.get("name", ""), row.get("stem", ""), shown,
+            (row.get("id") or "").rstrip("/").rsplit("/", 1)[-1], int(stale)]
+
+
 def write_table(path: Path, meta: dict, rows: list[tuple[str, dict]], **extra) -> None:
     index = {}
     lines = []
@@ -147,7 +159,7 @@ def main() -> None:
         defs.append((row["name"].lower(), row))
     write_table(DATA / "policy-definitions.jsonl.xz",
                 {**meta, "source": "Azure/azure-policy built-in-policies/policyDefinitions (MIT)"},
-                defs)
+                defs, names={k: _lookup_names(r) for k, r in defs})
 
     sets = []
     for f in _json_files(builtin / "policySetDefinitions"):
@@ -156,7 +168,7 @@ def main() -> None:
         sets.append((row["name"].lower(), row))
     write_table(DATA / "policy-initiatives.jsonl.xz",
                 {**meta, "source": "Azure/azure-policy built-in-policies/policySetDefinitions (MIT)"},
-                sets)
+                sets, names={k: _lookup_names(r) for k, r in sets})
 
     alz_root = src / "alz-library" / "platform" / "alz"
     alz = []
@@ -177,7 +189,9 @@ def main() -> None:
         doc.pop("$schema", None)
         alz.append(("archetype:" + str(doc.get("name", _stem(f))).lower(), doc))
     write_table(DATA / "policy-alz.jsonl.xz",
-                {**meta, "source": "Azure/Azure-Landing-Zones-Library platform/alz (MIT)"}, alz)
+                {**meta, "source": "Azure/Azure-Landing-Zones-Library platform/alz (MIT)"}, alz,
+                names={k: _lookup_names(r) for k, r in alz
+                       if k.startswith(("definition:", "initiative:"))})
 
     by_type: dict[str, dict] = {}
     spelled: dict[str, str] = {}

@@ -202,58 +202,48 @@ def _read_initiative_row(kind: str, row: dict) -> Initiative:
 
 
 def _initiative_rows() -> list:
+    """(kind, table, key, lookup names) of every bundled initiative, from the tables' headers."""
     from .tables import table
-    rows = [("builtin", row) for row in table("initiatives").rows()]
-    alz = table("alz")
-    rows += [("alz", alz.get(k)) for k in alz.keys() if k.startswith("initiative:")]
+    rows = [("builtin", "initiatives", k, n) for k, n in table("initiatives").header["names"].items()]
+    rows += [("alz", "alz", k, n) for k, n in table("alz").header["names"].items()
+             if k.startswith("initiative:")]
     return rows
 
 
 def _definition_rows() -> list:
     from .tables import table
-    rows = [("builtin", row) for row in table("definitions").rows()]
-    alz = table("alz")
-    rows += [("alz", alz.get(k)) for k in alz.keys() if k.startswith("definition:")]
+    rows = [("builtin", "definitions", k, n)
+            for k, n in table("definitions").header["names"].items()]
+    rows += [("alz", "alz", k, n) for k, n in table("alz").header["names"].items()
+             if k.startswith("definition:")]
     return rows
 
 
-def _names(row: dict) -> list[str]:
-    props = row.get("properties") or {}
-    name = row.get("name", "")
+def _names(names: list) -> list[str]:
+    name = names[0]
     # ALZ versions initiatives by a date suffix: Enforce-Guardrails-Network_20250326
     unversioned = re.sub(r"_\d{8}$", "", name)
-    return [name, row.get("stem", ""), props.get("displayName", ""),
-            _last(row.get("id", "") or "")] + ([unversioned] if unversioned != name else [])
+    return list(names[:4]) + ([unversioned] if unversioned != name else [])
 
 
 def _candidates(query: str, glob: bool, rows: list) -> list:
+    """(kind, row) of the bundled rows `query` names (see module docstring)."""
+    from .tables import table
     low = query.lower()
     if glob:
-        return [(k, r) for k, r in rows
-                if any(fnmatch.fnmatchcase(n.lower(), low) for n in _names(r) if n)]
-    exact = [(k, r) for k, r in rows if any(n.lower() == low for n in _names(r) if n)]
-    if exact:
-        return exact[:1]
-    by_initials = [(k, r) for k, r in rows
-                   if initials((r.get("properties") or {}).get("displayName", "")) == query.upper()]
-    if len(by_initials) > 1:
-        current = [(k, r) for k, r in by_initials if not _stale(r)]
-        by_initials = current or by_initials
-    if len(by_initials) > 1:
-        shown = "; ".join(f"{r.get('stem') or r.get('name')} "
-                          f"({(r.get('properties') or {}).get('displayName', '')})"
-                          for _, r in by_initials[:6])
-        raise PolicySourceError(f"builtin:{query} is ambiguous: {shown}; name one by its "
-                                "file stem or GUID")
-    return by_initials
-
-
-def _stale(row: dict) -> bool:
-    props = row.get("properties") or {}
-    meta = props.get("metadata") or {}
-    shown = props.get("displayName", "")
-    return shown.startswith("[Preview]") or shown.startswith("[Deprecated]") or \
-        str(meta.get("preview")).lower() == "true" or str(meta.get("deprecated")).lower() == "true"
+        found = [r for r in rows if any(fnmatch.fnmatchcase(n.lower(), low)
+                                        for n in _names(r[3]) if n)]
+    else:
+        found = [r for r in rows if any(n.lower() == low for n in _names(r[3]) if n)][:1]
+        if not found:
+            found = [r for r in rows if initials(r[3][2]) == query.upper()]
+            if len(found) > 1:
+                found = [r for r in found if not r[3][4]] or found
+            if len(found) > 1:
+                shown = "; ".join(f"{r[3][1] or r[3][0]} ({r[3][2]})" for r in found[:6])
+                raise PolicySourceError(f"builtin:{query} is ambiguous: {shown}; name one by "
+                                        "its file stem or GUID")
+    return [(kind, table(name).get(key)) for kind, name, key, _ in found]
 
 
 # --- units ------------------------------------------------------------------------------------
