@@ -1,10 +1,15 @@
 """The parallel runner: lint many files with one `Linter`, in this process or in worker processes.
 
 Owns: choosing serial or parallel, the worker processes and what they send back, and memory
-between files. Workers are forked with the loaded linter (catalogue, configuration, module caches
-per worker) and lint one file at a time, largest files first so that no worker is left with a big
-file at the end; each sends back the file's findings (a `FileResult`), never its model. Results
-come back in input order, so a parallel run prints what a serial run prints.
+between files. Workers are forked with the loaded linter (catalogue, configuration) and keep
+their own module caches for the whole run; each sends back a file's findings (a `FileResult`),
+never its model. Results come back in input order, so a parallel run prints what a serial run
+prints.
+
+Balance: work is handed out by size. Files bigger than a share of the whole go first, one each,
+so that no worker is left with a big file at the end; the others go in runs of neighbouring files
+(a folder's Bicep files share modules, which a worker lowers once and caches) whose total size
+shrinks as the work runs out (guided self-scheduling), so that workers finish together.
 
 Memory: linting builds many small objects that live as long as a file. The collector is paused
 while a file is linted (its scans of them cost about a third of the run) and the young
@@ -28,7 +33,9 @@ from .engine.results import FileResult
 from .linter import Linter
 
 PARALLEL_THRESHOLD = 48  # below this many files a process pool costs more than it saves
-IN_FLIGHT = 2  # files handed to a worker ahead, so that it never waits for the parent
+BIG_SHARE = 4  # a file bigger than total / (BIG_SHARE * jobs) is handed out first, on its own
+RUN_SHARE = 8  # a run of files is at most what is left / (RUN_SHARE * jobs), in bytes
+MIN_RUN_BYTES = 64 * 1024
 
 # What a forked worker inherits: the linter and the files, and the parent's ends of the pipes
 # of the workers forked before it (a worker closes them, so each pipe has one parent end).
@@ -73,23 +80,59 @@ def _serial(linter: Linter, candidates: list, progress) -> list[FileResult]:
     return results
 
 
-def largest_first(candidates: list) -> list[int]:
-    """Indexes of the candidates, the biggest files first (unreadable ones last)."""
-    def size(i: int) -> int:
-        try:
-            return os.stat(candidates[i].path).st_size
-        except OSError:
-            return -1
-    return sorted(range(len(candidates)), key=lambda i: -size(i))
+class WorkQueue:
+    """The files still to lint, as indexes into the candidates, handed out in runs (see above)."""
+
+    def __init__(self, candidates: list, jobs: int):
+        self.sizes = [_size(c.path) for c in candidates]
+        self.jobs = max(1, jobs)
+        self.left = sum(self.sizes)
+        big = self.left / (BIG_SHARE * self.jobs)
+        first = sorted((i for i, n in enumerate(self.sizes) if n > big),
+                       key=lambda i: -self.sizes[i])
+        chosen = set(first)
+        self.pending = deque(first + [i for i in range(len(candidates)) if i not in chosen])
+        self.big = len(first)  # how many at the front are big files, each a run of its own
+
+    def __bool__(self) -> bool:
+        return bool(self.pending)
+
+    def take(self) -> list[int]:
+        """The next run of files for a worker (empty when there is nothing left)."""
+        if self.big:
+            self.big -= 1
+            run = [self.pending.popleft()]
+        else:
+            limit = max(self.left / (RUN_SHARE * self.jobs), MIN_RUN_BYTES)
+            run, total = [], 0
+            while self.pending and (not run or total + self.sizes[self.pending[0]] <= limit):
+                i = self.pending.popleft()
+                run.append(i)
+                total += self.sizes[i]
+        self.left -= sum(self.sizes[i] for i in run)
+        return run
+
+    def give_back(self, indexes) -> None:
+        """Files handed out that will not be linted where they went (their worker died)."""
+        self.pending.extendleft(reversed(list(indexes)))
+        self.left += sum(self.sizes[i] for i in indexes)
+
+
+def _size(path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 class _Worker:
-    __slots__ = ("process", "conn", "in_flight")
+    __slots__ = ("process", "conn", "in_flight", "rules")
 
     def __init__(self, process, conn):
         self.process = process
         self.conn = conn
         self.in_flight: deque = deque()
+        self.rules: list = []  # the rule IDs of the last file it sent (see _work)
 
 
 def _parallel(linter: Linter, candidates: list, jobs: int, progress) -> list[FileResult]:
@@ -98,16 +141,17 @@ def _parallel(linter: Linter, candidates: list, jobs: int, progress) -> list[Fil
     global _WORKER, _CANDIDATES
     context = multiprocessing.get_context("fork")
     _WORKER, _CANDIDATES = linter, candidates
-    pending = deque(largest_first(candidates))
+    pending = WorkQueue(candidates, jobs)
     results: list = [None] * len(candidates)
     workers: list[_Worker] = []
     done = 0
 
     def feed(w: _Worker) -> None:
-        while pending and len(w.in_flight) < IN_FLIGHT:
-            i = pending.popleft()
-            w.conn.send(i)
-            w.in_flight.append(i)
+        """Hand a worker its next run before it finishes the last file it has."""
+        if pending and len(w.in_flight) <= 1:
+            run = pending.take()
+            w.conn.send(run)
+            w.in_flight.extend(run)
 
     def start() -> _Worker:
         parent_end, child_end = context.Pipe()
@@ -130,6 +174,10 @@ def _parallel(linter: Linter, candidates: list, jobs: int, progress) -> list[Fil
                 try:
                     while w.conn.poll():
                         i, result = w.conn.recv()
+                        if result.rules is None:
+                            result.rules = w.rules
+                        else:
+                            w.rules = result.rules
                         w.in_flight.remove(i)
                         results[i] = result
                         done += 1
@@ -149,7 +197,7 @@ def _parallel(linter: Linter, candidates: list, jobs: int, progress) -> list[Fil
                     done += 1
                     if progress:
                         progress(done, len(candidates))
-                    pending.extendleft(reversed(w.in_flight))
+                    pending.give_back(w.in_flight)
                 if pending:
                     workers.append(start())
                     feed(workers[-1])
@@ -191,11 +239,20 @@ def _work(conn) -> None:
     for end in _PARENT_ENDS:
         end.close()
     assert _WORKER is not None
+    sent_rules = None
     while True:
         try:
-            i = conn.recv()
+            run = conn.recv()
         except (EOFError, OSError):
             return
-        if i is None:
+        if run is None:
             return
-        conn.send((i, _lint_one(_WORKER, _CANDIDATES[i])))
+        for i in run:
+            result = _lint_one(_WORKER, _CANDIDATES[i])
+            # the IDs of the rules that ran (hundreds) are sent only when they change: the parent
+            # would otherwise hold a copy of each for every file
+            if result.rules == sent_rules:
+                result.rules = None
+            else:
+                sent_rules = result.rules
+            conn.send((i, result))

@@ -135,16 +135,31 @@ def test_a_worker_that_dies_costs_its_file_only(catalogue, tmp_path, monkeypatch
                if i != 13)
 
 
-def test_work_is_handed_out_largest_file_first(tmp_path):
+def test_big_files_go_first_then_runs_of_neighbours_that_shrink(tmp_path, monkeypatch):
+    from armlint import runner
     from armlint.discover import Candidate
-    from armlint.runner import largest_first
-    sizes = [5, 500, 50, 0]
+    monkeypatch.setattr(runner, "MIN_RUN_BYTES", 1)
+    sizes = [1000] * 40 + [200_000] + [1000] * 40 + [30_000]
     candidates = []
     for i, size in enumerate(sizes):
-        (tmp_path / f"f{i}.json").write_text("x" * size)
-        candidates.append(Candidate(tmp_path / f"f{i}.json", True))
+        (tmp_path / f"f{i:02}.json").write_text("x" * size)
+        candidates.append(Candidate(tmp_path / f"f{i:02}.json", True))
     candidates.append(Candidate(tmp_path / "gone.json", True))
-    assert largest_first(candidates) == [1, 2, 0, 3, 4]
+    queue = runner.WorkQueue(candidates, jobs=2)
+    runs = []
+    while queue:
+        runs.append(queue.take())
+    assert runs[0] == [40]  # bigger than a share of the whole: first, on its own
+    rest = [i for run in runs[1:] for i in run]
+    assert rest == [i for i in range(len(candidates)) if i != 40]  # neighbours stay together
+    lengths = [len(run) for run in runs[1:] if 81 not in run]
+    assert lengths == sorted(lengths, reverse=True) and lengths[0] > 1 and lengths[-1] == 1
+    # what a dead worker had is handed out again first
+    queue = runner.WorkQueue(candidates, jobs=2)
+    queue.take()
+    second = queue.take()
+    queue.give_back(second[1:])
+    assert queue.take()[:len(second) - 1] == second[1:]
 
 
 # --- outputs ---------------------------------------------------------------------------------
@@ -225,3 +240,20 @@ def test_an_output_that_is_not_a_regular_file_is_written_as_it_is(project):
     reader = subprocess.Popen(["cat", str(project / "pipe")], stdout=subprocess.PIPE, text=True)
     assert run("check", "infra", "-f", "json", "-o", "pipe", cwd=project).returncode == 1
     assert len(json.loads(reader.communicate(timeout=20)[0])["findings"]) == 4
+
+
+def test_parallel_reports_equal_serial_ones_when_rules_differ_by_file(tmp_path):
+    # workers send the IDs of the rules that ran only when they change from the file before
+    for i in range(60):
+        (tmp_path / ("legacy" if i % 3 == 0 else "infra")).mkdir(exist_ok=True)
+        folder = "legacy" if i % 3 == 0 else "infra"
+        (tmp_path / folder / f"t{i:02}.json").write_text(json.dumps(EXAMPLE))
+    (tmp_path / ".armlint.yaml").write_text(
+        "select: [AL5]\noverrides:\n  - files: ['legacy/**']\n    ignore: [AL5002, AL5006]\n")
+    outputs = {}
+    for jobs in ("1", "2"):
+        outputs[jobs] = [run("check", ".", "-j", jobs, "-f", fmt, cwd=tmp_path).stdout
+                         for fmt in ("junit", "json", "sarif")]
+    assert outputs["1"] == outputs["2"]
+    junit = outputs["1"][0]
+    assert junit.count('classname="legacy/t00.json"') < junit.count('classname="infra/t01.json"')
