@@ -116,27 +116,30 @@ def test_rule_pages_and_readme_table_are_up_to_date():
     assert script.readme_with_table(readme, rules_table(rules, "docs/rules/{id}.md")) == readme
 
 
-def _message_templates(module_path) -> list[tuple[int, str]]:
-    """(line, template) of every message a check module writes: string constants given as
-    `message=`, directly or through a name assigned a string constant in the module."""
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+def _message_templates(module_path) -> list[tuple[int, str | None]]:
+    """(line, template) of every message a check module writes: each string constant with a
+    `{placeholder}` in it (docstrings apart), and None for an f-string given as `message=`
+    (values formatted into the template instead of bound)."""
     import ast
     tree = ast.parse(module_path.read_text(encoding="utf-8"))
-    constants: dict[str, list] = {}
+    skip = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and \
-                isinstance(node.value.value, str):
-            for target in node.targets:
-                if isinstance(target, ast.Name):
-                    constants.setdefault(target.id, []).append(node.value)
+        if isinstance(node, ast.JoinedStr):
+            skip |= {id(n) for n in ast.walk(node)}
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body and \
+                isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant):
+            skip.add(id(node.body[0].value))  # a docstring
     found = []
     for node in ast.walk(tree):
-        if not isinstance(node, ast.keyword) or node.arg != "message":
-            continue
-        values = [node.value] if isinstance(node.value, ast.Constant) else \
-            constants.get(node.value.id, []) if isinstance(node.value, ast.Name) else []
-        if isinstance(node.value, ast.JoinedStr):
-            found.append((node.value.lineno, None))  # an f-string: values formatted in
-        found += [(v.lineno, v.value) for v in values if isinstance(v.value, str)]
+        if isinstance(node, ast.keyword) and node.arg == "message" and \
+                isinstance(node.value, ast.JoinedStr):
+            found.append((node.value.lineno, None))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and \
+                id(node) not in skip and _PLACEHOLDER.search(node.value):
+            found.append((node.lineno, node.value))
     return found
 
 

@@ -1,16 +1,10 @@
-"""Python rules: one module per rule, only where JMESPath cannot say it. Each has `check(item, rule)`.
+"""Python rules: one module per rule (two rules may share one), only where JMESPath cannot say it.
 
-Many rules read Bicep syntax trees as well as JSON and import `armlint.bicep.syntax` for its node
-classes. Building those classes costs about 15 ms, which a run over JSON files alone (a
-pre-commit hook on templates) should not pay, so the module is registered to load on first use.
+Each module has `check(ctx, report)`: the engine hands it, one at a time, the items of its rule's
+scope kind with a typed context (engine/items.py), and it reports through `report`
+(engine/report.py). Modules hold no facts about templates (those are in model/ and
+bicep/semantic.py) and do not import one another; `_`-prefixed modules hold what several rules
+share that is not a fact of a template (naming heuristics, Azure's API version table). A module
+imports the Bicep syntax classes inside its functions unless its rule is Bicep-only, so a run over
+JSON files alone does not build them.
 """
-import importlib.util
-import sys
-
-from .. import bicep
-
-if "armlint.bicep.syntax" not in sys.modules:
-    _spec = importlib.util.find_spec("armlint.bicep.syntax")
-    _spec.loader = importlib.util.LazyLoader(_spec.loader)
-    bicep.syntax = sys.modules[_spec.name] = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(bicep.syntax)

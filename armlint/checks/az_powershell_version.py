@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ..engine.run import Hit
-from ._vm_util import text
+from ..engine.items import ResourceContext
+from ..engine.report import Report
+from ..expr.query import known_text
 
 _VERSION = re.compile(r"\s*(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?\s*\Z")
 DEFAULT_MINIMUM = "11.0"
@@ -24,20 +25,24 @@ def parse_version(value: str) -> tuple | None:
     return tuple(int(g) if g is not None else -1 for g in m.groups())
 
 
-def check(ctx, rule):
-    if (text(ctx["resource"].get("kind")) or "").lower() != "azurepowershell":
+def text(value):
+    return value if known_text(value) else None
+
+
+def check(ctx: ResourceContext, report: Report) -> None:
+    if (text(ctx.view.get("kind")) or "").lower() != "azurepowershell":
         return
-    props = ctx["resource"].get("properties")
+    props = ctx.view.get("properties")
     if not isinstance(props, dict):
         return
     version = text(props.get("azPowerShellVersion"))
     parsed = parse_version(version) if version is not None else None
     if parsed is None:
         return
-    minimum = str(ctx["options"].get("minimumVersion", DEFAULT_MINIMUM)).strip()
+    minimum = str(ctx.options.get("minimumVersion", DEFAULT_MINIMUM)).strip()
     floor = parse_version(minimum)
     if floor is None:  # not a version: the default, as the Bicep linter does
         minimum, floor = DEFAULT_MINIMUM, parse_version(DEFAULT_MINIMUM)
     if parsed < floor:
-        yield Hit(at="resource.properties.azPowerShellVersion",
-                  bind={"version": version.strip(), "minimum": minimum})
+        report.at_path("resource.properties.azPowerShellVersion", version=version.strip(),
+                       minimum=minimum)

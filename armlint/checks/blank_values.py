@@ -17,11 +17,11 @@ and then only for those keys.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from typing import Any
 
-from ..engine.run import Hit
+from ..engine.items import DocumentContext
+from ..engine.report import Report
 from ..expr.values import Origin
-from ._structure_util import own_templates
 
 # A blank value after a colon; the property name is then read backwards from the colon.
 _JSON_BLANK = re.compile(r':\s*(?:\{\s*\}|\[\s*\]|""|null\b)')
@@ -42,7 +42,8 @@ _MEANINGFUL = {"dependson", "emptydir", "keyversion"}
 # (lower-case resource type, path under the resource).
 _PAYLOADS = (
     ("microsoft.authorization/policydefinitions", ("properties", "policyrule")),
-    ("microsoft.management/managementgroups/providers/policydefinitions", ("properties", "policyrule")),
+    ("microsoft.management/managementgroups/providers/policydefinitions",
+     ("properties", "policyrule")),
     ("microsoft.logic/workflows", ("properties", "definition")),
 )
 
@@ -91,12 +92,12 @@ def _named_by_id(key: str) -> bool:
     return stripped.startswith("[") or "/subscriptions/" in key.lower()
 
 
-def check(ctx, rule) -> Iterator[Hit]:
-    model = ctx["model"]
+def check(ctx: DocumentContext, report: Report) -> None:
+    model = ctx.model
     if model.root is None:
         return
-    doc = model.root.origin.doc
-    options = ctx["options"]
+    doc = model.root_doc
+    options = ctx.options
     exempt = {str(k).lower() for k in options.get("PropertiesThatCanBeEmpty") or ()}
     text = getattr(doc, "text", None)
     if not isinstance(text, str):
@@ -105,8 +106,8 @@ def check(ctx, rule) -> Iterator[Hit]:
     if not wanted:
         return
     per_type = _allowed_paths(options.get("ResourcePropertiesThatCanBeEmpty") or {})
-    walker = _Walker(wanted, exempt)
-    for template in own_templates(model):
+    walker = _Walker(wanted, exempt, report)
+    for template in model.own_templates:
         for key, value in template.raw.items():
             low = key.lower() if isinstance(key, str) else ""
             if low in _SECTIONS or low == "$schema":
@@ -123,7 +124,6 @@ def check(ctx, rule) -> Iterator[Hit]:
         if res.type_key == _DEPLOYMENTS:
             skip.append(("properties", "template"))  # walked as a template of its own
         walker.object(res.raw, res.origin, (), tuple(skip))
-    yield from walker.hits
 
 
 def _allowed_paths(table: Any) -> dict:
@@ -143,10 +143,10 @@ class _Walker:
     """Walks raw values; an `Origin` is built only for a blank it reports or a container it
     enters, so the many leaf values cost a dictionary lookup each."""
 
-    def __init__(self, wanted: set, exempt: set):
+    def __init__(self, wanted: set, exempt: set, report: Report):
         self.wanted = wanted
         self.exempt = exempt | _MEANINGFUL
-        self.hits: list[Hit] = []
+        self.report = report
 
     def pair(self, parent: Origin, key: str, value: Any, path: tuple, skip: tuple,
              descend: bool = True) -> None:
@@ -155,7 +155,7 @@ class _Walker:
         if low in self.wanted and low not in self.exempt:
             kind = _blank_kind(value)
             if kind is not None:
-                self.hits.append(Hit(at=parent.child(key), bind={"key": key, "kind": kind}))
+                self.report.at_origin(parent.child(key), key=key, kind=kind)
                 return
         if descend and isinstance(value, (dict, list)):
             self.value(value, parent.child(key), path, skip)

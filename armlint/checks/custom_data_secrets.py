@@ -15,9 +15,10 @@ import base64
 import binascii
 import re
 
-from ..engine.run import Hit
+from ..engine.items import ResourceContext
+from ..engine.report import Report
 from ..expr.evaluate import resolve
-from ._params_util import facts, known_text, secure_parameters_read
+from ..expr.query import known_text
 
 TYPES = {"microsoft.compute/virtualmachines": ("properties", "osProfile"),
          "microsoft.compute/virtualmachinescalesets":
@@ -32,20 +33,19 @@ CREDENTIALS = (
 )
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    for res in model.resources:
-        path = TYPES.get(res.type_key)
-        if path is None or not res.deployed:
-            continue
-        found = _custom_data(res.raw, res.origin, path)
-        if found is None:
-            continue
-        raw, origin = found
-        what = _secret(res, raw, origin)
-        if what is not None:
-            kind = "Scale set" if res.type_key.endswith("scalesets") else "Virtual machine"
-            yield Hit(at=origin, bind={"what": kind, "vm": res.display_name, "secret": what})
+def check(ctx: ResourceContext, report: Report) -> None:
+    res = ctx.resource
+    path = TYPES.get(res.type_key)
+    if path is None or not res.deployed:
+        return
+    found = _custom_data(res.raw, res.origin, path)
+    if found is None:
+        return
+    raw, origin = found
+    what = _secret(res, raw, origin)
+    if what is not None:
+        kind = "Scale set" if res.type_key.endswith("scalesets") else "Virtual machine"
+        report.at_origin(origin, what=kind, vm=res.display_name, secret=what)
 
 
 def _custom_data(raw, origin, path):
@@ -63,10 +63,10 @@ def _custom_data(raw, origin, path):
 
 
 def _secret(res, raw, origin) -> str | None:
-    f = facts(res.template, raw)
+    f = res.template.uses_of(raw)
     if f.lists:
         return f"the result of {f.lists[0]}()"
-    secure = secure_parameters_read(res.template, f)
+    secure = res.template.secure_parameters_read(f)
     if secure:
         return "secure parameter " + ", ".join(f"'{s}'" for s in secure)
     value = resolve(raw, origin, res.ctx)

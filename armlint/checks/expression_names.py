@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import re
 
-from ..engine.run import Hit
-from ._structure_util import own_templates
+from ..engine.items import TemplateContext
+from ..engine.report import Report
 
 # The name starts with `[` and ends with `]`, white space around allowed (as arm-ttk reads it).
 _EXPRESSION_NAME = re.compile(r"^\s*\[.*\]\s*$", re.DOTALL)
 
 
-def check(ctx, rule):
-    for template in own_templates(ctx["model"]):
-        for section, what in ((template.parameters, "parameter"), (template.variables, "variable")):
-            for decl in section:
-                if isinstance(decl.name, str) and _EXPRESSION_NAME.match(decl.name):
-                    yield Hit(at=decl.origin, part="key", bind={"what": what, "decl": decl.name})
+def check(ctx: TemplateContext, report: Report) -> None:
+    template = ctx.template
+    for section, what in ((template.parameters, "parameter"), (template.variables, "variable")):
+        for decl in section:
+            if isinstance(decl.name, str) and _EXPRESSION_NAME.match(decl.name):
+                report.at_origin(decl.origin, part="key", what=what, decl=decl.name)

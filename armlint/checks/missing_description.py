@@ -11,24 +11,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..engine.run import Hit
-from ._structure_util import sys_decorator
-from .common import bicep_tree
+from ..engine.items import DocumentContext
+from ..engine.report import Report
 
 _WHAT = {"parameters": "parameter", "outputs": "output", "types": "type",
          "type-properties": "type property", "variables": "variable"}
 
 
-def check(ctx, rule):
-    model = ctx["model"]
+def check(ctx: DocumentContext, report: Report) -> None:
+    model = ctx.model
     if model.root is None:
         return
-    wanted = {str(k).lower() for k in ctx["options"].get("declarations") or ()}
-    tree = bicep_tree(model)
-    if tree is not None:
-        yield from _bicep(model.root.origin.doc, tree, wanted)
-    else:
-        yield from _json(model.root, wanted)
+    wanted = {str(k).lower() for k in ctx.options.get("declarations") or ()}
+    semantic = model.semantic
+    found = _bicep(semantic, wanted) if semantic is not None else _json(model.root, wanted)
+    for at, message, values in found:
+        if isinstance(at, tuple):
+            report.at_origin(at[0], part=at[1], message=message, **values)
+        else:
+            report.at_node(at, message=message, **values)
 
 
 # --- JSON ------------------------------------------------------------------------------------
@@ -49,17 +50,22 @@ def _described(raw: Any) -> tuple[str, Any]:
 _BLANK = "the description of {what} '{declaration}' is blank; say what it is for"
 
 
-def _json_hit(what: str, name: str, raw: Any, origin) -> Hit | None:
+_MISSING_JSON = ("{what} '{declaration}' has no description; add \"metadata\": "
+                 "{{\"description\": \"...\"}} saying what it is for")
+_MISSING_BICEP = "{what} '{declaration}' has no description; add @description('...') saying " \
+    "what it is for"
+
+
+def _json_hit(what: str, name: str, raw: Any, origin) -> tuple | None:
+    """((origin, part), message, values) of the finding on one JSON declaration, or None."""
     if not hasattr(raw, "actual_key"):
         return None
     state, keys = _described(raw)
+    values = {"what": what, "declaration": name}
     if state == "missing":
-        return Hit(at=origin, part="key", message="{what} '{declaration}' has no description; "
-                   "add \"metadata\": {{\"description\": \"...\"}} saying what it is for",
-                   bind={"what": what, "declaration": name})
+        return (origin, "key"), _MISSING_JSON, values
     if state == "blank":
-        return Hit(at=origin.child(keys[0]).child(keys[1]), message=_BLANK,
-                   bind={"what": what, "declaration": name})
+        return (origin.child(keys[0]).child(keys[1]), "value"), _BLANK, values
     return None
 
 
@@ -120,39 +126,43 @@ def _json_properties(schema: Any, origin, path: str):
 
 # --- Bicep -----------------------------------------------------------------------------------
 
-def _bicep(doc, tree, wanted: set):
+def _bicep(semantic, wanted: set):
     from ..bicep import syntax as S
+    from ..bicep.semantic import sys_decorator
     kinds = {S.Param: "parameters", S.Output: "outputs", S.TypeDecl: "types", S.Var: "variables"}
-    for st in tree.statements:
+    for st in semantic.tree.statements:
         kind = kinds.get(type(st))
         if kind is None:
             continue
         if kind in wanted and not (kind == "types" and sys_decorator(st, "discriminator")):
-            hit = _bicep_hit(doc, st, _WHAT[kind], st.name.name, st.name)
+            hit = _bicep_hit(st, _WHAT[kind], st.name.name, st.name)
             if hit is not None:
                 yield hit
         if kind == "types" and "type-properties" in wanted:
-            yield from _bicep_properties(doc, st.value, st.name.name)
+            yield from _bicep_properties(st.value, st.name.name)
 
 
-def _bicep_properties(doc, texpr, label: str):
+def _bicep_properties(texpr, label: str):
     from ..bicep import syntax as S
-    from .common import bicep_nodes
-    for node in bicep_nodes(texpr):
+    from ..bicep.semantic import walk
+    for node in walk(texpr):
         if isinstance(node, S.ObjectTypeProperty) and node.name is not None:
-            hit = _bicep_hit(doc, node, "type property", f"{label}.{node.name}", node.key)
+            hit = _bicep_hit(node, "type property", f"{label}.{node.name}", node.key)
         elif isinstance(node, S.ObjectTypeAdditional):
-            star = (doc, node.start, node.start + 1)
-            hit = _bicep_hit(doc, node, "type property", f"{label}.*", None, star)
+            # the `*` of `*: type`, which is where the declaration's name would be
+            hit = _bicep_hit(node, "type property", f"{label}.*", S.Node(node.start,
+                                                                          node.start + 1))
         else:
             continue
         if hit is not None:
             yield hit
 
 
-def _bicep_hit(doc, node, what: str, name: str, name_node, at=None) -> Hit | None:
+def _bicep_hit(node, what: str, name: str, where) -> tuple | None:
+    """(node, message, values) of the finding on one Bicep declaration, or None."""
     from ..bicep import syntax as S
-    where = at or (doc, name_node.start, name_node.end)
+    from ..bicep.semantic import sys_decorator
+    values = {"what": what, "declaration": name}
     dec = sys_decorator(node, "description")
     if dec is None:
         meta = sys_decorator(node, "metadata")
@@ -163,14 +173,10 @@ def _bicep_hit(doc, node, what: str, name: str, name_node, at=None) -> Hit | Non
                 value = prop.value
                 if isinstance(value, S.String) and value.value is not None and \
                         not value.value.strip():
-                    return Hit(at=(doc, value.start, value.end), message=_BLANK,
-                               bind={"what": what, "declaration": name})
+                    return value, _BLANK, values
                 return None
-        return Hit(at=where, message="{what} '{declaration}' has no description; add "
-                   "@description('...') saying what it is for",
-                   bind={"what": what, "declaration": name})
+        return where, _MISSING_BICEP, values
     arg = dec.args[0] if dec.args else None
     if isinstance(arg, S.String) and arg.value is not None and not arg.value.strip():
-        return Hit(at=(doc, arg.start, arg.end), message=_BLANK,
-                   bind={"what": what, "declaration": name})
+        return arg, _BLANK, values
     return None

@@ -86,7 +86,8 @@ def _report(report: Report, t, decl, st, key, kind, **values) -> None:
     params = t.parameters_seen
     variables = t.owner.uses.variable_closure
     for node in walk(st.value):
-        if kind == "list" and isinstance(node, S.Call) and node.name.name.lower().startswith("list"):
+        if kind == "list" and isinstance(node, S.Call) and \
+                node.name.name.lower().startswith("list"):
             report.at_node(node, **values)
             return
         if kind == "param" and isinstance(node, S.Variable):

@@ -29,35 +29,32 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..engine.run import Hit
+from ..engine.items import DocumentContext
+from ..engine.report import Report
 
 _BUILTIN = {"string", "int", "bool", "object", "array", "securestring", "secureobject"}
 _DEPLOYMENTS = "microsoft.resources/deployments"
 
 
-def check(ctx, rule):
-    model = ctx["model"]
+def check(ctx: DocumentContext, report: Report) -> None:
+    model = ctx.model
     if model.parameter_file is not None:
         if model.language == "bicep":
-            yield from _bicepparam(model.parameter_file)
+            _bicepparam(model.parameter_file, report)
         return
     if model.root is None:
         return
-    doc = model.root.origin.doc
     if model.given_parameters:
-        yield from _given_by_files(model, doc)
-    for res in model.resources:
-        if res.type_key != _DEPLOYMENTS or res.nested_template is None or \
-                res.origin.doc is not doc or res.nested_template.scope is res.template.scope \
-                or not res.deployed:
-            # an outer-scope nested template reads the outer template's parameters
-            continue
-        yield from _deployment(res, doc)
+        _given_by_files(model, report)
+    for res in model.file_resources((_DEPLOYMENTS,)):
+        # an outer-scope nested template reads the outer template's parameters
+        if res.nested_template is not None and res.nested_template.scope is not res.template.scope:
+            _deployment(model, res, report)
 
 
 # --- modules and nested deployments ----------------------------------------------------------
 
-def _deployment(res, doc):
+def _deployment(model, res, report: Report) -> None:
     template = res.nested_template
     props = res.raw.get("properties")
     if not isinstance(props, dict) or "parametersLink" in props:
@@ -69,16 +66,16 @@ def _deployment(res, doc):
     declared = _declared(template)
     if declared is None:
         return
-    module = _module_statement(doc, res)
+    module = _module_statement(model, res)
     target = None
     props_origin = res.origin.child(res.raw.actual_key("properties"))
     folded = {name.lower(): name for name in declared}
     for name in params:
         if isinstance(name, str) and name.lower() not in folded:
             target = target or _target(res, module)
-            yield Hit(at=props_origin.child(params_key).child(name), part="key", message=(
+            report.at_origin(props_origin.child(params_key).child(name), part="key", message=(
                 "'{param}' is passed to {target}, whose template declares no parameter of that "
-                "name"), bind={"param": name, "target": target})
+                "name"), param=name, target=target)
     if module is not None and not _plain_params(module):
         return
     passed = {name.lower() for name in params if isinstance(name, str)}
@@ -90,33 +87,38 @@ def _deployment(res, doc):
     listed = ", ".join(f"'{n}'" for n in missing)
     noun = "parameter" if len(missing) == 1 else "parameters"
     message = "{target} is not given the required {noun} {listed} of its template"
-    bind = {"target": target, "noun": noun, "listed": listed}
+    values = {"target": target, "noun": noun, "listed": listed}
     if module is not None:
-        yield Hit(at=(doc, module.name.start, module.name.end), message=message, bind=bind)
+        report.at_node(module.name, message=message, **values)
     elif params_key is not None:
-        yield Hit(at=props_origin.child(params_key), part="key", message=message, bind=bind)
+        report.at_origin(props_origin.child(params_key), part="key", message=message, **values)
     else:
-        yield Hit(at=props_origin.child(props.actual_key("template")), part="key",
-                  message=message, bind=bind)
+        report.at_origin(props_origin.child(props.actual_key("template")), part="key",
+                         message=message, **values)
 
 
-def _given_by_files(model, doc):
+def _given_by_files(model, report: Report) -> None:
     raw = model.root.raw
     declared = raw.get("parameters") if isinstance(raw.get("parameters"), dict) else {}
     folded = {name.lower() for name in declared}
     key = raw.actual_key("parameters") if declared else None
-    if model.language == "json":
-        at = model.root.origin.child(key) if key is not None else (doc, 0, 1)
-    else:
-        from ..bicep import syntax as S
-        first = next((st for st in doc.tree.statements if isinstance(st, S.Param)), None)
-        at = (doc, first.name.start, first.name.end) if first is not None else (doc, 0, 0)
+    semantic = model.semantic
+    first = next(iter(semantic.declared("param").values()), None) if semantic else None
+    message = ("'{file}' gives parameter '{param}', which this template does not declare; "
+               "Resource Manager rejects the deployment")
     for shown, names in model.given_parameters:
         for name in names:
-            if name.lower() not in folded:
-                yield Hit(at=at, part="key", message=(
-                    "'{file}' gives parameter '{param}', which this template does not declare; "
-                    "Resource Manager rejects the deployment"), bind={"file": shown, "param": name})
+            if name.lower() in folded:
+                continue
+            if semantic is not None and first is not None:
+                report.at_node(first.name, message=message, file=shown, param=name)
+            elif semantic is not None:
+                report.at_text(0, 0, message=message, file=shown, param=name)
+            elif key is not None:
+                report.at_origin(model.root.origin.child(key), part="key", message=message,
+                                 file=shown, param=name)
+            else:
+                report.at_text(0, 1, message=message, file=shown, param=name)
 
 
 def _target(res, module) -> str:
@@ -140,16 +142,11 @@ def _declared(template) -> dict | None:
             decl.get("nullable") is not True for name, decl in params.items()}
 
 
-def _module_statement(doc, res):
+def _module_statement(model, res):
     """The Bicep `module` statement a lowered deployment comes from, or None (JSON)."""
-    tree = getattr(doc, "tree", None)
-    if tree is None or not res.symbolic_name:
-        return None
-    from ..bicep import syntax as S
-    for st in tree.statements:
-        if isinstance(st, S.Module) and st.name.name == res.symbolic_name:
-            return st
-    return None
+    semantic = model.semantic
+    symbol = semantic.symbols.get(res.symbolic_name) if semantic and res.symbolic_name else None
+    return symbol.node if symbol is not None and symbol.kind == "module" else None
 
 
 def _plain_params(module) -> bool:
@@ -165,7 +162,7 @@ def _plain_params(module) -> bool:
 
 # --- .bicepparam files -----------------------------------------------------------------------
 
-def _bicepparam(pfile):
+def _bicepparam(pfile, report: Report) -> None:
     doc = pfile.origin.doc
     tree = getattr(doc, "tree", None)
     path = getattr(doc, "path", None)
@@ -189,9 +186,9 @@ def _bicepparam(pfile):
             continue
         near = folded.get(name.lower())
         hint = f" (it declares '{near}'; names are case-sensitive)" if near else ""
-        yield Hit(at=(doc, st.name.start, st.name.end), message=(
+        report.at_node(st.name, message=(
             "'{param}' is assigned here, but '{file}' declares no parameter of that name{hint}"),
-            bind={"param": name, "file": using.path.value, "hint": hint})
+            param=name, file=using.path.value, hint=hint)
     inherited = set()
     for st in tree.statements:
         if isinstance(st, S.Extends):
@@ -205,9 +202,9 @@ def _bicepparam(pfile):
     if missing:
         listed = ", ".join(f"'{n}'" for n in missing)
         noun = "parameter" if len(missing) == 1 else "parameters"
-        yield Hit(at=(doc, using.path.start, using.path.end), message=(
+        report.at_node(using.path, message=(
             "'{file}' requires the {noun} {listed}, which this file does not assign"),
-            bind={"file": using.path.value, "noun": noun, "listed": listed})
+            file=using.path.value, noun=noun, listed=listed)
 
 
 def _confinement(doc, path):

@@ -4,17 +4,13 @@ alone. A Python rule only because the template context evaluates every parameter
 which this rule does not need."""
 from __future__ import annotations
 
-from ..engine.run import Hit
+from ..engine.items import DocumentContext
+from ..engine.report import Report
 
 
-def check(ctx, rule):
-    root = ctx["model"].root
-    if root is None or "parameters" in root.raw:
-        return
-    meta = root.raw.get("metadata")
-    generator = meta.get("_generator") if isinstance(meta, dict) else None
-    name = generator.get("name") if isinstance(generator, dict) else None
-    if isinstance(name, str) and name.lower() == "bicep":
+def check(ctx: DocumentContext, report: Report) -> None:
+    root = ctx.model.root
+    if root is None or "parameters" in root.raw or ctx.model.bicep_generated:
         return
     key = root.raw.actual_key("$schema")
-    yield Hit(at=root.origin.child(key) if key is not None else root.origin, part="key")
+    report.at_origin(root.origin.child(key) if key is not None else root.origin, part="key")

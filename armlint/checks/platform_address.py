@@ -13,9 +13,10 @@ import base64
 import binascii
 import ipaddress
 import re
-from typing import Any, Iterator
+from typing import Any
 
-from ..engine.run import Hit
+from ..engine.items import ResourceContext
+from ..engine.report import Report
 from ..expr.values import Unknown
 
 PLATFORM_IP = ipaddress.ip_address("168.63.129.16")
@@ -135,19 +136,19 @@ _VM_DATA_PATHS = (
 )
 
 
-def check(ctx, rule) -> Iterator[Hit]:
-    rtype = ctx["type"].lower()
-    resource = ctx["resource"]
+def check(ctx: ResourceContext, report: Report) -> None:
+    rtype = ctx.type.lower()
+    resource = ctx.view
     if rtype == "microsoft.network/networksecuritygroups":
         rules = _get(resource, ("properties", "securityRules"))
         if isinstance(rules, list):
             for i, sec_rule in enumerate(rules):
-                yield from _nsg_rule(sec_rule, f"resource.properties.securityRules[{i}]", ctx)
+                _nsg_rule(sec_rule, f"resource.properties.securityRules[{i}]", ctx, report)
     elif rtype == "microsoft.network/networksecuritygroups/securityrules":
-        yield from _nsg_rule(resource, "resource", ctx)
+        _nsg_rule(resource, "resource", ctx, report)
     elif rtype in ("microsoft.compute/virtualmachines", "microsoft.compute/virtualmachinescalesets"):
         for path in _VM_DATA_PATHS:
-            yield from _script(_decode_base64(_get(resource, path)), path, ctx)
+            _script(_decode_base64(_get(resource, path)), path, ctx, report)
         inline = _get(resource, ("properties", "virtualMachineProfile", "extensionProfile",
                                  "extensions"))
         if isinstance(inline, list):
@@ -158,13 +159,13 @@ def check(ctx, rule) -> Iterator[Hit]:
                         value = _decode_base64(value, keep=True)
                     prefix = ("properties", "virtualMachineProfile", "extensionProfile",
                               "extensions", i)
-                    yield from _script(value, prefix + path, ctx)
+                    _script(value, prefix + path, ctx, report)
     else:
         for path in _SCRIPT_PATHS:
             value = _get(resource, path)
             if path[-1] == "script" and path[1] != "source":
                 value = _decode_base64(value, keep=True)
-            yield from _script(value, path, ctx)
+            _script(value, path, ctx, report)
 
 
 def _get(obj: Any, path: tuple) -> Any:
@@ -229,7 +230,7 @@ def _text(value: Any) -> str | None:
     return value.lower() if isinstance(value, str) and not isinstance(value, Unknown) else None
 
 
-def _nsg_rule(sec_rule: Any, path: str, ctx) -> Iterator[Hit]:
+def _nsg_rule(sec_rule: Any, path: str, ctx, report: Report) -> None:
     props = _get(sec_rule, ("properties",))
     if not isinstance(props, dict) or _text(props.get("access")) != "deny":
         return
@@ -241,24 +242,23 @@ def _nsg_rule(sec_rule: Any, path: str, ctx) -> Iterator[Hit]:
             _as_list(props.get("destinationAddressPrefixes"))
         ports = _as_list(props.get("destinationPortRange")) + \
             _as_list(props.get("destinationPortRanges"))
-        wanted = [int(p) for p in ctx["options"].get("ports", [80, 32526, 53])]
+        wanted = [int(p) for p in ctx.options.get("ports", [80, 32526, 53])]
         if _covers(prefixes) and _covers_port(ports, wanted):
             at = [f"{path}.properties.destinationAddressPrefix",
                   f"{path}.properties.destinationAddressPrefixes"]
-            yield Hit(at=at, message=(
+            report.at_path(*at, message=(
                 "{security_rule} denies outbound traffic to 168.63.129.16, the Azure platform "
                 "address the VM agent and DNS use; don't deny it (platform traffic is exempt from "
-                "deny-all rules)"), bind={"security_rule": label})
+                "deny-all rules)"), security_rule=label)
     elif direction == "inbound":
         prefixes = _as_list(props.get("sourceAddressPrefix")) + \
             _as_list(props.get("sourceAddressPrefixes"))
         if _covers(prefixes):
             at = [f"{path}.properties.sourceAddressPrefix",
                   f"{path}.properties.sourceAddressPrefixes"]
-            yield Hit(at=at, message=(
+            report.at_path(*at, message=(
                 "{security_rule} denies inbound traffic from 168.63.129.16, the Azure platform "
-                "address that load balancer health probes come from"),
-                bind={"security_rule": label})
+                "address that load balancer health probes come from"), security_rule=label)
 
 
 def _decode_base64(value: Any, keep: bool = False) -> Any:
@@ -271,12 +271,12 @@ def _decode_base64(value: Any, keep: bool = False) -> Any:
         return value if keep else None
 
 
-def _script(text: Any, path: tuple, ctx) -> Iterator[Hit]:
+def _script(text: Any, path: tuple, ctx, report: Report) -> None:
     if not isinstance(text, str) or isinstance(text, Unknown) or "168.63.129.16" not in text:
         return
     tool = blocking_tool(text)
     if tool is not None:
-        yield Hit(at=_path_text(path), message=(
+        report.at_path(_path_text(path), message=(
             "{property} runs a command ({tool}) that blocks outbound traffic to "
             "168.63.129.16; the VM agent needs that address (ports 80 and 32526) to report "
-            "status and run extensions"), bind={"property": path[-1], "tool": tool})
+            "status and run extensions"), property=path[-1], tool=tool)

@@ -3,7 +3,7 @@ secret (password, pwd, secret, accountKey...) but whose type is not secure.
 
 Names that are about a secret rather than the secret itself are left alone: the last word decides
 (`keyVaultSecretName`, `adminPasswordSecretUri`, `secretVersion`, `passwordLength`,
-`secretsPermissions`), see `_params_util.secret_like_name`. Only string and object parameters can
+`secretsPermissions`), see `_secret_names.secret_like_name`. Only string and object parameters can
 be secure, so other types are not reported, and neither are parameters with allowedValues (a
 value chosen from a list written in the template is no secret). In Bicep, the declared type must
 be `string` or `object` (or an object type): a parameter typed by `resourceInput<...>` or an

@@ -4,9 +4,9 @@ publishes, compared without regard to case. A Python rule only because the templ
 evaluates every parameter and variable, which this rule does not need."""
 from __future__ import annotations
 
-from ..engine.run import Hit
+from ..engine.items import TemplateContext
+from ..engine.report import Report
 from ..expr import parser
-from ._structure_util import own_templates
 
 BASE = "https://schema.management.azure.com/schemas/"
 EXPECTED = {
@@ -19,20 +19,19 @@ KNOWN = {url.lower() for url in EXPECTED.values()} | \
     {(BASE + "2015-01-01/deploymentTemplate.json#").lower()}
 
 
-def check(ctx, rule):
-    for template in own_templates(ctx["model"]):
-        key = template.raw.actual_key("$schema")
-        schema = template.raw.get("$schema")
-        if key is None or not isinstance(schema, str) or parser.is_expression(schema):
-            continue
-        if schema.lower() in KNOWN:
-            continue
-        if schema.lower().startswith("http:"):
-            reason = " (schemas are served over https)"
-        elif not schema.endswith("#"):
-            reason = " (the URL must end with #)"
-        else:
-            reason = ""
-        yield Hit(at=template.origin.child(key), bind={
-            "schema": schema, "reason": reason,
-            "expected": EXPECTED.get(template.deployment_scope, EXPECTED["resourceGroup"])})
+def check(ctx: TemplateContext, report: Report) -> None:
+    template = ctx.template
+    key = template.raw.actual_key("$schema")
+    schema = template.raw.get("$schema")
+    if key is None or not isinstance(schema, str) or parser.is_expression(schema):
+        return
+    if schema.lower() in KNOWN:
+        return
+    if schema.lower().startswith("http:"):
+        reason = " (schemas are served over https)"
+    elif not schema.endswith("#"):
+        reason = " (the URL must end with #)"
+    else:
+        reason = ""
+    report.at_origin(template.origin.child(key), schema=schema, reason=reason,
+                     expected=EXPECTED.get(template.deployment_scope, EXPECTED["resourceGroup"]))

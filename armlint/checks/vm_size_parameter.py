@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..engine.run import Hit
+from ..engine.items import ResourceContext
+from ..engine.report import Report
 from ..expr.ast import Call, Literal, walk as walk_expr
-from ..expr.values import Origin, Unknown
+from ..expr.query import known_text, tree_of
+from ..expr.values import Unknown
 from ..model.views import resource_view
-from .common import expression_tree
-from ._vm_util import text
 
 DEPLOYMENTS = "microsoft.resources/deployments"
 # Resource types with a `vmSize` property (scale sets size their VMs with `sku.name`).
@@ -50,32 +50,29 @@ LABELS = {
 }
 
 
-def check(ctx, rule):
-    model = ctx["model"]
-    for res in model.resources:
-        if res.type_key not in TYPES:
+def check(ctx: ResourceContext, report: Report) -> None:
+    res = ctx.resource
+    sizes = _vm_sizes(res)
+    if not sizes or not res.deployed:
+        return
+    variables = {name: d.raw for name, d in res.template.owner.variables_by_name.items()}
+    for keys, raw in sizes:
+        via = _parameter_free(raw, variables, set())
+        if via is None:
             continue
-        sizes = _vm_sizes(res)
-        if not sizes or not res.deployed:
+        value = _resolved(res, keys)
+        if not known_text(value):
             continue
-        variables = _variables(res.template)
-        for keys, raw in sizes:
-            via = _parameter_free(raw, variables, set())
-            if via is None:
-                continue
-            value = text(_resolved(res, keys))
-            if value is None:
-                continue
-            where = f"{_label(res)} '{_shown_name(res)}'"
-            if res.type_key == DEPLOYMENTS:
-                where = f"The vmSize parameter passed to {where}"
-            else:
-                where = f"The vmSize of {where}"
-            if via:
-                detail = f"{where} is '{value}' from variable '{via}', which no parameter sets"
-            else:
-                detail = f"{where} is '{value}', written in the template"
-            yield Hit(at=_origin(res, keys), bind={"detail": detail})
+        where = f"{_label(res)} '{_shown_name(res)}'"
+        if res.type_key == DEPLOYMENTS:
+            where = f"The vmSize parameter passed to {where}"
+        else:
+            where = f"The vmSize of {where}"
+        if via:
+            detail = f"{where} is '{value}' from variable '{via}', which no parameter sets"
+        else:
+            detail = f"{where} is '{value}', written in the template"
+        report.at_origin(res.origin_of(*keys), detail=detail)
 
 
 def _label(res) -> str:
@@ -133,24 +130,6 @@ def _key(obj: dict, name: str) -> str | None:
     return name if name in obj else None
 
 
-def _variables(template) -> dict:
-    """lower-case name -> raw value of the variables an expression of this template reads
-    (an outer-scope nested template reads its parent's)."""
-    t = template
-    while t.parent is not None and t.scope is t.parent.scope:
-        t = t.parent
-    found = getattr(t, "_armlint_vm_size_variables", None)
-    if found is None:
-        found = {}
-        for decl in t.variables:
-            found[decl.name.lower()] = decl.raw
-        try:
-            t._armlint_vm_size_variables = found
-        except AttributeError:
-            pass
-    return found
-
-
 def _parameter_free(raw: Any, variables: dict, seen: set) -> str | None:
     """None when the value uses a parameter (or cannot be judged); otherwise "" for a value
     written as is, or the name of the variable the value comes from."""
@@ -162,7 +141,7 @@ def _parameter_free(raw: Any, variables: dict, seen: set) -> str | None:
         return ""
     if not isinstance(raw, str):
         return ""
-    tree = expression_tree(raw)
+    tree = tree_of(raw)
     if tree is None:
         return None if raw[:1] == "[" and raw[-1:] == "]" and raw[:2] != "[[" else ""
     via = ""
@@ -198,7 +177,3 @@ def _resolved(res, keys: tuple) -> Any:
         else:
             return None
     return node
-
-
-def _origin(res, keys: tuple) -> Origin:
-    return Origin(res.origin.doc, tuple(res.origin.pointer) + tuple(keys))

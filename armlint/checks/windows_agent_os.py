@@ -11,16 +11,22 @@ from __future__ import annotations
 
 import re
 
-from ..engine.run import Hit
+from ..engine.items import ResourceContext
+from ..engine.report import Report
+from ..expr.query import known_text
 from ..expr.values import Unknown, as_bool
-from ._vm_util import image_reference, text, vm_profile
+from ..model.views import image_reference, vm_profile
 
 _SKU = re.compile(r"(2008|2012)(?:-(r2))?(?:-|$)", re.IGNORECASE)
 _SQL_OFFER = re.compile(r"-ws(2008|2012)(r2)?(?:-|$)", re.IGNORECASE)
 
 
-def check(ctx, rule):
-    found = image_reference(ctx)
+def text(value):
+    return value if known_text(value) else None
+
+
+def check(ctx: ResourceContext, report: Report) -> None:
+    found = image_reference(ctx.view, ctx.type)
     if found is None:
         return
     path, image = found
@@ -38,15 +44,14 @@ def check(ctx, rule):
             version, at = m.group(1) + (" R2" if m.group(2) else ""), "offer"
     if version is None or not _agent_expected(ctx):
         return
-    what = "Scale set" if ctx["type"].lower().endswith("scalesets") else "Virtual machine"
-    yield Hit(at=f"{path}.{at}", bind={"what": what, "os": f"Windows Server {version}",
-                                       "property": "SKU" if at == "sku" else "offer",
-                                       "value": sku if at == "sku" else offer})
+    what = "Scale set" if ctx.type.lower().endswith("scalesets") else "Virtual machine"
+    report.at_path(f"{path}.{at}", what=what, os=f"Windows Server {version}",
+                   property="SKU" if at == "sku" else "offer", value=sku if at == "sku" else offer)
 
 
 def _agent_expected(ctx) -> bool:
     """The VM is created from its image with the VM agent (the default)."""
-    _, profile = vm_profile(ctx)
+    _, profile = vm_profile(ctx.view, ctx.type)
     storage = profile.get("storageProfile")
     disk = storage.get("osDisk") if isinstance(storage, dict) else None
     create = disk.get("createOption") if isinstance(disk, dict) else None

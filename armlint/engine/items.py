@@ -210,6 +210,37 @@ def resources_for(rule: Any, model: Model, by_type: dict) -> Iterable[Resource]:
         yield res
 
 
+def jmespath_items(rule: Any, model: Model, contexts: Contexts, by_type: dict) -> Iterator[Any]:
+    """The plain-data context (contexts.py) of each item a JMESPath rule visits."""
+    kind = rule.scope_kind
+    if kind == "resources":
+        for res in resources_for(rule, model, by_type):
+            yield contexts.resource(res)
+        if rule.include_stand_ins:
+            for stand in contexts.stand_ins():
+                if _type_matches(rule, stand.type_key):
+                    yield contexts.stand_in(stand)
+    elif kind == "document":
+        yield {"model": model}
+    elif kind == "template":
+        for t in templates_of(model, rule.templates):
+            yield contexts.template(t)
+    elif kind in DECLARATION_CONTEXTS:
+        for t in templates_of(model, rule.templates):
+            for decl in getattr(t, kind):
+                yield contexts.declaration(t, decl)
+    elif kind == "parameter-file":
+        ctx = contexts.parameter_file()
+        if ctx is not None:
+            yield ctx
+
+
+def _type_matches(rule: Any, type_key: str) -> bool:
+    return not rule.resource_types or any(
+        fnmatch.fnmatchcase(type_key, p) if "*" in p or "?" in p else p == type_key
+        for p in rule.type_keys)
+
+
 def typed_items(rule: Any, model: Model, contexts: Contexts, by_type: dict,
                 options: Obj) -> Iterator[Context]:
     """The typed context of each item a Python rule visits. Bicep nodes share one context object

@@ -213,7 +213,7 @@ def _compile(path: Path, data: dict, marks: _Marks, label: str, builtin: bool) -
         raise RuleFileError(path, line, col, f"scope kind `{rule.scope_kind}` is for Python rules "
                             "(JMESPath rules see resources, templates, declarations, parameter "
                             "files)", label)
-    if rule.nodes:
+    if rule.nodes and marks is not None:  # checked when the file is read, not from the cache
         from ..bicep import syntax
         for i, name in enumerate(rule.nodes):
             if not isinstance(getattr(syntax, name, None), type):

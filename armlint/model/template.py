@@ -318,6 +318,11 @@ class Template:
         """Lower-case name -> declaration, of the parameters this template declares."""
         return {d.name.lower(): d for d in self.parameters}
 
+    @cached_property
+    def variables_by_name(self) -> dict[str, Declaration]:
+        """Lower-case name -> declaration, of the variables-section entries of this template."""
+        return {d.name.lower(): d for d in self.variables}
+
     @property
     def parameters_seen(self) -> dict[str, Declaration]:
         """Lower-case name -> declaration, of the parameters this template's expressions see."""

@@ -118,3 +118,31 @@ def display_name(value: Any) -> str:
     if isinstance(value, Unknown):
         return str(value)
     return str(value)
+
+
+def vm_profile(view: Obj, rtype: str) -> tuple[str, dict] | None:
+    """(context path, object) of the part of a VM or scale set that holds `storageProfile`,
+    `osProfile` and `hardwareProfile`: `properties` of a VM, `properties.virtualMachineProfile`
+    of a scale set. None when it is absent or unknown."""
+    props = view.get("properties")
+    if not isinstance(props, dict):
+        return None
+    if rtype.lower() == "microsoft.compute/virtualmachinescalesets":
+        profile = props.get("virtualMachineProfile")
+        path = "resource.properties.virtualMachineProfile"
+    else:
+        profile, path = props, "resource.properties"
+    return (path, profile) if isinstance(profile, dict) else None
+
+
+def image_reference(view: Obj, rtype: str) -> tuple[str, dict] | None:
+    """(context path, object) of a VM's or scale set's `storageProfile.imageReference`."""
+    found = vm_profile(view, rtype)
+    if found is None:
+        return None
+    path, profile = found
+    storage = profile.get("storageProfile")
+    image = storage.get("imageReference") if isinstance(storage, dict) else None
+    if not isinstance(image, dict):
+        return None
+    return f"{path}.storageProfile.imageReference", image

@@ -188,7 +188,7 @@ MATCHED_AT_ONE_POSITION = {
     "armlint.bicep.lexer._DIRECTIVE_CODES",  # once, after a #disable-next-line
     "armlint.checks.az_powershell_version._VERSION",  # matched against one setting
     "armlint.ruletests._SELECT",  # matched against one fixture line
-    "armlint.checks._bicep_util.IDENTIFIER",  # matched against one property name
+    "armlint.checks.unquoted_property_names.IDENTIFIER",  # matched against one property name
     "armlint.expr.ast._IDENT",  # matched against one property name
 }
 

@@ -13,7 +13,7 @@ import pytest
 from armlint.engine.catalogue import Rule
 from armlint.engine.messages import (MessageTemplateError, UnboundPlaceholder, placeholders,
                                      render)
-from armlint.engine.run import Hit, format_message, run_rules
+from armlint.engine.run import format_message, run_rules
 from armlint.model.build import build_template_model
 from armlint.source.jsonc import load
 
@@ -69,8 +69,8 @@ def _python_rule(check, message="m {value}", bound=("value",), kind="resources")
 
 @pytest.mark.parametrize("name", ["{name.__class__.__mro__}", "{x.y}", "{type:>300000000}"])
 def test_a_python_rule_message_shows_template_text_as_written(name):
-    def check(ctx, rule):
-        yield Hit(at="resource", message="VM '{name}' has {value}", bind={"value": ctx["name"]})
+    def check(ctx, report):
+        report.at_path("resource", message="VM '{name}' has {value}", value=ctx.resource.name)
 
     (finding,) = run_rules(_vm_model(name), [_python_rule(check)])
     assert finding.rule != "AL0003"
@@ -91,8 +91,8 @@ def test_the_builtin_location_rule_reports_a_name_with_braces(lint, name):
 
 
 def test_a_python_rule_with_an_unbound_placeholder_is_a_rule_error_not_a_message():
-    def check(ctx, rule):
-        yield Hit(at="resource", message="VM '{name}' has {what}", bind={})
+    def check(ctx, report):
+        report.at_path("resource", message="VM '{name}' has {what}")
 
     (finding,) = run_rules(_vm_model("vm"), [_python_rule(check)])
     assert finding.rule == "AL0003"
@@ -100,8 +100,8 @@ def test_a_python_rule_with_an_unbound_placeholder_is_a_rule_error_not_a_message
 
 
 def test_a_python_rule_binding_an_undeclared_value_is_a_rule_error():
-    def check(ctx, rule):
-        yield Hit(at="resource", bind={"value": "x", "extra": "y"})
+    def check(ctx, report):
+        report.at_path("resource", value="x", extra="y")
 
     (finding,) = run_rules(_vm_model("vm"), [_python_rule(check)])
     assert finding.rule == "AL0003"
@@ -109,8 +109,8 @@ def test_a_python_rule_binding_an_undeclared_value_is_a_rule_error():
 
 
 def test_standard_values_exist_only_where_the_item_has_them():
-    def check(ctx, rule):
-        yield Hit(at=(None, 0, 0), message="this file has {name}")
+    def check(ctx, report):
+        report.at_text(0, 0, message="this file has {name}")
 
     doc_rule = _python_rule(check, kind="document", bound=())
     (finding,) = run_rules(_vm_model("vm"), [doc_rule])
