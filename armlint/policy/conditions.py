@@ -463,6 +463,8 @@ class Compiler:
         self.problems: list[tuple[tuple, str]] = []
         self.specs: dict[str, FieldSpec] = {}
         self.count_depth = 0
+        # what the rule reads that only the deployment knows (resourceGroup(), the id field...)
+        self.runtime: set[str] = set()
 
     def problem(self, pointer: tuple, message: str) -> Broken:
         self.problems.append((pointer, message))
@@ -473,6 +475,8 @@ class Compiler:
         spec = self.specs.get(key)
         if spec is None:
             spec = self.specs[key] = parse_field(text, self.aliases)
+            if spec.kind == "special" and spec.special == "id":
+                self.runtime.add("the resource id (its subscription and resource group)")
         return spec
 
     def condition(self, raw: Any, pointer: tuple = ()) -> Any:
@@ -583,6 +587,10 @@ class Compiler:
                     self._literal_field(call)
                 if low in RESOURCE_FUNCTIONS:
                     dynamic = True
+                if low in _DEPLOYMENT_FUNCTIONS:
+                    self.runtime.add(f"{_DEPLOYMENT_FUNCTIONS[low]}")
+            if _reads_identity(tree):
+                self.runtime.add("requestContext().identity (the caller)")
             return Expr(tree, raw, dynamic)
         if isinstance(raw, list):
             items = [self.value(v, pointer + (i,)) for i, v in enumerate(raw)]
@@ -601,6 +609,30 @@ class Compiler:
         arg = call.args[0]
         if isinstance(arg, Literal) and isinstance(arg.value, str):
             self.field_spec(arg.value)
+
+
+_DEPLOYMENT_FUNCTIONS = {"resourcegroup": "resourceGroup()", "subscription": "subscription()"}
+
+
+def _reads_identity(node: Node) -> bool:
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Member):
+            if n.name.lower() == "identity" and isinstance(n.target, Call) and \
+                    n.target.name.lower() == "requestcontext":
+                return True
+            stack.append(n.target)
+        elif isinstance(n, Call):
+            stack.extend(n.args)
+        elif isinstance(n, Index):
+            stack.extend((n.target, n.index))
+        elif isinstance(n, ArrayLit):
+            stack.extend(n.items)
+        elif isinstance(n, ObjectLit):
+            for k, v in n.items:
+                stack.extend((k, v))
+    return False
 
 
 def _plain(raw: Any) -> Any:

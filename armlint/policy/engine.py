@@ -48,6 +48,7 @@ class Compiled:
     operations: list = field(default_factory=list)  # (operation, field spec or value, value, condition)
     specs: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)  # (pointer under policyRule, message)
+    runtime: list = field(default_factory=list)  # what it reads that the deployment decides
 
 
 def compile_definition(definition, aliases) -> Compiled:
@@ -76,6 +77,7 @@ def compile_definition(definition, aliases) -> Compiled:
                                              ("then", "details", i)))
     out.specs = compiler.specs
     out.problems = compiler.problems
+    out.runtime = sorted(compiler.runtime)
     return out
 
 

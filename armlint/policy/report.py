@@ -24,9 +24,11 @@ class Status:
     mode: str
     effects: list
     state: str  # supported | skipped | partial
-    reasons: list = field(default_factory=list)
+    reasons: list = field(default_factory=list)  # constructs armlint cannot evaluate
     missing_aliases: list = field(default_factory=list)
+    runtime: list = field(default_factory=list)  # what it reads that the deployment decides
     counted: bool = False  # in the coverage figure's population
+    skip: str = ""  # why it is not applied (mode, effect)
 
 
 def _effect_can(definition, wanted: tuple) -> bool:
@@ -68,18 +70,17 @@ def statuses(policies: PolicySet) -> list[Status]:
             missing = sorted({s.text for s in compiled.specs.values()
                               if s.kind == "alias" and not s.alias.owners})
             st = out[key] = Status(d.name, d.display_name, d.source, d.mode or "Indexed (none "
-                                   "given)", [], "supported", problems, missing, in_figure(d))
+                                   "given)", [], "supported", problems, missing,
+                                   list(compiled.runtime), in_figure(d))
         effect = applied.effect if isinstance(applied.effect, str) else "unknown"
         if effect not in st.effects:
             st.effects.append(effect)
         if reason is not None and st.state == "supported" and len(st.effects) == 1:
-            st.state = "skipped"
-            st.reasons.insert(0, reason)
+            st.state, st.skip = "skipped", reason
         elif reason is None and st.state == "skipped":
-            st.state = "supported"
-            st.reasons = st.reasons[1:]
+            st.state, st.skip = "supported", ""
     for st in out.values():
-        if st.state != "skipped" and (st.reasons or st.missing_aliases):
+        if st.state != "skipped" and (st.reasons or st.missing_aliases or st.runtime):
             st.state = "partial"
     return sorted(out.values(), key=lambda s: (s.state != "partial", s.display_name.lower()))
 
@@ -88,15 +89,11 @@ def coverage(items: list[Status]) -> tuple[int, int, int]:
     """(in the figure's population, compiling with no unsupported construct, and also with no
     alias missing)."""
     population = [s for s in items if s.counted]
-    # a disabled effect in this assignment does not change whether a definition compiles:
-    # only the constructs it uses count
-    clean = [s for s in population if not _construct_problems(s)]
+    # only the constructs a definition uses count (not a disabled effect in this assignment, nor
+    # what it reads from the deployment, which is evaluated and may be given)
+    clean = [s for s in population if not s.reasons]
     full = [s for s in clean if not s.missing_aliases]
     return len(population), len(clean), len(full)
-
-
-def _construct_problems(st: Status) -> list:
-    return [r for r in st.reasons if not r.startswith(("effect ", "mode "))]
 
 
 def list_text(policies: PolicySet, show_all: bool = False) -> str:
@@ -109,10 +106,14 @@ def list_text(policies: PolicySet, show_all: bool = False) -> str:
             continue
         label = {"supported": "supported", "skipped": "skipped  ", "partial": "partly undetermined"}
         lines.append(f"{label[st.state]}  {st.name}  {st.display_name}")
+        if st.skip:
+            lines.append(f"    {st.skip}")
         for r in st.reasons:
-            lines.append(f"    {r}")
+            lines.append(f"    cannot evaluate: {r}")
         for a in st.missing_aliases:
             lines.append(f"    alias not in the alias table: {a}")
+        for r in st.runtime:
+            lines.append(f"    depends on the deployment: {r}")
     lines.append(f"{len(items)} definitions: {counts['supported']} supported, "
                  f"{counts['partial']} partly undetermined, {counts['skipped']} skipped")
     population, clean, full = coverage(items)
@@ -131,7 +132,8 @@ def list_json(policies: PolicySet) -> str:
     return json.dumps({
         "definitions": [{"name": s.name, "displayName": s.display_name, "source": s.source,
                          "mode": s.mode, "effects": s.effects, "status": s.state,
-                         "reasons": s.reasons, "missingAliases": s.missing_aliases}
+                         "skipped": s.skip or None, "unsupported": s.reasons,
+                         "missingAliases": s.missing_aliases, "deployment": s.runtime}
                         for s in items],
         "coverage": {"population": population, "compiled": clean, "withAliases": full},
     }, indent=2, ensure_ascii=False)
@@ -174,10 +176,12 @@ def explain(policies: PolicySet, name: str) -> str | None:
             value = found.scope.parameter(pname)
             lines.append(f"  {pname} = {_show(value)}")
     for st in statuses(policies):
-        if st.name == d.name and st.source == d.source and (st.reasons or st.missing_aliases):
-            lines += ["", "Not evaluated offline:"]
-            lines += [f"  {r}" for r in st.reasons]
+        if st.name == d.name and st.source == d.source and \
+                (st.reasons or st.missing_aliases or st.runtime):
+            lines += ["", "Not decided offline (undetermined where it matters):"]
+            lines += [f"  cannot evaluate: {r}" for r in st.reasons]
             lines += [f"  alias not in the alias table: {a}" for a in st.missing_aliases]
+            lines += [f"  depends on the deployment: {r}" for r in st.runtime]
     return "\n".join(lines) + "\n"
 
 

@@ -152,6 +152,17 @@ def test_policy_list_and_explain(tmp_path):
     data = json.loads(run("policy", "list", "--no-config", "--policy", f"builtin:{HTTPS}",
                           "--format", "json").stdout)
     assert data["definitions"][0]["status"] == "supported"
+    # public access: excludes ARO's storage accounts by their resource id, which only the
+    # deployment knows; and a Kubernetes data-plane definition is skipped for its mode
+    data = json.loads(run("policy", "list", "--no-config", "--format", "json",
+                          "--policy", "builtin:4fa4b6c0-31ca-4c0d-b10d-24b96f62a751",
+                          "--policy", "builtin:1a5b4dca-0b6f-4cf5-907c-56316bc1bf3d").stdout)
+    by_name = {d["name"]: d for d in data["definitions"]}
+    assert by_name["4fa4b6c0-31ca-4c0d-b10d-24b96f62a751"]["status"] == "partial"
+    assert by_name["4fa4b6c0-31ca-4c0d-b10d-24b96f62a751"]["deployment"] == \
+        ["the resource id (its subscription and resource group)"]
+    assert by_name["1a5b4dca-0b6f-4cf5-907c-56316bc1bf3d"]["status"] == "skipped"
+    assert "Microsoft.Kubernetes.Data" in by_name["1a5b4dca-0b6f-4cf5-907c-56316bc1bf3d"]["skipped"]
 
 
 def test_bicep_through_the_same_model(tmp_path):
