@@ -292,8 +292,8 @@ def stand_ins(model: Model) -> list[StandIn]:
     """One stand-in per parent that children in this file name but the file does not deploy."""
     groups: dict[tuple, StandIn] = {}
     for res in model.resources:
-        if not res.deployed or res.type.count("/") < 2 or "/providers/" in res.type_key:
-            continue
+        if res.type.count("/") < 2 or "/providers/" in res.type_key or not res.deployed:
+            continue  # the cheap tests first: `deployed` evaluates conditions and copy counts
         parent = res.parent
         if parent is not None and parent.deployed:
             continue
