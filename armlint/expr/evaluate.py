@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from .limits import TooLarge, bounded, check_value
 from . import parser
 from .ast import ArrayLit, Call, Index, Literal, Member, Node, ObjectLit
 from .values import Arr, Obj, Origin, Unknown, origin_of
@@ -296,6 +297,11 @@ def _function_tables() -> tuple:
     return _tables
 
 
+# lazy functions that hand on a value made (and measured) elsewhere
+_PASSES_VALUES = frozenset({"parameters", "variables", "if", "coalesce", "and", "or",
+                            "lambdavariables", "copyindex", "tryget"})
+
+
 def _call(node: Call, ctx: EvalContext) -> Any:
     if node.namespace:
         return _user_function(node, ctx)
@@ -307,7 +313,12 @@ def _call(node: Call, ctx: EvalContext) -> Any:
         lazy = LAZY_FUNCTIONS.get(name)
     if lazy is not None:
         try:
-            return lazy(node, ctx)
+            value = lazy(node, ctx)
+            if name not in _PASSES_VALUES:
+                check_value(value, f"the result of {node.name}()")
+            return value
+        except TooLarge as exc:
+            return unknown_of(node, str(exc))
         except (EvalError, ValueError, TypeError, ArithmeticError, IndexError, KeyError,
                 RecursionError):
             return unknown_of(node, f"{node.name}() cannot be evaluated here")
@@ -318,7 +329,11 @@ def _call(node: Call, ctx: EvalContext) -> Any:
         return unknown_of(node, f"unknown function '{node.name}'")
     args = [evaluate(a, ctx) for a in node.args]
     try:
-        return fn(args, node, ctx)
+        value = fn(args, node, ctx)
+        check_value(value, f"the result of {node.name}()")
+        return value
+    except TooLarge as exc:
+        return unknown_of(node, str(exc))
     except (EvalError, ValueError, TypeError, ArithmeticError, IndexError, KeyError, RecursionError):
         return unknown_of(node, f"{node.name}() cannot be evaluated with these arguments")
 
@@ -402,8 +417,13 @@ def _expand_property_copies(out: Obj, copy_key: str, loops: list, origin: Origin
         if isinstance(count, int) and not isinstance(count, bool) and 0 <= count <= 800:
             items = Arr()
             items.origin = input_origin
-            for index in range(count):
-                items.append(resolve(loop["input"], input_origin, ctx.with_copy(name, index)))
+            try:
+                items.extend(bounded((resolve(loop["input"], input_origin,
+                                              ctx.with_copy(name, index))
+                                      for index in range(count)), f"the copy loop '{name}'"))
+            except TooLarge as exc:
+                out[name] = Unknown(f"copy('{name}')", "array", str(exc))
+                continue
             out[name] = items
         else:
             out[name] = Unknown(f"copy('{name}')", "array", "the copy count is unknown")
@@ -416,7 +436,11 @@ def expand_variable_copy(scope: TemplateScope, name: str) -> Any:
     ctx = EvalContext(scope)
     count = resolve(loop.get("count"), None, ctx)
     if isinstance(count, int) and not isinstance(count, bool) and 0 <= count <= 800:
-        return Arr(resolve(loop.get("input"), None, ctx.with_copy(name, i)) for i in range(count))
+        try:
+            return Arr(bounded((resolve(loop.get("input"), None, ctx.with_copy(name, i))
+                                for i in range(count)), f"the copy loop '{name}'"))
+        except TooLarge as exc:
+            return Unknown(f"{scope.label}variables('{name.lower()}')", "array", str(exc))
     return Unknown(f"{scope.label}variables('{name.lower()}')", "array", "the copy count is unknown")
 
 

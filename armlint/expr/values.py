@@ -116,10 +116,21 @@ class PartialString(Unknown):
 
 
 def make_string(parts: list) -> str | Unknown:
-    """Join string parts; any unknown part makes a PartialString."""
+    """Join string parts; any unknown part makes a PartialString. Raises limits.TooLarge past
+    the caps (a string of unknown parts doubled by each of forty variables grows like a known
+    one, in parts rather than characters)."""
+    from .limits import MAX_PARTS, need_text
     if all(isinstance(p, str) for p in parts):
+        need_text(sum(map(len, parts)), "the string")
         return "".join(parts)
-    return PartialString(tuple(parts))
+    count = sum(len(p.parts) if isinstance(p, PartialString) else 1 for p in parts)
+    if count > MAX_PARTS:
+        from .limits import TooLarge
+        raise TooLarge(f"the string would have {count:,} known and unknown parts, over "
+                       f"armlint's limit of {MAX_PARTS:,}; the value is not evaluated")
+    value = PartialString(tuple(parts))
+    need_text(len(value.text), "the string")
+    return value
 
 
 class ResourceIdValue(str):

@@ -154,3 +154,54 @@ def test_an_invalid_rule_pattern_is_a_rule_file_error(tmp_path):
     run = armlint("check", "t.json", "--rules-dir", "rules", cwd=tmp_path)
     assert run.returncode == 2 and "ORG001.yaml:" in run.stderr and \
         "invalid regular expression" in run.stderr, run.stderr
+
+
+def _resource_named(name: str, variables: dict | None = None) -> str:
+    return json.dumps({"$schema": SCHEMA, "contentVersion": "1.0.0.0", "variables": variables or {},
+                       "resources": [{"type": "Microsoft.Storage/storageAccounts",
+                                      "apiVersion": "2023-01-01", "name": name,
+                                      "location": "westeurope"}]})
+
+
+DOUBLING = {"v0": "[padLeft('', 1000, 'x')]",
+            **{f"v{i}": f"[concat(variables('v{i - 1}'), variables('v{i - 1}'))]"
+               for i in range(1, 40)}}
+ARRAY_DOUBLING = {"a0": ["x" * 100], **{f"a{i}": f"[createArray(variables('a{i - 1}'), "
+                                                  f"variables('a{i - 1}'))]" for i in range(1, 40)}}
+BIG = {"a": "[padLeft('', 1000000, 'a')]"}
+EVALUATION_BOMBS = [
+    ("[padLeft('a', 2000000000, 'x')]", {}),
+    ("[format('{0,2000000000}', 'a')]", {}),
+    ("[format('{0:D2000000000}', 1)]", {}),
+    ("[format('{0:N999999999}', 1)]", {}),
+    ("[replace(variables('a'), 'a', 'aaaaaaaaaa')]", BIG),
+    ("[variables('v39')]", DOUBLING),
+    ("[string(variables('a39'))]", ARRAY_DOUBLING),
+    ("[string(map(range(0, 10000), lambda('i', padLeft('', 100000, 'x'))))]", {}),
+    ("[concat(" + ",".join(["variables('a')"] * 500) + ")]", BIG),
+    ("[join(map(range(0, 1000), lambda('i', variables('a'))), ',')]", BIG),
+    ("[string(variables('c'))]", {"copy": [{"name": "c", "count": 800,
+                                            "input": "[padLeft('', 1000000, 'x')]"}]}),
+    ("[concat(variables('u39'), '-x')]",
+     {"u0": "[concat(reference('r').x, '-')]",
+      **{f"u{i}": f"[concat(variables('u{i - 1}'), variables('u{i - 1}'))]" for i in range(1, 40)}}),
+]
+
+
+def test_evaluation_bombs_are_unknown_with_a_note_under_a_memory_limit(tmp_path):
+    """Each bomb alone asks for gigabytes or hours; under the harness's memory limit and timeout
+    the run ends, every file linted, with no crash."""
+    for n, (name, variables) in enumerate(EVALUATION_BOMBS):
+        (tmp_path / f"bomb{n:02}.json").write_text(_resource_named(name, variables))
+    run = armlint("check", ".", "--select", "ALL", "--format", "json", "--jobs", "1",
+                  cwd=tmp_path)
+    assert run.returncode in (0, 1), run.output()
+    data = json.loads(run.stdout)
+    assert data["files_linted"] == len(EVALUATION_BOMBS)
+    assert [f for f in data["findings"] if f["rule_id"] in ("AL0003", "AL0001")] == []
+
+
+def test_the_note_of_a_value_past_the_cap_says_why():
+    from armlint.expr.evaluate import EvalContext, TemplateScope, evaluate_string
+    value = evaluate_string("[padLeft('a', 2000000000, 'x')]", EvalContext(TemplateScope(None, None)))
+    assert "over armlint's limit of 1,048,576" in value.reason

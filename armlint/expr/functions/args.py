@@ -8,6 +8,7 @@ import json as _json
 import re
 from typing import Any
 
+from ..limits import logical_size, need_text
 from ..evaluate import EvalError
 from ..values import (Obj, PartialString, ResourceIdValue, Unknown, contains_unknown,
                       literal_value)
@@ -57,6 +58,7 @@ def to_text(value: Any) -> str:
         return str(value)
     if contains_unknown(value) or contains_placeholders(value):
         raise EvalError("part of the value is unknown")
+    need_text(logical_size(value), "the value as text")
     return _json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 

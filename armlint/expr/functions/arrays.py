@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..limits import need_text
 from ..ast import Call
 from ..evaluate import EvalContext, EvalError, evaluate, unknown_of
 from ..values import Arr, Obj, Unknown, make_string
@@ -123,6 +124,8 @@ def _join(args, node, ctx):
     if not isinstance(items, list):
         raise EvalError("join() takes an array")
     delim = string_arg(delim)
+    need_text(sum(len(i) for i in items if isinstance(i, str)) + len(delim) * len(items),
+              "join()")
     parts: list = []
     for i, item in enumerate(items):
         if i:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from ..limits import bounded
 from ..ast import Call, Literal
 from ..evaluate import EvalContext, EvalError, evaluate, unknown_of
 from ..values import Arr, Obj, Unknown, as_bool
@@ -73,7 +74,7 @@ def _map(node: Call, ctx: EvalContext):
     if isinstance(coll, Unknown):
         return unknown_of(node, "the array is unknown", "array")
     lam = _lambda(node.args[1])
-    return Arr(_apply(lam, ctx, [v, i]) for i, v in enumerate(coll))
+    return Arr(bounded((_apply(lam, ctx, [v, i]) for i, v in enumerate(coll)), "map()"))
 
 
 @lazy("mapValues")
@@ -82,7 +83,8 @@ def _map_values(node: Call, ctx: EvalContext):
     if isinstance(coll, Unknown):
         return unknown_of(node, "the object is unknown", "object")
     lam = _lambda(node.args[1])
-    return Obj((k, _apply(lam, ctx, [v])) for k, v in coll.items())
+    values = bounded((_apply(lam, ctx, [v]) for v in coll.values()), "mapValues()")
+    return Obj(zip(coll.keys(), values))
 
 
 @lazy("reduce")
@@ -131,7 +133,7 @@ def _to_object(node: Call, ctx: EvalContext):
     key_lam = _lambda(node.args[1])
     value_lam = _lambda(node.args[2]) if len(node.args) > 2 else None
     out = Obj()
-    for v in coll:
+    for v in bounded(coll, "toObject()"):
         key = _apply(key_lam, ctx, [v])
         if not isinstance(key, str) or isinstance(key, Unknown):
             return unknown_of(node, "a key is unknown", "object")

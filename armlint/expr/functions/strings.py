@@ -8,6 +8,7 @@ import re
 import uuid
 from typing import Any
 
+from ..limits import need_text
 from ..evaluate import EvalError, unknown_of
 from ..values import Arr, PartialString, Unknown, make_string
 from .args import (find_position, has_placeholders, id_parts, int_arg, is_int, need, string_arg,
@@ -31,6 +32,7 @@ def _concat(args, node, ctx):
         if all(_is_array(a) or (isinstance(a, Unknown) and a.kind is None) for a in args):
             return unknown_of(node, "an argument is unknown", "array")
         raise EvalError("concat() takes all arrays or all strings")
+    need_text(sum(len(a) for a in args if isinstance(a, str)), "concat()")
     parts: list = []
     for a in args:
         parts.extend(text_parts(a))
@@ -55,6 +57,7 @@ def _format_number(value: Any, spec: str) -> str:
     if digits and not digits.isdigit():
         raise EvalError("unsupported custom numeric format")
     precision = int(digits) if digits else None
+    need_text(precision or 0, "a format() precision")
     if kind == "D":
         return _zero_padded(value, precision or 0)
     if kind == "N":
@@ -110,6 +113,7 @@ def _format(args, node, ctx):
         if i + 1 >= len(args):
             raise EvalError("format() index out of range")
         value, spec, width = args[i + 1], m.group(3), int(m.group(2) or 0)
+        need_text(abs(width), "an aligned format() item")
         if isinstance(value, Unknown) or has_placeholders(value):
             if width or spec:
                 return unknown_of(node, "an aligned or formatted argument is unknown", "string")
@@ -168,7 +172,10 @@ def _replace(args, node, ctx):
     old = string_arg(args[1])
     if not old:
         raise EvalError("replace() of an empty string")
-    return string_arg(args[0]).replace(old, string_arg(args[2]))
+    text, new = string_arg(args[0]), string_arg(args[2])
+    if len(new) > len(old):
+        need_text(len(text) + text.count(old) * (len(new) - len(old)), "replace()")
+    return text.replace(old, new)
 
 
 @fn("split", kind="array")
@@ -237,6 +244,7 @@ def _pad_left(args, node, ctx):
     value = args[0]
     text = str(value) if is_int(value) else string_arg(value)
     width = int_arg(args[1])
+    need_text(width, "padLeft()")
     pad = string_arg(args[2]) if len(args) == 3 else " "
     if len(pad) != 1:
         raise EvalError("padLeft() pads with one character")
