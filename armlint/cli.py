@@ -415,6 +415,29 @@ def test_rules(rules_dir, fixtures_dir, update) -> None:
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
+@main.command("new-rule")
+@click.argument("rule_id")
+@click.argument("name")
+@click.option("--kind", default="resources", show_default=True,
+              help="The scope kind: what the rule is handed, one item at a time.")
+@click.option("--python", "python", is_flag=True,
+              help="A built-in rule in Python (armlint/checks/NAME.py) instead of JMESPath.")
+@click.option("--rules-dir", type=click.Path(file_okay=False),
+              help="Write a rule of your own there (its fixtures in RULES_DIR/tests/ID).")
+def new_rule(rule_id, name, kind, python, rules_dir) -> None:
+    """Write the files a new rule needs (YAML, fixtures, and with --python the module), with TODOs
+    to fill in; never overwrites a file."""
+    from .engine.loader import BUILTIN_RULES_DIR
+    from .scaffold import ScaffoldError, new_rule as scaffold
+    try:
+        written = scaffold(rule_id, name, kind, python, BUILTIN_RULES_DIR.parent,
+                           Path(rules_dir) if rules_dir else None)
+    except ScaffoldError as exc:
+        _fail(str(exc))
+    for path in written:
+        click.echo(f"wrote {path}")
+
+
 @main.command()
 @click.argument("outdir", type=click.Path(file_okay=False))
 def docs(outdir) -> None:
