@@ -205,3 +205,17 @@ def test_the_note_of_a_value_past_the_cap_says_why():
     from armlint.expr.evaluate import EvalContext, TemplateScope, evaluate_string
     value = evaluate_string("[padLeft('a', 2000000000, 'x')]", EvalContext(TemplateScope(None, None)))
     assert "over armlint's limit of 1,048,576" in value.reason
+
+
+def test_an_index_chain_of_950_is_no_crash(lint):
+    chain = "[variables('a')" + "[0]" * 950 + "]"
+    result = lint(template(f'"o": {{"type": "int", "value": "{chain}"}}').replace(
+        '"resources"', '"variables": {"a": [1]}, "resources"'), select=["ALL"])
+    assert [f for f in result.findings if f.rule_id == "AL0003"] == []
+
+
+def test_a_bicep_resource_and_parameter_of_one_name_is_no_crash(lint):
+    result = lint("param st string = 'x'\nresource st 'Microsoft.Storage/storageAccounts@2023-01-01'"
+                  " = {\n  name: st\n  location: 'westeurope'\n}\noutput o string = st.id\n",
+                  name="t.bicep", select=["ALL"])
+    assert [f for f in result.findings if f.rule_id == "AL0003"] == []
