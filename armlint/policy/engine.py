@@ -494,17 +494,21 @@ def _existence(applied: Applied, subject: Subject, env: Env, model,
         return _undetermined(applied, subject, policies,
                              ["the related resource type (details.type) is not known"])
     name = compiled.related_name.evaluate(env) if compiled.related_name is not None else None
-    if isinstance(name, Unknown):
-        name = Unknown  # a name exists but is not known: any candidate may be it
-    candidates, relation = _related(subject, rtype, model)
-    if name is not None and name is not Unknown:
-        candidates = [c for c in candidates if _last_name(c) == str(name).lower()]
+    wanted = None  # the related resource's name, when the policy names one
+    if isinstance(name, str) and not isinstance(name, Unknown) and \
+            name != "?" and not name.endswith("/?"):  # '?': every nested resource
+        wanted = name.lower()
+    details = compiled.details if isinstance(compiled.details, dict) else {}
+    candidates, relation = _related(subject, rtype, model, wanted,
+                                    "resourceGroupName" in details)
+    if wanted is not None:
+        candidates = [c for c in candidates if _named(c, wanted)]
     reasons: list = []
     failed: list = []
     for cand in candidates:
-        other = Subject(cand)
         if compiled.existence is None:
-            return []
+            return []  # any related resource satisfies the effect
+        other = Subject(cand)
         outcome = compiled.existence.evaluate(Env(other, applied, (), subject))
         if outcome.state is True:
             return []
@@ -513,18 +517,19 @@ def _existence(applied: Applied, subject: Subject, env: Env, model,
         else:
             failed.append((cand, other, outcome))
     effect = applied.effect
-    if failed and name is not None and name is not Unknown and relation != "elsewhere" \
-            and not reasons:
+    # decided only when the policy names the one related resource and this template writes it
+    if failed and wanted is not None and relation != "elsewhere" and not reasons:
         cand, other, outcome = failed[0]
         what = "Azure would deploy the remediation" if effect == "deployifnotexists" else \
             "the resource is non-compliant"
-        prefix = f"the {rtype} '{_last_name(cand)}' this template deploys does not meet the " \
-                 f"policy's existence condition ({what}): "
+        which = "itself" if relation == "self" else f"the {rtype} '{_last_name(cand)}' this " \
+                                                    "template deploys"
+        prefix = f"{which} does not meet the policy's existence condition ({what}): "
         finding = _finding(applied, subject, outcome.evidence, effect, prefix=prefix,
                            origin_override=_origin_in(other, outcome))
         return [finding]
     if not reasons:
-        shown = f" named {show(name)}" if name is not None and name is not Unknown else ""
+        shown = f" named {show(name)}" if wanted is not None else ""
         if candidates:
             reasons.append(f"the {rtype}{shown} this template deploys does not meet the "
                            "existence condition, and another one could exist outside the template")
@@ -532,6 +537,15 @@ def _existence(applied: Applied, subject: Subject, env: Env, model,
             reasons.append(f"this template deploys no {rtype}{shown} for it; one could exist "
                            "outside the template")
     return _undetermined(applied, subject, policies, reasons)
+
+
+def _named(res, wanted: str) -> bool:
+    """Whether a resource has the name a policy's details.name gives: its full name when that
+    has segments (parent/child), else its own (last) segment."""
+    if "/" in wanted:
+        full = res.name
+        return isinstance(full, str) and not isinstance(full, Unknown) and full.lower() == wanted
+    return _last_name(res) == wanted
 
 
 def _origin_in(subject: Subject, outcome: Outcome):
@@ -552,14 +566,21 @@ def _last_name(res) -> str:
     return str(name).rsplit("/", 1)[-1].lower()
 
 
-def _related(subject: Subject, rtype: str, model) -> tuple[list, str]:
+def _related(subject: Subject, rtype: str, model, wanted: str | None,
+             other_group: bool) -> tuple[list, str]:
     """Resources of `rtype` this deployment creates that can be the related resource, and how
-    they relate: 'child', 'extension' or 'elsewhere' (same deployment, relation not known)."""
+    they relate: 'self' (the policy names the evaluated resource itself), 'child', 'extension'
+    (its `scope` is the resource) or 'elsewhere' (the same deployment; not known to be the one
+    Azure would find)."""
     low = rtype.lower()
     res = subject.res
+    if low == subject.type_key and wanted is not None and _named(res, wanted):
+        return [res], "self"
     if low.startswith(subject.type_key + "/"):
         found = [c for c in res.children if c.deployed and c.type_key == low]
         return found, "child"
+    if other_group:  # details.resourceGroupName: another resource group than this deployment's
+        return [], "elsewhere"
     last = low.rsplit("/", 1)[-1]
     found = [a for a in res.attached if a.deployed and a.type_key == low]
     found += [c for c in res.children if c.deployed and
@@ -567,13 +588,7 @@ def _related(subject: Subject, rtype: str, model) -> tuple[list, str]:
     if found:
         return found, "extension"
     elsewhere = [r for r in model.resources if r.deployed and r.type_key == low]
-    return elsewhere, ("extension" if _is_extension_type(low) and not elsewhere else "elsewhere")
-
-
-def _is_extension_type(low: str) -> bool:
-    return low in ("microsoft.insights/diagnosticsettings", "microsoft.authorization/locks",
-                   "microsoft.authorization/roleassignments",
-                   "microsoft.security/advancedthreatprotectionsettings")
+    return elsewhere, "elsewhere"
 
 
 __all__ = ["Applied", "Compiled", "PolicySet", "compile_definition", "evaluate", "primary",

@@ -298,9 +298,10 @@ def counted_prefix(path: tuple) -> tuple:
 
 def is_indexed(subject: Subject) -> bool:
     """Mode Indexed evaluates only resource types that support tags and location: tracked
-    resources, which a template must give a `location` (resource groups and subscriptions too)."""
-    view = subject.view
+    resources, which a template must give a `location`. Resource groups and subscriptions are the
+    documented exception: only mode All evaluates them."""
     if subject.type_key in ("microsoft.resources/subscriptions/resourcegroups",
                             "microsoft.resources/subscriptions"):
-        return True
+        return False
+    view = subject.view
     return isinstance(view, Obj) and view.get("location") is not None

@@ -395,3 +395,14 @@ def test_a_finding_names_the_fault_not_the_exclusion_filter(test_aliases):
                       {"field": "name", "notIn": ["excluded"]}]}
     found = run(template(res), definition(cond), aliases=test_aliases)
     assert "properties.setting is not set" in found[0][5]
+
+
+def test_request_api_version_is_the_resource_api_version_in_bicep_too():
+    cond = {"allOf": [{"field": "type", "equals": ST},
+                      {"value": "[requestContext().apiVersion]", "less": "2019-04-01"},
+                      {"field": f"{ST}/supportsHttpsTrafficOnly", "exists": "false"}]}
+    bicep = ("resource st 'Microsoft.Storage/storageAccounts@{}' = {{\n  name: 'st1'\n"
+             "  location: 'westeurope'\n  kind: 'StorageV2'\n  sku: {{ name: 'Standard_LRS' }}\n"
+             "  properties: {{}}\n}}\n")
+    assert fired(bicep.format("2018-11-01"), definition(cond), name="t.bicep") == [("p1", 1, 13)]
+    assert fired(bicep.format("2023-01-01"), definition(cond), name="t.bicep") == []

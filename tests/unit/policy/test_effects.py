@@ -216,6 +216,9 @@ def test_resource_groups_have_their_policy_type():
     cond = {"allOf": [{"field": "type", "equals": "Microsoft.Resources/subscriptions/resourceGroups"},
                       {"field": "tags", "exists": "false"}]}
     assert fired(text, definition(cond, mode="All"))
+    # the documented exception: Indexed does not evaluate resource groups, though they have
+    # tags and a location
+    assert not run(text, definition(cond, mode="Indexed"))
 
 
 def test_nested_deployment_resources_are_evaluated():
@@ -244,3 +247,30 @@ def test_not_scopes_make_a_finding_undetermined():
     found = run(BAD, definition(HTTPS), asg)
     assert [(k, "notScopes" in m) for _, _, k, _, _, m in found] == [("open", True)]
     assert run(template(storage({"supportsHttpsTrafficOnly": True})), definition(HTTPS), asg) == []
+
+
+def test_audit_if_not_exists_on_the_resource_itself_and_by_full_name():
+    same = definition({"field": "type", "equals": ST}, effect="auditIfNotExists", details={
+        "type": ST, "name": "[field('name')]",
+        "existenceCondition": {"field": f"{ST}/minimumTlsVersion", "equals": "TLS1_2"}})
+    found = run(template(storage({"minimumTlsVersion": "TLS1_0"})), same)
+    assert [(lvl, k) for _, lvl, k, *_ in found] == [("warning", "fail")]
+    assert "itself does not meet the policy's existence condition" in found[0][5]
+    assert run(template(storage({"minimumTlsVersion": "TLS1_2"})), same) == []
+    nested = definition({"field": "type", "equals": "Microsoft.Sql/servers"},
+                        effect="auditIfNotExists", details={
+                            "type": "Microsoft.Sql/servers/databases",
+                            "name": "[concat(field('name'), '/master')]",
+                            "existenceCondition": {"field": "name", "equals": "master"}})
+    server = {"type": "Microsoft.Sql/servers", "apiVersion": "2023-05-01-preview", "name": "srv",
+              "location": "westeurope", "properties": {},
+              "resources": [{"type": "databases", "apiVersion": "2023-05-01-preview",
+                             "name": "master", "location": "westeurope"}]}
+    assert run(template(server), nested) == []  # found by its full name srv/master
+    other_group = definition({"field": "type", "equals": ST}, effect="auditIfNotExists",
+                             details={"type": "Microsoft.Network/networkWatchers",
+                                      "resourceGroupName": "NetworkWatcherRG"})
+    watcher = {"type": "Microsoft.Network/networkWatchers", "apiVersion": "2023-09-01",
+               "name": "nw", "location": "westeurope"}
+    # the watcher this template deploys is in its own resource group, not NetworkWatcherRG
+    assert undetermined(template(storage(), watcher), other_group)
