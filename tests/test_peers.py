@@ -29,11 +29,7 @@ PENDING: dict[str, set[str]] = {
     "AL62xx keyvault-monitor-defender-authorization-automation-classic": set(),
     "AL63xx app-service": set(),
     "AL64xx databases": set(),
-    "AL65xx network": {
-        "CKV_AZURE_10", "CKV_AZURE_12", "CKV_AZURE_121", "CKV_AZURE_123", "CKV_AZURE_133",
-        "CKV_AZURE_135", "CKV_AZURE_160", "CKV_AZURE_182", "CKV_AZURE_183", "CKV_AZURE_216",
-        "CKV_AZURE_218", "CKV_AZURE_9",
-    },
+    "AL65xx network": set(),
     "AL66xx compute-containers": set(),
     "AL67xx other-services": {
         "TA-000029", "TA-000032", "TA-000033", "TA-000034", "TA-000035", "TA-000036", "TA-000037",
