@@ -31,13 +31,7 @@ PENDING: dict[str, set[str]] = {
     "AL64xx databases": set(),
     "AL65xx network": set(),
     "AL66xx compute-containers": set(),
-    "AL67xx other-services": {
-        "TA-000029", "TA-000032", "TA-000033", "TA-000034", "TA-000035", "TA-000036", "TA-000037",
-        "TA-000038", "CKV2_AZURE_49", "CKV_AZURE_107", "CKV_AZURE_134", "CKV_AZURE_173",
-        "CKV_AZURE_174", "CKV_AZURE_175", "CKV_AZURE_176", "CKV_AZURE_191", "CKV_AZURE_192",
-        "CKV_AZURE_193", "CKV_AZURE_208", "CKV_AZURE_209", "CKV_AZURE_223", "CKV_AZURE_236",
-        "CKV_AZURE_238", "CKV_AZURE_243",
-    },
+    "AL67xx other-services": set(),
 }
 
 

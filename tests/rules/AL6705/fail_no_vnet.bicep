@@ -1,0 +1,7 @@
+// Bicep: a Premium service without virtualNetworkType.
+resource apim 'Microsoft.ApiManagement/service@2023-05-01-preview' = {
+  name: 'apim-contoso'
+  location: resourceGroup().location
+  sku: { name: 'Premium', capacity: 1 }
+  properties: { publisherEmail: 'api@contoso.com', publisherName: 'Contoso' }
+}

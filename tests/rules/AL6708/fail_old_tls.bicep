@@ -1,0 +1,13 @@
+// Bicep: TLS 1.1 from clients switched on.
+resource apim 'Microsoft.ApiManagement/service@2023-05-01-preview' = {
+  name: 'apim-contoso'
+  location: resourceGroup().location
+  sku: { name: 'Developer', capacity: 1 }
+  properties: {
+    publisherEmail: 'api@contoso.com'
+    publisherName: 'Contoso'
+    customProperties: {
+      'Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls11': 'true'
+    }
+  }
+}

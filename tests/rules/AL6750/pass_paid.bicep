@@ -1,0 +1,6 @@
+// Bicep: a Standard tier SignalR service.
+resource signalr 'Microsoft.SignalRService/signalR@2024-03-01' = {
+  name: 'sigr-chat'
+  location: resourceGroup().location
+  sku: { name: 'Standard_S1', capacity: 2 }
+}
