@@ -161,11 +161,12 @@ class AliasTable:
     # -- user files ---------------------------------------------------------------------------
     def _read_file(self, path: Path) -> None:
         from ..source import jsonc
+        from ..source.files import ReadRefused, read_file
         from ..source.text import DecodeError, decode
         try:
-            text = decode(path.read_bytes()).text
-        except OSError as exc:
-            raise AliasFileError(path, 1, 1, f"cannot read the alias file: {exc.strerror}") from None
+            text = decode(read_file(path)).text
+        except ReadRefused as exc:
+            raise AliasFileError(path, 1, 1, f"the alias file is not read: {exc.reason}") from None
         except DecodeError as exc:
             raise AliasFileError(path, exc.line, exc.col, exc.message) from None
         doc = jsonc.load(text)

@@ -262,11 +262,13 @@ def read_file(path: Path, explicit: bool) -> list:
     """The policy records in one file; [] for JSON that is no policy document (in a folder),
     PolicyFileError for bad JSON, a broken policy document, or (named file) no policy at all."""
     from ..source import jsonc
+    from ..source.files import ReadRefused
+    from ..source.files import read_file as read_bytes
     from ..source.text import DecodeError, decode
     try:
-        text = decode(path.read_bytes()).text
-    except OSError as exc:
-        raise PolicyFileError(path, 1, 1, f"cannot read the policy file: {exc.strerror}") from None
+        text = decode(read_bytes(path)).text
+    except ReadRefused as exc:  # not a regular file, too big, unreadable: never blocks
+        raise PolicyFileError(path, 1, 1, f"the policy file is not read: {exc.reason}") from None
     except DecodeError as exc:
         raise PolicyFileError(path, exc.line, exc.col, exc.message) from None
     doc = jsonc.load(text)
@@ -308,12 +310,14 @@ def read_file(path: Path, explicit: bool) -> list:
 
 
 def policy_files(folder: Path) -> list[Path]:
-    """JSON files under a folder (recursively; hidden folders skipped), in a stable order."""
+    """JSON files under a folder (recursively; hidden folders and symbolic links skipped, so a
+    walk never leaves the folder), in a stable order."""
+    import os
     found = []
-    for p in sorted(folder.rglob("*"), key=lambda p: p.as_posix().lower()):
-        rel = p.relative_to(folder).parts
-        if any(part.startswith(".") for part in rel[:-1]):
-            continue
-        if p.is_file() and p.suffix.lower() in (".json", ".jsonc"):
-            found.append(p)
-    return found
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            p = Path(root) / name
+            if p.suffix.lower() in (".json", ".jsonc") and not p.is_symlink():
+                found.append(p)
+    return sorted(found, key=lambda p: p.as_posix().lower())

@@ -478,6 +478,10 @@ def _changes(applied: Applied, subject: Subject, env: Env, outcome: Outcome) -> 
     what = "; ".join(parts) if parts else "change the resource"
     effect = applied.effect
     words = f"Azure would {what} when deploying it ({effect})"
+    assignment = applied.unit.assignment
+    if assignment is not None and not assignment.enforced:
+        words = f"the policy would {what} ({effect}), but its assignment does not enforce it " \
+                "(DoNotEnforce): Azure reports the resource as non-compliant instead"
     ev = primary(outcome.evidence)
     return [_raw(applied, subject,
                  f"{applied.definition.display_name}: {words}{_assignment_note(applied)}",
@@ -520,8 +524,9 @@ def _existence(applied: Applied, subject: Subject, env: Env, model,
     # decided only when the policy names the one related resource and this template writes it
     if failed and wanted is not None and relation != "elsewhere" and not reasons:
         cand, other, outcome = failed[0]
-        what = "Azure would deploy the remediation" if effect == "deployifnotexists" else \
-            "the resource is non-compliant"
+        enforced = applied.unit.assignment is None or applied.unit.assignment.enforced
+        what = "Azure would deploy the remediation" if effect == "deployifnotexists" and \
+            enforced else "the resource is non-compliant"
         which = "itself" if relation == "self" else f"the {rtype} '{_last_name(cand)}' this " \
                                                     "template deploys"
         prefix = f"{which} does not meet the policy's existence condition ({what}): "

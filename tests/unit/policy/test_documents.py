@@ -158,3 +158,21 @@ def test_bad_alias_file(tmp_path):
         AliasTable([write(tmp_path, "a.json", '[{"namespace": "X", "resourceTypes": [\n'
                                                '  {"resourceType": "t", "aliases": [{"x": 1}]}]}]')])
     assert (err.value.line, "needs a 'name'" in err.value.message) == (2, True)
+
+
+def test_policy_folders_do_not_follow_links_or_read_fifos(tmp_path):
+    import os
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    write(outside, "secret.json", {"name": "outside", "policyRule": RULE})
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    write(folder, "p.json", {"name": "p", "policyRule": RULE})
+    os.symlink(outside, folder / "linked-dir")
+    os.symlink(outside / "secret.json", folder / "linked.json")
+    assert [r.name for r in read_source(str(folder)).records] == ["p"]
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    with pytest.raises(PolicyFileError) as err:
+        read_file(fifo, explicit=True)  # refused, not a hang
+    assert "not read" in err.value.message

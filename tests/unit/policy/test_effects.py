@@ -274,3 +274,12 @@ def test_audit_if_not_exists_on_the_resource_itself_and_by_full_name():
                "name": "nw", "location": "westeurope"}
     # the watcher this template deploys is in its own resource group, not NetworkWatcherRG
     assert undetermined(template(storage(), watcher), other_group)
+
+
+def test_do_not_enforce_modify_changes_nothing():
+    cond = {"allOf": [{"field": "type", "equals": ST}, {"field": "tags['env']", "exists": "false"}]}
+    modify = definition(cond, effect="modify", details={"operations": [
+        {"operation": "add", "field": "tags['env']", "value": "dev"}]})
+    found = run(BAD, modify, assignment("p1", enforcementMode="DoNotEnforce"))
+    assert [(lvl, k) for _, lvl, k, *_ in found] == [("note", "fail")]
+    assert "does not enforce it (DoNotEnforce)" in found[0][5] and "Azure would" not in found[0][5]
