@@ -16,7 +16,7 @@ from .engine.results import FileResult, Finding, Location, RunResult
 from .linter import USAGE_ERRORS, Linter, LintOptions
 from .parameters import ParameterFileError, load_parameter_values
 
-__all__ = ["lint_paths", "lint_text", "load_baseline", "LintOptions", "Linter", "RunResult",
+__all__ = ["lint_paths", "lint_text", "open_linter", "load_baseline", "LintOptions", "Linter", "RunResult",
            "FileResult", "Finding", "Location", "Baseline", "BaselineError", "ParameterFileError",
            "load_parameter_values", "USAGE_ERRORS"]
 
@@ -27,26 +27,9 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
     selector), DiscoveryError (a path that does not exist), ConfigError, ParameterFileError and
     BaselineError: those are usage errors (exit code 2)."""
     from .discover import discover
-    from .engine.loader import load_catalogue
     from .runner import lint_all
     options = options or LintOptions()
-    finder = None
-    if options.use_config:
-        finder = ConfigFinder(Path(options.config) if options.config else None,
-                              tuple(options.roots))
-    run_config = finder.for_dir(Path(os.getcwd())) if finder and not finder.explicit else \
-        (finder.explicit if finder else EMPTY)
-    if catalogue is None:
-        dirs = [Path(d) for d in options.rules_dirs] + list(run_config.rules_dirs)
-        # the rule files of folders a configuration names must lie inside its project too
-        confined = {str(d): run_config.confinement for d in run_config.rules_dirs
-                    if run_config.confinement is not None}
-        catalogue = load_catalogue(dirs, confined=confined)
-    policies = load_policies(options, run_config)
-    if policies is not None:  # policy definitions are selected and reported like rules
-        catalogue = Catalogue(catalogue.rules + policies.rule_list())
-    linter = Linter(catalogue, options, finder=finder)
-    linter.policies = policies
+    linter, run_config = _set_up(options, None, catalogue)
     linter.linted = [os.path.abspath(p) for p in paths]
     candidates = discover(paths)
     used: dict[str, Rule] = {}
@@ -66,6 +49,43 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
         result.absent = apply_baseline(result.findings, baseline)
         result.baseline = baseline_path
     return result
+
+
+def open_linter(options: LintOptions | None = None, root: str | None = None) -> Linter:
+    """The Linter `armlint check` sets up when run in folder `root` (default: the working
+    directory): the built-in rules plus the rule folders of `options` and of the configuration
+    there, and its policies. Files are then linted with the configuration, bicepconfig.json
+    levels and parameter files of their own folders. An editor keeps one and lints its buffers
+    with `lint_text(text, path, linter=...)`. Raises the usage errors lint_paths raises."""
+    linter, _ = _set_up(options or LintOptions(), root, None)
+    linter.linted = [linter.root]
+    return linter
+
+
+def _set_up(options: LintOptions, root: str | None,
+            catalogue: Catalogue | None) -> tuple[Linter, object]:
+    """The Linter of a run in folder `root` (None: the working directory), and the
+    configuration of that folder (rule folders, policies, fail level, baseline)."""
+    from .engine.loader import load_catalogue
+    here = Path(os.path.abspath(root)) if root is not None else Path(os.getcwd())
+    finder = None
+    if options.use_config:
+        finder = ConfigFinder(Path(options.config) if options.config else None,
+                              tuple(options.roots))
+    run_config = finder.for_dir(here) if finder and not finder.explicit else \
+        (finder.explicit if finder else EMPTY)
+    if catalogue is None:
+        dirs = [Path(d) for d in options.rules_dirs] + list(run_config.rules_dirs)
+        # the rule files of folders a configuration names must lie inside its project too
+        confined = {str(d): run_config.confinement for d in run_config.rules_dirs
+                    if run_config.confinement is not None}
+        catalogue = load_catalogue(dirs, confined=confined)
+    policies = load_policies(options, run_config)
+    if policies is not None:  # policy definitions are selected and reported like rules
+        catalogue = Catalogue(catalogue.rules + policies.rule_list())
+    linter = Linter(catalogue, options, root=here if root is not None else None, finder=finder)
+    linter.policies = policies
+    return linter, run_config
 
 
 def load_policies(options: LintOptions, config):
@@ -102,10 +122,42 @@ def load_baseline(path: Path, max_bytes: int | None = None) -> Baseline:
 
 
 def lint_text(text: str, filename: str = "template.json", select: list[str] | None = None,
-              catalogue: Catalogue | None = None) -> FileResult:
-    """Lint one text as if it were a file named `filename` (for tests and editors), with no
-    configuration file: a `.bicep` or `.bicepparam` name is linted as Bicep, any other as JSON."""
+              catalogue: Catalogue | None = None, *, linter: Linter | None = None) -> FileResult:
+    """Lint one text as if it were a file named `filename` (for tests and editors): a `.bicep` or
+    `.bicepparam` name is linted as Bicep, any other as JSON. Without `linter`, with no
+    configuration file. With a `linter` from `open_linter`, `filename` is the file's path and the
+    text is linted exactly as `armlint check` would lint that file if it held this text (its
+    folder's configuration and exclusions, bicepconfig.json levels, parameter files, policies,
+    suppressions, the size limit). The modules and parameter files it names are read once (from
+    `linter.unsaved` when an editor holds them) and kept until `linter.forget_files()`. Bad text
+    never raises: it is a finding; only a broken configuration does (`USAGE_ERRORS`)."""
+    if linter is not None:
+        return _lint_as_file(linter, text, Path(os.path.abspath(filename)))
     from .engine.loader import load_catalogue
     catalogue = catalogue or load_catalogue()
     linter = Linter(catalogue, LintOptions(select=select, use_config=False))
     return linter.lint_source(text, filename)
+
+
+def _lint_as_file(linter: Linter, text: str, path: Path) -> FileResult:
+    from .linter import display_path
+    shown = display_path(path, linter.root)
+    if linter.config_for(path).excludes(path):
+        return FileResult(shown, "skipped", source=str(path))
+    # the bytes the file would hold, so binary text and the size limit are judged as on disk
+    data = text.encode("utf-8", "surrogatepass")
+    try:
+        if len(data) > linter.options.max_file_size:
+            from .source.files import size_text
+            result = linter.unreadable_path(path, f"the file is {size_text(len(data))}, over the "
+                                                  f"limit of {size_text(linter.options.max_file_size)}"
+                                                  f" (--max-file-size)")
+        else:
+            result = linter.lint_bytes(data, shown, True, path)
+    except USAGE_ERRORS:
+        raise
+    except Exception as exc:  # a bug in armlint: this file gets a finding
+        result = linter.failure(path, f"armlint failed on this file: {type(exc).__name__}: "
+                                      f"{exc}; please report this")
+    result.source = str(path)
+    return result

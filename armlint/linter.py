@@ -106,14 +106,22 @@ class Linter:
         self._confinements: dict[str, Confinement] = {}
         self.linted: list[str] = []  # the paths named on the command line (lint_paths sets them)
         self.policies = None  # the PolicySet of --policy / `policies:` (see policy/), or None
+        self.unsaved: dict[str, str] = {}  # absolute path -> text an editor holds, read instead
 
     @property
     def modules(self):
         """Local Bicep modules, loaded once per run (imported only when Bicep is linted)."""
         if self._modules is None:
             from .bicep.lower import ModuleLoader
-            self._modules = ModuleLoader(self.confinement_for)
+            self._modules = ModuleLoader(self.confinement_for, self.unsaved)
         return self._modules
+
+    def forget_files(self) -> None:
+        """Forget the modules and parameter files read so far (the configuration stays): for a
+        caller that lints again after files changed, as an editor does."""
+        self._modules = None
+        self._module_findings = {}
+        self._given_values = None
 
     def confinement_for(self, path: Path | None) -> Confinement:
         """Where the files that `path` names (modules, load*() files, mapped parameter files)

@@ -94,12 +94,17 @@ class _ResourceInfo:
 class ModuleLoader:
     """Parses and lowers each Bicep file once per run, whether it is linted itself or used as a
     local module by another file (JSON modules are read as they are). `confinement_for(path)`
-    gives the folders the files a Bicep file names (modules, load*() files) may lie in."""
+    gives the folders the files a Bicep file names (modules, load*() files) may lie in.
+    `unsaved` maps absolute paths to the text an editor holds for them, read instead of the file;
+    `read` is the set of module files loaded (absolute paths)."""
 
-    def __init__(self, confinement_for: Callable[[Path | None], Confinement] | None = None):
+    def __init__(self, confinement_for: Callable[[Path | None], Confinement] | None = None,
+                 unsaved: dict[str, str] | None = None):
         self._cache: dict[str, Any] = {}
         self._loading: set[str] = set()
         self.confinement_for = confinement_for or default_confinement
+        self.unsaved = unsaved or {}
+        self.read: set[str] = set()
 
     def load(self, path: Path) -> Any | None:
         """The template of a module file (its `origin` names the file's document), or None for a
@@ -110,6 +115,7 @@ class ModuleLoader:
         if key in self._loading:
             return None  # a cycle
         self._loading.add(key)
+        self.read.add(key)
         try:
             value = self._read(path)
         finally:
@@ -142,8 +148,10 @@ class ModuleLoader:
         from ..source import jsonc
         from ..source.text import DecodeError, decode
         from ..expr.values import Origin
+        text = self.unsaved.get(os.path.abspath(path))
         try:
-            text = decode(read_file(path)).text
+            if text is None:
+                text = decode(read_file(path)).text
         except DecodeError as exc:
             raise ReadRefused(exc.message) from None
         if path.suffix.lower() == ".bicep":
