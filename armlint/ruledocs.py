@@ -59,10 +59,14 @@ def render_page(rule: Rule) -> str:
         for name, default_value in rule.options.items():
             out.append(f"- `{name}` (default `{default_value}`): {rule.option_docs.get(name, '')}")
         out.append("")
+    if rule.fix:
+        out += ["## Quick fix", "", _fix_text(rule.fix), ""]
     out += ["## How to suppress", "",
             f"- On the command line: `--ignore {rule.id}` (or `--ignore {rule.name}`).",
             f"- In JSON with comments or Bicep, on the line before the finding: "
-            f"`// armlint-disable-next-line {rule.id} -- reason`.", ""]
+            f"`// armlint-disable-next-line {rule.id} -- reason` (in an editor running "
+            f"`armlint server`, the code action \"Suppress {rule.id} on this line\" writes it).",
+            ""]
     if rule.equivalents:
         out += ["## Equivalents in other tools", ""]
         out += [f"- `{e}`" for e in rule.equivalents] + [""]
@@ -71,6 +75,23 @@ def render_page(rule: Rule) -> str:
     if d.get("references"):
         out += ["## References", ""] + [f"- {r}" for r in d["references"]] + [""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _fix_text(fix: dict) -> str:
+    """What the quick fix an editor offers (`armlint server`) does, in words."""
+    kind = fix["kind"]
+    if kind == "replace-literal":
+        what = (f"replaces the reported value with `{fix['json']}` (JSON) or `{fix['bicep']}` "
+                f"(Bicep), when the value is written there as a literal (not an expression, a "
+                f"variable or a parameter)")
+        if fix.get("requires_parameter"):
+            what += f" and the template declares a parameter named `{fix['requires_parameter']}`"
+    elif kind == "string-to-boolean":
+        what = 'writes the string `"true"` or `"false"` (any casing) as the boolean'
+    else:
+        what = ("removes the declaration the finding names: the JSON member with its comma, or "
+                "the Bicep statement with its decorators")
+    return f"Editors running `armlint server` offer \"{fix['title']}\": it {what}."
 
 
 def _applies(rule: Rule) -> str:

@@ -52,6 +52,7 @@ class Rule:
     templates: str = "all"  # all | own | declaring: whose items (engine/items.py)
     functions: tuple = ()  # expressions: only templates calling one of these (lower case)
     nodes: tuple = ()  # bicep: the syntax classes whose nodes the rule is handed
+    fix: dict | None = None  # the quick fix editors offer (`fix:` in rule.schema.json), or None
     _check: Any = None
 
     @functools.cached_property

@@ -207,7 +207,7 @@ def _compile(path: Path, data: dict, marks: _Marks, label: str, builtin: bool) -
         equivalents=tuple(data.get("equivalents", ())),
         options={k: v.get("default") for k, v in (data.get("options") or {}).items()},
         option_docs={k: v.get("description", "") for k, v in (data.get("options") or {}).items()},
-        tags=tuple(data.get("tags", ())), builtin=builtin)
+        tags=tuple(data.get("tags", ())), fix=data.get("fix"), builtin=builtin)
     if rule.scope_kind in ("expressions", "bicep") and implementation != "python":
         line, col = marks.at(("scope", "kind"))
         raise RuleFileError(path, line, col, f"scope kind `{rule.scope_kind}` is for Python rules "
