@@ -453,5 +453,18 @@ def docs(outdir) -> None:
     click.echo(f"wrote {len(catalogue.rules)} rule pages to {out}")
 
 
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default; "
+              "language clients pass it).")
+def server(stdio) -> None:
+    """Run the language server (LSP over stdio) for live findings, quick fixes and rule pages
+    in editors. Needs the `server` extra: pip install 'armlint[server]'."""
+    from .server import MISSING, available
+    if not available():
+        _fail(MISSING)
+    from .server.app import run
+    run()
+
+
 if __name__ == "__main__":
     main()
