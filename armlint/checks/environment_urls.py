@@ -58,7 +58,7 @@ def _excluded(text: str, s: int, e: int, good) -> bool:
 
 
 def check(ctx: DocumentContext, report: Report) -> None:
-    doc = ctx.doc
+    doc = ctx.model.root_doc  # templates only: a parameter file's values are the deployer's
     if doc is None:
         return
     options = ctx.options

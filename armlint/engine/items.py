@@ -114,7 +114,12 @@ class ResourceContext(Context):
     it)."""
 
     resource: Resource
-    values: Obj
+    contexts: Contexts
+
+    @property
+    def values(self) -> Obj:
+        """The JMESPath context of the resource, built on first use (and shared by the rules)."""
+        return self.contexts.resource(self.resource)
 
     @property
     def anchor(self) -> Any:
@@ -129,7 +134,7 @@ class ResourceContext(Context):
         return self.resource.type
 
     def standard_values(self) -> dict[str, str]:
-        return {"name": self.values.get("display_name") or display_name(self.resource.name),
+        return {"name": self.resource.display_name or display_name(self.resource.name),
                 "type": display_name(self.resource.type)}
 
 
@@ -251,7 +256,7 @@ def typed_items(rule: Any, model: Model, contexts: Contexts, by_type: dict,
         return
     if kind == "resources":
         for res in resources_for(rule, model, by_type):
-            yield ResourceContext(model, options, res, contexts.resource(res))
+            yield ResourceContext(model, options, res, contexts)
     elif kind == "document":
         yield DocumentContext(model, options)
     elif kind == "template":
