@@ -163,8 +163,8 @@ class JsonDocument(PointerSpans):
         """(key_start, key_end, value_start, value_end) for `pointer`, or None if it is absent."""
         text = self._parsed_text
         if not pointer:
-            start = _WS(text, 0).end()
-            return (-1, -1, start, _skip_value(text, start))
+            # a valid document is one value between JSON white space (the decoder checked)
+            return (-1, -1, _WS(text, 0).end(), len(text.rstrip(" \t\n\r")))
         parent = self._entry(pointer[:-1])
         if parent is None:
             return None
