@@ -8,6 +8,7 @@ configuration, rule or parameter file is a usage error (`USAGE_ERRORS`) and stop
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from dataclasses import dataclass, field
@@ -100,6 +101,10 @@ class Linter:
         self.finder = finder
         self._given_values: list | None = None  # (path, values) of the --parameters files
         self._module_findings: dict[str, set] = {}  # module file -> (rule, span) it reports itself
+        # module file -> its result, linted for _reported_in_module, until the run lints it itself
+        self._module_results: dict[str, FileResult] = {}
+        self._linting_files: list[str] = []  # the files being linted, innermost last
+        self._cyclic: set[str] = set()  # files whose result depends on which was linted first
         self._settings: dict = {}
         self._modules = None
         self._bicep_configs: BicepConfigFinder | None = None
@@ -121,6 +126,8 @@ class Linter:
         caller that lints again after files changed, as an editor does."""
         self._modules = None
         self._module_findings = {}
+        self._module_results = {}
+        self._cyclic = set()
         self._given_values = None
 
     def confinement_for(self, path: Path | None) -> Confinement:
@@ -211,8 +218,17 @@ class Linter:
 
     # -- one file ---------------------------------------------------------------------------
     def lint_file(self, path: Path, explicit: bool = True) -> FileResult:
-        result = self._lint_file(path, explicit)
-        result.source = os.path.abspath(path)
+        key = os.path.abspath(path)
+        self._linting_files.append(key)
+        try:
+            result = self._lint_file(path, explicit)
+        finally:
+            self._linting_files.pop()
+        result.source = key
+        if key not in self._module_findings and key not in self._cyclic and \
+                (explicit or result.kind not in ("skipped", "unreadable")):
+            # what _reported_in_module asks when another file uses this one as a module
+            self._module_findings[key] = {(f.rule_id, f.location.span) for f in result.findings}
         return result
 
     def _lint_file(self, path: Path, explicit: bool) -> FileResult:
@@ -222,6 +238,9 @@ class Linter:
         try:
             if not explicit:  # found in a folder: a symlink there must not lead out of it
                 self.confinement_for(path).check(path)
+            done = self._module_results.pop(os.path.abspath(path), None)
+            if done is not None:  # linted already as another file's module
+                return _shown_as(done, shown)
             data = read_file(path, self.options.max_file_size)
         except ReadRefused as exc:
             return self._unreadable(shown, path, exc.reason, 1, 1)
@@ -408,6 +427,10 @@ class Linter:
             result = self.lint_file(Path(path), explicit=True)
             found = self._module_findings[key] = {(f.rule_id, f.location.span)
                                                   for f in result.findings}
+            if key not in self._cyclic:  # the run lints it as it was linted here: keep the result
+                self._module_results[key] = result
+        elif key in self._linting_files:  # a cycle: what is linted inside it differs
+            self._cyclic.update(self._linting_files)
         return (rule_id, span) in found
 
     def _suppress(self, result: FileResult, settings: FileSettings, doc, model,
@@ -430,6 +453,15 @@ class Linter:
             f.level = settings.levels.get(f.rule_id, f.level)
         result.findings.extend(extra)
         result.findings.sort(key=Finding.sort_key)
+
+
+def _shown_as(result: FileResult, shown: str) -> FileResult:
+    """A file's result with its findings' paths as this run names the file."""
+    if result.path != shown:
+        result.path = shown
+        for f in result.findings:
+            f.location = dataclasses.replace(f.location, path=shown)
+    return result
 
 
 def _module_sites(model, doc) -> dict:

@@ -45,3 +45,43 @@ def test_bound_values_report_at_the_module_and_module_problems_stay_in_the_modul
     (tmp_path / "main.bicep").write_text(MAIN)
     assert findings(catalogue, tmp_path, "main.bicep") == [("AL5001", 2, 1)]
     assert findings(catalogue, tmp_path, "modules/vm.bicep") == [("AL6001", 10, 22)]
+
+
+def _linted_in_order(catalogue, root, order):
+    """Lint `order` with one linter, counting the times each file is read from disk."""
+    import armlint.linter as linter_module
+    reads: dict = {}
+    original = linter_module.read_file
+
+    def counting(path, *args, **kwargs):
+        reads[path.name] = reads.get(path.name, 0) + 1
+        return original(path, *args, **kwargs)
+
+    linter = Linter(catalogue, LintOptions(select=["AL5001", "AL6001"], use_config=False), root=root)
+    linter_module.read_file = counting
+    try:
+        results = [linter.lint_file(root / p) for p in order]
+    finally:
+        linter_module.read_file = original
+    out = {r.path: [(f.rule_id, f.location.path, f.location.span.start_line,
+                     f.location.span.start_col, f.fingerprint) for f in r.findings]
+           for r in results}
+    return out, reads
+
+
+def test_a_module_is_linted_once_per_run_whichever_file_comes_first(catalogue, tmp_path):
+    # The module's own findings decide what its caller reports; a run that lints both files
+    # lints the module once, and the results are those of linting each file on its own.
+    (tmp_path / "modules").mkdir()
+    (tmp_path / "modules" / "vm.bicep").write_text(MODULE)
+    (tmp_path / "main.bicep").write_text(MAIN)
+    alone = {}
+    for p in ("main.bicep", "modules/vm.bicep"):
+        alone.update(_linted_in_order(catalogue, tmp_path, [p])[0])
+    assert alone == {"main.bicep": [("AL5001", "main.bicep", 2, 1, alone["main.bicep"][0][4])],
+                     "modules/vm.bicep": [("AL6001", "modules/vm.bicep", 10, 22,
+                                           alone["modules/vm.bicep"][0][4])]}
+    for order in (["main.bicep", "modules/vm.bicep"], ["modules/vm.bicep", "main.bicep"]):
+        results, reads = _linted_in_order(catalogue, tmp_path, order)
+        assert results == alone
+        assert reads.get("vm.bicep") == 1, order
