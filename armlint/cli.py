@@ -13,22 +13,9 @@ from pathlib import Path
 
 import click
 
+from .signals import stop_on_signals as _stop_on_signals
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-EXIT_SIGNAL = 128  # plus the signal's number: 130 for SIGINT, 143 for SIGTERM
-
-
-def _stop_on_signals() -> None:
-    """SIGINT and SIGTERM end the run: the runner stops its workers as the exit unwinds, a
-    half-written output is removed, and the exit code says which signal it was."""
-    import signal
-
-    def stop(signum, frame):
-        signal.signal(signum, signal.SIG_IGN)  # a second signal must not break the clean-up
-        name = "interrupted" if signum == signal.SIGINT else "terminated"
-        sys.stderr.write(f"\narmlint: {name}\n")
-        raise SystemExit(EXIT_SIGNAL + signum)
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
 
 
 def _split(values: tuple) -> list[str]:
