@@ -1,5 +1,5 @@
 """The reference() and list*() calls AL4002 and AL4003 judge, with their API version: in JSON from
-each expression (model/uses.py), in Bicep from each call node (bicep/semantic.py). Calls in a
+each expression (model/uses.py), in Bicep from each call node (bicep/semantic). Calls in a
 template the Bicep compiler wrote are left to the .bicep source, where the version is written.
 """
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 As the Bicep linter: a call to `concat` (or `sys.concat`) with two or more arguments whose result
 is a string, reported once for the outermost such call. The result counts as a string when an
-argument's type, as the file states it (bicep/semantic.py), is a string: a string literal, a
+argument's type, as the file states it (bicep/semantic), is a string: a string literal, a
 string-returning function (`format`, `uniqueString`, `toLower`, ...), a parameter or function
 declared `string`, a variable whose value is a string, a resource's `name` or `id`, a loop
 variable or lambda parameter ranging over an array of strings, a module output declared `string`,

@@ -3,7 +3,7 @@ variable of type string (`'${name}'`).
 
 As the Bicep linter: the value of an object property, a variable, an output or a parameter
 default, whose only content is `${x}` where `x` is a parameter or variable whose type is a
-string. The type is the one the file states (bicep/semantic.py): a parameter or variable declared
+string. The type is the one the file states (bicep/semantic): a parameter or variable declared
 `string` (or a user type that is a string or a union of string literals), a variable whose value
 is a string, a loop variable or lambda parameter ranging over an array of strings. Interpolating
 a value of another type (or of a type the file does not say) converts it to a string, which is

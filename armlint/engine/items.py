@@ -165,7 +165,7 @@ class ExpressionContext(Context):
 @dataclass(eq=False, slots=True)
 class BicepNodeContext(Context):
     """One syntax node of a Bicep file, with the file's semantic model (symbols, references,
-    types: bicep/semantic.py)."""
+    types: bicep/semantic)."""
 
     semantic: Any
     node: Any = None

@@ -219,7 +219,7 @@ def _compile(path: Path, data: dict, marks: _Marks, label: str, builtin: bool) -
             if not isinstance(getattr(syntax, name, None), type):
                 line, col = marks.at(("scope", "nodes", i))
                 raise RuleFileError(path, line, col, f"`{name}` is not a Bicep syntax class "
-                                    "(armlint/bicep/syntax.py)", label)
+                                    "(armlint/bicep/syntax)", label)
     if implementation != "jmespath" and not builtin:
         line, col = marks.at(("implementation",))
         raise RuleFileError(path, line, col, f"`implementation: {implementation}` is only for "

@@ -11,7 +11,7 @@ Owns, per template (built once, on first use, and kept on the template as `Templ
   `trace`, the first node in a value for which a test holds, following variables and defaults;
 - a text search of `parameters('x')`/`variables('x')` that answers "is x read?" without parsing,
   when the text can tell.
-Bicep files have their own uses, resolved with scopes, in `bicep/semantic.py`; `Template.reads`
+Bicep files have their own uses, resolved with scopes, in `bicep/semantic`; `Template.reads`
 answers for both. Expression strings are parsed through the parser's cache.
 """
 from __future__ import annotations
