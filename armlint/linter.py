@@ -76,6 +76,23 @@ def classify_schema(schema: Any) -> str | None:
     return None
 
 
+def classify_json(value: Any) -> str | None:
+    """What JSON is linted as: a template or parameter file by its `$schema`, or a template by
+    its shape when it has no `$schema` (`resources` with `contentVersion` or `parameters`: a
+    template that lost its schema is still deployed, and AL1002 reports the missing schema)."""
+    if not isinstance(value, dict):
+        return None
+    kind = classify_schema(value.get("$schema"))
+    if kind is None and "$schema" not in value and _template_shaped(value):
+        return "template"
+    return kind
+
+
+def _template_shaped(value: dict) -> bool:
+    keys = {k.lower() for k in value if isinstance(k, str)}
+    return "resources" in keys and bool(keys & {"contentversion", "parameters"})
+
+
 def display_path(path: Path, root: str) -> str:
     """The path relative to the run's root when it is inside it, else as given; bytes of a file
     name that are not UTF-8 are shown as escapes (`\\udcff`)."""
@@ -318,8 +335,8 @@ class Linter:
 
     def lint_json(self, text: str, shown: str, explicit: bool = True,
                   path: Path | None = None) -> FileResult:
-        """Lint JSON text: a template or a parameter file by its `$schema`; other JSON is
-        skipped (reported when `explicit` and it does not parse)."""
+        """Lint JSON text: a template or a parameter file by its `$schema` (a template also by its
+        shape, see `classify_json`); other JSON is skipped (reported when `explicit` and it does not parse)."""
         settings = self.settings(path)
         doc = jsonc.load(text)
         if not doc.ok:
@@ -331,7 +348,7 @@ class Linter:
             fingerprint.assign(result.findings, doc)
             return result
         value = doc.value
-        kind = classify_schema(value.get("$schema")) if isinstance(value, dict) else None
+        kind = classify_json(value)
         if kind is None:
             return FileResult(shown, "skipped")
         from .model.build import build_parameter_file_model

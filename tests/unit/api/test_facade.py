@@ -27,3 +27,16 @@ def test_lint_text_lints_json_by_its_schema(catalogue):
     assert result.kind == "template"
     assert [(f.rule_id, f.location.span.start_line) for f in result.findings] == [("AL5001", 32)]
     assert api.lint_text("{}", "other.json", catalogue=catalogue).kind == "skipped"
+
+
+def test_json_shaped_like_a_template_without_schema_is_linted_as_one(catalogue):
+    def kind(text):
+        return api.lint_text(text, "x.json", select=["AL1002"], catalogue=catalogue)
+    lost = kind('{"parameters": {}, "resources": []}')
+    assert lost.kind == "template"
+    assert [(f.rule_id, f.location.span.start_line) for f in lost.findings] == [("AL1002", 1)]
+    assert kind('{"contentVersion": "1.0.0.0", "Resources": []}').kind == "template"
+    # resources alone, or with another tool's $schema, is some other JSON
+    assert kind('{"resources": [], "name": "x"}').kind == "skipped"
+    assert kind('{"$schema": "https://json.schemastore.org/x.json", "contentVersion": "1",'
+                ' "resources": []}').kind == "skipped"
