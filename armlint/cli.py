@@ -184,6 +184,7 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
           write_baseline, show_suppressed, jobs, progress, roots, max_file_size, policies,
           policy_aliases, show_undetermined) -> None:
     """Lint templates, parameter files and Bicep files under PATHS (files or folders)."""
+    _stop_on_signals()  # before the imports: a Ctrl-C while they load is an interruption too
     import os
 
     from .api import LintOptions, ParameterFileError, lint_paths
@@ -194,7 +195,6 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
     from .engine.loader import RuleFileError
     from .output import OutputError, refuse_inputs, write_atomic
 
-    _stop_on_signals()
     pairs = ctx.meta.get("armlint_outputs") or [["text", None]]
     to_stdout = [p for p in pairs if p[1] is None]
     if len(to_stdout) > 1:

@@ -56,12 +56,25 @@ def wait_until(check, timeout: float) -> bool:
     return check()
 
 
+def handles_sigterm(pid: int) -> bool:
+    """Whether the process has installed the CLI's handlers (Python catches SIGINT from start-up,
+    SIGTERM only once armlint asks for it): on a loaded machine start-up alone can take seconds."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    caught = next(int(line.split()[1], 16) for line in status.splitlines()
+                  if line.startswith("SigCgt:"))
+    return bool(caught & (1 << (signal.SIGTERM - 1)))
+
+
 def start_run(root: Path, *args: str) -> tuple[subprocess.Popen, list[int]]:
     proc = subprocess.Popen([sys.executable, "-m", "armlint", "check", ".", "--no-config",
                              "-f", "json", "-o", "out.json", *args], cwd=root,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
     workers: list[int] = []
+    assert wait_until(lambda: handles_sigterm(proc.pid), 60), "the run did not start"
     if "1" not in args:
         assert wait_until(lambda: len(children(proc.pid)) >= 2, 60), "no workers started"
         workers = children(proc.pid)
