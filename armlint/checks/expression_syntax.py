@@ -1,11 +1,25 @@
 """AL3001 invalid-expression: every expression string of a template (values and property names;
 parameter files hold literal values) is parsed, and a syntax error is reported at the exact
-character inside the string."""
+character inside the string; so is a call that gives a deployment function a number of arguments
+Resource Manager rejects before it evaluates anything (`variables('a', 'b')`)."""
 from __future__ import annotations
 
 from ..engine.items import DocumentContext
 from ..engine.report import Report
-from ..expr import parser
+from ..expr import ast, parser
+
+# lower-case name -> (fewest, most) arguments, for the functions whose arity is fixed and whose
+# wrong use is a template validation error (user-defined functions have a namespace: not these)
+ARITY = {
+    "parameters": (1, 1),
+    "variables": (1, 1),
+    "copyindex": (0, 2),
+    "resourcegroup": (0, 0),
+    "subscription": (0, 0),
+    "deployment": (0, 0),
+    "environment": (0, 0),
+    "tenant": (0, 0),
+}
 
 
 def check(ctx: DocumentContext, report: Report) -> None:
@@ -16,10 +30,36 @@ def check(ctx: DocumentContext, report: Report) -> None:
         if not parser.is_expression(text):
             continue
         try:
-            parser.parse(text)
+            tree = parser.parse(text)
         except parser.ExpressionSyntaxError as exc:
             # the character the parser stopped at, inside the string token at token_start
             report.at_text(token_start, token_start,
                            inner=(exc.offset, min(exc.offset + 1, len(text))),
                            message="invalid template expression: {problem}",
                            problem=exc.message)
+            continue
+        for node in ast.walk(tree):
+            problem = _arity_problem(node)
+            if problem is not None:
+                report.at_text(token_start, token_start, inner=(node.start, node.end),
+                               message="invalid template expression: {problem}",
+                               problem=problem)
+
+
+def _arity_problem(node) -> str | None:
+    if not isinstance(node, ast.Call) or node.namespace:
+        return None
+    bounds = ARITY.get(node.name.lower())
+    if bounds is None:
+        return None
+    low, high = bounds
+    given = len(node.args)
+    if low <= given <= high:
+        return None
+    if high == 0:
+        wanted = "no arguments"
+    elif low == high:
+        wanted = f"exactly {low} argument" + ("s" if low > 1 else "")
+    else:
+        wanted = f"{low} to {high} arguments"
+    return f"{node.name}() takes {wanted}, not {given}"
