@@ -1,21 +1,23 @@
 """AL3004 resource-id-contains: a resource ID function whose first argument is built with
-`concat()` (or, for resourceId and subscriptionResourceId, is `resourceGroup()`/`subscription()`
-that the function supplies itself). As arm-ttk, `keyVaultSecretId` (a secret URI) is exempt."""
+`concat()` or `format()` (or, for resourceId and subscriptionResourceId, is `resourceGroup()` or
+`subscription()`, that the function supplies itself). As arm-ttk, `keyVaultSecretId` (a secret
+URI) is exempt."""
 from __future__ import annotations
 
 from ..engine.items import ExpressionContext
 from ..engine.report import Report
 from ..expr.ast import walk
-from ..expr.query import base_of, call_name
+from ..expr.query import base_of, call_name, literal_text
 
 # function -> first-argument functions that are reported
 _FIRST = {
-    "resourceid": ("concat", "resourcegroup", "subscription"),
-    "subscriptionresourceid": ("concat", "subscription"),
-    "tenantresourceid": ("concat",),
-    "extensionresourceid": ("concat",),
-    "reference": ("concat",),
+    "resourceid": ("concat", "format", "resourcegroup", "subscription"),
+    "subscriptionresourceid": ("concat", "format", "subscription"),
+    "tenantresourceid": ("concat", "format"),
+    "extensionresourceid": ("concat", "format"),
+    "reference": ("concat", "format"),
 }
+_BUILT = ("concat", "format")
 _EXEMPT = ("keyvaultsecretid",)
 _TAKES_SEGMENTS = ("resourceid", "subscriptionresourceid", "tenantresourceid", "extensionresourceid")
 
@@ -24,21 +26,32 @@ def _first_call(node) -> tuple[str, str] | None:
     name = call_name(node)
     if name is None or not node.args:
         return None
-    wanted = _FIRST.get(name) or (("concat",) if name.startswith("list") else None)
+    wanted = _FIRST.get(name) or (_BUILT if name.startswith("list") else None)
     if not wanted:
         return None
-    inner = call_name(base_of(node.args[0]))
+    first = base_of(node.args[0])
+    inner = call_name(first)
+    if inner == "format" and not _builds_path(first):
+        return None
     if inner in wanted:
-        return node.name, base_of(node.args[0]).name
+        return node.name, first.name
     return None
 
 
+def _builds_path(call) -> bool:
+    """Whether a format() call builds a path (its format string has a `/`): the Bicep compiler
+    writes `reference(format('vnet[{0}]', ...))` for a symbolic name in a loop, not an ID."""
+    pattern = literal_text(call.args[0]) if call.args else None
+    return pattern is None or "/" in pattern
+
+
 def check(ctx: ExpressionContext, report: Report) -> None:
-    if not ctx.model.mentions("concat", "resourcegroup(", "subscription("):
+    if not ctx.model.mentions("concat", "format", "resourcegroup(", "subscription("):
         return
     expression = ctx.expression
     low = expression.text.lower()
-    if "concat" not in low and "resourcegroup(" not in low and "subscription(" not in low:
+    if "concat" not in low and "format" not in low and "resourcegroup(" not in low and \
+            "subscription(" not in low:
         return
     prop = expression.property_name
     if prop is not None and prop.lower() in _EXEMPT:
@@ -48,11 +61,14 @@ def check(ctx: ExpressionContext, report: Report) -> None:
         if found is None:
             continue
         outer, inner = found
-        if inner.lower() == "concat" and call_name(node) in _TAKES_SEGMENTS:
-            why = (f"builds the first argument of {outer}() with concat(); pass the resource "
+        built = f"{inner}()"
+        if inner.lower() == "format" and expression.template.is_bicep:
+            built = "an interpolated string"  # what format() was in the Bicep source
+        if inner.lower() in _BUILT and call_name(node) in _TAKES_SEGMENTS:
+            why = (f"builds the first argument of {outer}() with {built}; pass the resource "
                    f"type and each name segment as separate arguments")
-        elif inner.lower() == "concat":  # reference(), list*(): one resource name or ID
-            why = (f"builds the resource {outer}() reads with concat(); give it "
+        elif inner.lower() in _BUILT:  # reference(), list*(): one resource name or ID
+            why = (f"builds the resource {outer}() reads with {built}; give it "
                    f"resourceId() with the type and each name segment as separate arguments")
         else:
             why = (f"passes {inner}() as the first argument of {outer}(), which already "
