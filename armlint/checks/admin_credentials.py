@@ -1,5 +1,6 @@
 """AL6001 admin-username-literal and AL6002 admin-password-literal: an administrator user name
-(`adminUsername`) or password (`adminPassword`, `administratorLoginPassword`, Synapse's
+(`adminUsername`; database servers' `administratorLogin`, Synapse's `sqlAdministratorLogin`) or
+password (`adminPassword`, `administratorLoginPassword`, Synapse's
 `sqlAdministratorLoginPassword`) written into the template. One check serves both rules; the
 rule says which properties it looks at.
 
@@ -70,7 +71,7 @@ def resource_entries(res: Resource, wanted: frozenset, skip_top: frozenset, root
     return found
 
 
-USERNAME = ("adminusername",)
+USERNAME = ("adminusername", "administratorlogin", "sqladministratorlogin")
 PASSWORD = ("adminpassword", "administratorloginpassword", "sqladministratorloginpassword")
 _ADMIN_KEYS = frozenset(USERNAME + PASSWORD)
 _RESOURCES = frozenset({"resources"})
