@@ -96,10 +96,13 @@ def version_verdict(rtype: str, version: Any, max_age: int,
     if version in ok:
         return None
     shown = ", ".join(ok[:3])
-    if version not in versions:
+    # Resource Manager accepts versions older than the schemas (Microsoft.Resources/deployments
+    # 2015-01-01): only a version inside the table's span that it lacks is called unpublished
+    if version not in versions and version[:10] >= min(v[:10] for v in versions):
         if not report_unpublished:
             return None
-        newest = sorted(versions, key=_sort_key)[-1]
+        # of one date, the stable version is the one to name, not its preview
+        newest = max(versions, key=lambda v: (v[:10], not is_preview(v), v))
         return (f"API version {version} is not a published version of {rtype}; the newest is "
                 f"{newest}")
     if is_preview(version):
