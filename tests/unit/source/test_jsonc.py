@@ -88,4 +88,10 @@ def test_missing_quote_is_explained():
 
 def test_deep_nesting_is_an_error_not_a_crash():
     doc = jsonc.load("[" * 100000 + "]" * 100000)
-    assert doc.ok or doc.error is not None
+    assert not doc.ok
+    assert doc.error.message == "the JSON nests too deeply to read"
+    span = doc.error_span()
+    assert (span.start_line, span.start_col) == (1, 1)
+    # nesting a template can really have still reads, with comments too
+    assert jsonc.load("[" * 200 + "1" + "]" * 200).ok
+    assert jsonc.load("// c\n" + "[" * 200 + "1" + "]" * 200).ok
