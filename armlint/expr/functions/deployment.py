@@ -111,8 +111,10 @@ def _split_names(names: list) -> tuple:
             out.extend(p[0] if len(p) == 1 else PartialString(p) for p in n.split("/"))
         elif isinstance(n, str) and not isinstance(n, Unknown):
             out.extend(n.split("/"))
-        else:
+        elif isinstance(n, Unknown):
             out.append(n)
+        else:  # Resource Manager takes strings only; an array or number is no name segment
+            raise EvalError("a resource name segment is not a string")
     return tuple(out)
 
 

@@ -791,6 +791,9 @@ def test_resourceId():
                                       "providers/Microsoft.SQL/servers/serverName/databases/databaseName")
     assert nested.rtype == "Microsoft.SQL/servers/databases"
     assert nested.names == ("serverName", "databaseName")
+    # found by fuzzing: a name segment that is not a string made an ID that linking crashed on
+    assert is_unknown(ev("[resourceId('Microsoft.Storage/storageAccounts', createArray('a'))]"))
+    assert is_unknown(ev("[resourceId('Microsoft.SQL/servers/databases', 'server', 5)]"))
 
 
 def test_subscription_tenant_managementGroup_extension_resource_ids():
