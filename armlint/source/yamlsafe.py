@@ -66,7 +66,29 @@ def compose(text: str):
     `loader.dispose()` when done."""
     check(text)
     loader = _loader_class()(text)
-    return loader.get_single_node(), loader
+    node = loader.get_single_node()
+    _keys_as_text(node)
+    return node, loader
+
+
+def _keys_as_text(root) -> None:
+    """Every mapping key written plain is text: YAML 1.1 reads `off:`, `on:`, `yes:`, `no:` and
+    `null:` as booleans and null, and `1:` as a number, but in armlint's files a key is always a
+    name (a rule binding a value called `off`). Values keep their YAML types."""
+    import yaml
+    text_tag = "tag:yaml.org,2002:str"
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and not key.style:  # plain (None, or "" in C)
+                    key.tag = text_tag
+                else:
+                    stack.append(key)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 def _tag_text(tag: str) -> str:

@@ -208,3 +208,15 @@ def test_built_in_rules_from_the_cache_compile_their_expressions_when_first_run(
     assert rule.violation._ast is None
     rule.violation.search({})
     assert rule.violation._ast is not None
+
+
+def test_yaml_1_1_words_as_keys_are_names(tmp_path):
+    # `off:` is a boolean key in YAML 1.1: binding a value called `off` ended in a TypeError
+    text = GOOD.replace('message: "Storage account \'{name}\' accepts HTTP"',
+                        'bind: {off: "name", yes: "type"}\n'
+                        'message: "{off} {yes}"')
+    rule = load_rule_file(write(tmp_path, text), validate=True)
+    assert sorted(rule.bound) == ["off", "yes"]
+    # values keep their YAML types: `enabled: no` is still false
+    rule = load_rule_file(write(tmp_path, GOOD + "enabled: no\n"), validate=True)
+    assert rule.enabled is False
