@@ -138,7 +138,9 @@ def _add_resource(model: Model, template: Template, raw: Any, origin: Origin,
         return
     ctx = EvalContext(template.scope)
     rtype = _text(raw.get("type"))
-    short_child = parent is not None and bool(rtype) and "/" not in rtype
+    # short: no namespace in front (`subnets`, and `providers/diagnosticSettings`, an extension
+    # of the parent written as its child)
+    short_child = parent is not None and bool(rtype) and "." not in rtype.split("/")[0]
     if short_child:
         rtype = f"{parent.type}/{rtype}"
     res = Resource(
