@@ -603,6 +603,7 @@ def file_settings(catalogue, config: Config, path: Path, cli_select: list[str] |
     if cli_select:
         rules = catalogue.select(cli_select, cli_ignore, cli_enable)
     else:
+        language = "bicep" if path.suffix.lower() in (".bicep", ".bicepparam") else None
         rules = [r for r in catalogue.select(select, ignore + list(cli_ignore), enable +
-                                            list(cli_enable or ())) if r.id not in off]
+                                            list(cli_enable or ()), language) if r.id not in off]
     return FileSettings(rules, levels, options, suppress)

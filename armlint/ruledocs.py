@@ -32,9 +32,11 @@ def _section(title: str, text: str) -> list[str]:
 
 def render_page(rule: Rule) -> str:
     d = rule.docs or {}
-    default = rule.level if rule.enabled else f"off (when enabled: {rule.level})"
+    default = f"`{rule.level}`" if rule.enabled else f"`off (when enabled: {rule.level})`"
+    if rule.enabled and not rule.enabled_bicep:
+        default += " in ARM JSON; `off` in Bicep, as the Bicep linter has it"
     out = [f"# {rule.id} {rule.name}", "", f"**{rule.title}**", "",
-           f"Default level: `{default}`  ", f"Applies to: {_applies(rule)}", ""]
+           f"Default level: {default}  ", f"Applies to: {_applies(rule)}", ""]
     out += ["## What it does", "", d.get("what", "").strip(), ""]
     out += ["## Why is this bad?", "", d.get("why", "").strip(), ""]
     for key, title in (("example", "Example"), ("example_bicep", "Example (Bicep)"),
@@ -142,6 +144,8 @@ def rules_table(rules: list[Rule], link: str | None = None) -> str:
                                             "| --- | --- | --- | --- | --- |"]
         rid = f"[{r.id}]({link.format(id=r.id)})" if link else r.id
         level = r.level if r.enabled else f"off ({r.level})"
+        if r.enabled and not r.enabled_bicep:
+            level += " (off in Bicep)"
         out.append(f"| {rid} | {r.name} | {level} | {', '.join(r.languages)} | "
                    f"{', '.join(f'`{e}`' for e in r.equivalents)} |")
     return "\n".join(out) + "\n"

@@ -4,7 +4,8 @@ Owns: the `Rule` record the loader builds from a YAML file, and `Catalogue` sele
 (`--select`/`--ignore`): a selector is `ALL`, an exact ID (`AL5001`), an ID prefix (`AL5`, `AL50`),
 a rule name (`extensions-without-vm-agent`) or a tag (`tag:security`, `tag:storage`, `tag:mcsb:NS-2`). Without `--select` the enabled rules run; rules
 with `enabled: false` (off by default, as some Bicep linter rules are) run only when a selector
-or the configuration names them.
+or the configuration names them; `enabled_bicep: false` makes a rule off by default in Bicep files
+only (its Bicep linter peer is off by default there, its ARM peer on in JSON).
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ class Rule:
     docs: dict
     source: Path
     enabled: bool = True
+    enabled_bicep: bool = True  # False: off by default in Bicep files only (Bicep's own default)
     resource_types: tuple = ()
     include_existing: bool = False
     include_not_deployed: bool = False
@@ -128,15 +130,17 @@ class Catalogue:
                             f"(see 'armlint rules')")
 
     def select(self, select: list[str] | None = None, ignore: list[str] | None = None,
-               enable: list[str] | None = None) -> list[Rule]:
-        """The rules to run. `select` replaces the default set; `enable` adds to it."""
+               enable: list[str] | None = None, language: str | None = None) -> list[Rule]:
+        """The rules to run. `select` replaces the default set (for a file of `language`, when
+        given); `enable` adds to it."""
         if select:
             chosen: dict[str, Rule] = {}
             for sel in select:
                 for r in self.matching(sel):
                     chosen[r.id] = r
         else:
-            chosen = {r.id: r for r in self.rules if r.enabled}
+            chosen = {r.id: r for r in self.rules
+                      if r.enabled and (language != "bicep" or r.enabled_bicep)}
         for sel in enable or ():
             for r in self.matching(sel):
                 chosen[r.id] = r

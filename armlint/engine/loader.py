@@ -194,6 +194,7 @@ def _compile(path: Path, data: dict, marks: _Marks, label: str, builtin: bool) -
         id=data["id"], name=data["name"], title=data["title"], level=data["level"],
         scope_kind=scope.get("kind", "resources"), message=data["message"],
         docs=data.get("docs") or {}, source=path, enabled=data.get("enabled", True),
+        enabled_bicep=data.get("enabled_bicep", True),
         resource_types=tuple(scope.get("resource_types", ())),
         include_existing=bool(scope.get("include_existing", False)),
         include_not_deployed=bool(scope.get("include_not_deployed", False)),

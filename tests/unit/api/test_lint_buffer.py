@@ -60,6 +60,7 @@ def test_the_buffer_text_is_linted_not_the_file(tmp_path):
 
 def test_unsaved_modules_are_read_until_the_linter_forgets_files(tmp_path):
     (tmp_path / ".git").mkdir()
+    (tmp_path / ".armlint.yaml").write_text("enable: [AL4004]\n")  # off by default in Bicep
     module = ("param loc string = resourceGroup().location\n"
               "resource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n"
               "  name: 'st'\n  location: loc\n  kind: 'StorageV2'\n  sku: { name: 'Standard_LRS' }\n}\n")

@@ -26,3 +26,26 @@ def test_a_bug_on_one_file_is_a_finding_on_that_file(catalogue, tmp_path, monkey
     result = linter.lint_file(tmp_path / "t.json")
     assert [(f.rule_id, f.location.span.start_line, f.message) for f in result.findings] == [
         ("AL0003", 1, "armlint failed on this file: KeyError: 'boom'; please report this")]
+
+
+def test_a_rule_off_by_default_in_bicep_only(catalogue, tmp_path):
+    # AL4004 stands for arm-ttk's test (on) and the Bicep linter's no-hardcoded-location (off)
+    (tmp_path / "t.json").write_text(
+        '{"$schema": "%s", "resources": [{"type": "Microsoft.Storage/storageAccounts", '
+        '"apiVersion": "2023-01-01", "name": "st", "location": "westeurope"}]}' % SCHEMA)
+    (tmp_path / "t.bicep").write_text(
+        "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
+        "  name: 'st'\n  location: 'westeurope'\n}\n")
+    linter = Linter(catalogue, LintOptions(), root=tmp_path)
+
+    def ids(name):
+        return [f.rule_id for f in linter.lint_file(tmp_path / name).findings
+                if f.rule_id == "AL4004"]
+    assert ids("t.json") == ["AL4004"]
+    assert ids("t.bicep") == []
+    assert [f.rule_id for f in Linter(catalogue, LintOptions(enable=["AL4004"]), root=tmp_path)
+            .lint_file(tmp_path / "t.bicep").findings if f.rule_id == "AL4004"] == ["AL4004"]
+    (tmp_path / "bicepconfig.json").write_text(
+        '{"analyzers": {"core": {"rules": {"no-hardcoded-location": {"level": "warning"}}}}}')
+    linter = Linter(catalogue, LintOptions(), root=tmp_path)
+    assert ids("t.bicep") == ["AL4004"]
