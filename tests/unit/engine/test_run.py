@@ -1,0 +1,118 @@
+"""engine/run.py: which items a JMESPath rule visits, `let`/`where`/`each`/`violation`/`bind`,
+options, languages, and that an unknown value never fires a rule."""
+import textwrap
+
+from armlint.engine.loader import load_rule_file
+from armlint.engine.run import RunOptions, run_rules
+from armlint.model.build import build_template_model
+from armlint.source.jsonc import load
+
+SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"
+
+RULE = """\
+id: XX9001
+name: open-ports
+title: t
+level: warning
+scope: {kind: resources, resource_types: [Microsoft.Network/networkSecurityGroups]}
+options:
+  Ports: {type: array, default: ["22"], description: d}
+let:
+  rules: resource.properties.securityRules
+where: "length(rules) > `0`"
+each: "rules[?properties.access == 'Allow']"
+violation: "contains(options.Ports, item.properties.destinationPortRange)"
+report_at: [item.properties.destinationPortRange]
+bind:
+  port: item.properties.destinationPortRange
+message: "NSG '{name}' opens port {port}"
+docs: {what: w, why: y}
+"""
+
+TEMPLATE = """{
+  "$schema": "%s",
+  "parameters": {"port": {"type": "string"}, "rdp": {"type": "string", "defaultValue": "3389"}},
+  "resources": [
+    {"type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2023-09-01", "name": "nsg1",
+     "properties": {"securityRules": [
+        {"name": "a", "properties": {"access": "Allow", "destinationPortRange": "22"}},
+        {"name": "b", "properties": {"access": "Deny", "destinationPortRange": "22"}},
+        {"name": "c", "properties": {"access": "Allow",
+                                     "destinationPortRange": "[parameters('port')]"}},
+        {"name": "d", "properties": {"access": "Allow",
+                                     "destinationPortRange": "[parameters('rdp')]"}}]}},
+    {"type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2023-09-01", "name": "nsg2",
+     "properties": {"securityRules": []}},
+    {"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "nsg3",
+     "properties": {"securityRules": [
+        {"name": "a", "properties": {"access": "Allow", "destinationPortRange": "22"}}]}}
+  ]
+}""" % SCHEMA
+
+
+def rule_of(tmp_path, text=RULE):
+    path = tmp_path / "XX9001-rule.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return load_rule_file(path, validate=True)
+
+
+def model_of(text=TEMPLATE, values=None, language="json"):
+    doc = load(text)
+    return build_template_model(doc, doc.value, values, language=language)
+
+
+def messages(raw):
+    return [r.message for r in raw]
+
+
+def test_each_item_is_judged_and_bound(tmp_path):
+    # rule b is denied, c's port is unknown (no value): only a fires; nsg2 has no rules (`where`)
+    # and nsg3 is of another type, so neither is visited
+    assert messages(run_rules(model_of(), [rule_of(tmp_path)])) == ["NSG 'nsg1' opens port 22"]
+
+
+def test_options_from_the_configuration_replace_the_default(tmp_path):
+    options = RunOptions(rule_options={"XX9001": {"Ports": ["3389"]}})
+    assert messages(run_rules(model_of(), [rule_of(tmp_path)], options)) == [
+        "NSG 'nsg1' opens port 3389"]
+
+
+def test_a_value_known_from_a_parameter_file_fires_and_an_unknown_one_never(tmp_path):
+    rule = rule_of(tmp_path)
+    assert "NSG 'nsg1' opens port 22" in messages(run_rules(model_of(), [rule]))
+    given = run_rules(model_of(values={"port": "22"}), [rule])
+    assert messages(given) == ["NSG 'nsg1' opens port 22", "NSG 'nsg1' opens port 22"]
+    # an unknown violation (`contains` of an unknown port) is not a finding, nor is a negated one
+    negated = rule_of(tmp_path, RULE.replace(
+        'violation: "contains(options.Ports, item.properties.destinationPortRange)"',
+        'violation: "!contains(options.Ports, item.properties.destinationPortRange)"'))
+    assert messages(run_rules(model_of(), [negated])) == ["NSG 'nsg1' opens port 3389"]
+
+
+def test_a_rule_runs_only_on_its_languages(tmp_path):
+    rule = rule_of(tmp_path, RULE.replace(
+        "resource_types: [Microsoft.Network/networkSecurityGroups]}",
+        "resource_types: [Microsoft.Network/networkSecurityGroups], languages: [bicep]}"))
+    assert run_rules(model_of(), [rule]) == []
+
+
+def test_a_crash_on_one_item_is_an_al0003_there_and_the_others_still_run(tmp_path):
+    rule = rule_of(tmp_path)
+    real = rule.violation
+
+    class Fragile:
+        """The rule's expression, failing on one NSG's items."""
+
+        def search(self, scoped):
+            if scoped["name"] == "nsg1" and scoped["item"]["name"] == "d":
+                raise KeyError("boom")
+            return real.search(scoped)
+    rule.violation = Fragile()
+    text = TEMPLATE.replace('"name": "nsg2",\n     "properties": {"securityRules": []}',
+                            '"name": "nsg2",\n     "properties": {"securityRules": [\n'
+                            '        {"name": "a", "properties": {"access": "Allow", '
+                            '"destinationPortRange": "22"}}]}')
+    raw = run_rules(model_of(text), [rule])
+    kinds = [r.rule if isinstance(r.rule, str) else r.message for r in raw]
+    assert kinds == ["AL0003", "NSG 'nsg2' opens port 22"]
+    assert "rule XX9001 (open-ports) failed on this item: KeyError: 'boom'" in raw[0].message
