@@ -8,7 +8,8 @@ names arm-ttk lets be empty (the `PropertiesThatCanBeEmpty` option), property na
 expressions or resource IDs (`userAssignedIdentities`), the subtrees the
 `ResourcePropertiesThatCanBeEmpty` option names per resource type, and payloads written in another
 language whose blanks are meaningful (a policy rule's conditions, a Logic App workflow definition).
-Only property values are checked, never array elements.
+Only property values are checked, never array elements. In Bicep, the bodies of `for` loops that
+build property values are read from the source (lowered, each is one expression).
 
 Cost: the file text is searched once with a regular expression for `"key": <blank>` (or Bicep's
 `key: <blank>`); only when a key outside the exempt names has a blank value are the values walked,
@@ -124,6 +125,65 @@ def check(ctx: DocumentContext, report: Report) -> None:
         if res.type_key == _DEPLOYMENTS:
             skip.append(("properties", "template"))  # walked as a template of its own
         walker.object(res.raw, res.origin, (), tuple(skip))
+    if model.is_bicep:
+        _bicep_loop_bodies(doc, walker, report)
+
+
+def _bicep_loop_bodies(doc, walker: "_Walker", report: Report) -> None:
+    """The bodies of `for` loops that build property values in Bicep resources: lowered, each is
+    an expression (`map(range(...), lambda(...))`) whose blanks the raw walk cannot see, while
+    the compiler's JSON writes them as a `copy` input that it does see."""
+    from ..bicep import syntax as S
+    from ..bicep.semantic import walk
+    tree = getattr(doc, "tree", None)
+    for statement in getattr(tree, "statements", ()):
+        if not isinstance(statement, S.Resource):
+            continue
+        rtype = (statement.type.value or "").split("@")[0].lower() if statement.type else ""
+        if any(rtype == payload for payload, _ in _PAYLOADS):
+            continue
+        for node in walk(statement.body):
+            if isinstance(node, S.ForExpr) and node is not statement.body:
+                body = node.body.body if isinstance(node.body, S.IfCondition) else node.body
+                if isinstance(body, S.Object):
+                    _bicep_object(body, walker, report)
+
+
+def _bicep_blank(value) -> str | None:
+    from ..bicep import syntax as S
+    if isinstance(value, S.NullLit):
+        return "null"
+    if isinstance(value, S.String):
+        return "an empty string" if not value.expressions and value.segments == [""] else None
+    if isinstance(value, S.Object):
+        return "an empty object" if not value.items else None
+    if isinstance(value, S.Array):
+        return "an empty array" if not value.items else None
+    return None
+
+
+def _bicep_object(obj, walker: "_Walker", report: Report) -> None:
+    """As `_Walker.object`, over a Bicep object literal inside a loop body."""
+    from ..bicep import syntax as S
+    for prop in obj.properties:
+        key = prop.name
+        if key is None:
+            continue
+        low = key.lower()
+        if low in _DATA_KEYS or _named_by_id(key):
+            continue
+        kind = _bicep_blank(prop.value)
+        if kind is not None:
+            if low in walker.wanted and low not in walker.exempt:
+                report.at_node(prop.value, key=key, kind=kind)
+            continue
+        if low == "tags":
+            continue
+        values = [prop.value] if isinstance(prop.value, S.Object) else \
+            prop.value.items if isinstance(prop.value, S.Array) else []
+        for value in values:
+            if isinstance(value, S.Object):
+                _bicep_object(value, walker, report)
 
 
 def _allowed_paths(table: Any) -> dict:
