@@ -93,6 +93,18 @@ def _template_shaped(value: dict) -> bool:
     return "resources" in keys and bool(keys & {"contentversion", "parameters"})
 
 
+def _omitted_nullables(template: Any, values: dict) -> dict:
+    """{name: None} for each nullable parameter without a default that a `.bicepparam` file
+    leaves out: deployed with that file, it is null (`if (!empty(x))` is false), not unknown."""
+    params = template.get("parameters") if isinstance(template, dict) else None
+    if not isinstance(params, dict):
+        return {}
+    given = {str(k).lower() for k in values}
+    return {name: None for name, decl in params.items()
+            if isinstance(decl, dict) and decl.get("nullable") is True
+            and "defaultValue" not in decl and str(name).lower() not in given}
+
+
 def display_path(path: Path, root: str) -> str:
     """The path relative to the run's root when it is inside it, else as given; bytes of a file
     name that are not UTF-8 are shown as escapes (`\\udcff`)."""
@@ -228,6 +240,8 @@ class Linter:
         values: dict = {}
         for _, given in sources:
             values.update(given)
+        if any(str(p).lower().endswith(".bicepparam") for p, _ in sources):
+            values.update(_omitted_nullables(value, values))
         values.update(self.options.parameter_values)
         model = build_template_model(doc, value, values, language=language)
         model.given_parameters = [(display_path(p, self.root), list(given)) for p, given in sources]

@@ -1,0 +1,3 @@
+using 'pass_nullable_left_out.bicep'
+
+param name = 'stcontoso'
