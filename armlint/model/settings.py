@@ -258,10 +258,13 @@ class StandIn:
     def display_name(self) -> str:
         if self.resource is not None:
             return self.resource.display_name
-        if isinstance(self.name, PartialString):  # `concat(parameters('app'), '/web')`
-            return display_name(self.name)
         child = self.children[0]
         shown = child.display_name
+        if self.template.is_bicep and len(shown) > 1 and shown[0] == shown[-1] == "'" and \
+                "/" in shown:  # the child's name as written, `'${appName}/web'`: speak Bicep
+            return shown[1:-1].rsplit("/", 1)[0]
+        if isinstance(self.name, PartialString):  # `concat(parameters('app'), '/web')`
+            return display_name(self.name)
         return shown.rsplit("/", 1)[0] if "/" in shown else shown
 
     def effective(self) -> Any:
