@@ -107,6 +107,23 @@ _NAMED_READ = {kind: re.compile(kind + r"\s*\(\s*'([^']*)'") for kind in ("param
 _COMPUTED_READ = {kind: re.compile(kind + r"\s*\(\s*[^'\s)]") for kind in ("parameters", "variables")}
 
 
+def _expression_reads(pattern, text: str) -> Counter | None:
+    """The names `pattern` finds inside expression strings of JSON text (a string that starts
+    with `[`, not `[[`, and ends with `]`): the same call in a tag, a description or an escaped
+    `[[...]` literal is text, not a read. None when a string around a match holds an escaped
+    quote, which a backwards search cannot step over."""
+    counts: Counter = Counter()
+    for m in pattern.finditer(text):
+        start = text.rfind('"', 0, m.start())
+        end = text.find('"', m.end())
+        if start < 0 or end < 0 or text[start - 1] == "\\" or text[end - 1] == "\\":
+            return None
+        if text.startswith("[", start + 1) and not text.startswith("[[", start + 1) and \
+                text[end - 1] == "]":
+            counts[m.group(1)] += 1
+    return counts
+
+
 class Expression:
     """One expression string of a template: where it is written (`pointer` from the template),
     its text and its parsed tree. In JSON the tree's offsets are into the text; the trees of a
@@ -284,10 +301,15 @@ class TemplateUses:
         text = t.text_lower or ""
         if not text or "\\u0027" in text or _COMPUTED_READ[kind].search(text):
             return None
-        counts = Counter(_NAMED_READ[kind].findall(text))
+        counts = _expression_reads(_NAMED_READ[kind], text)
+        if counts is None:
+            return None
         for inner in t.inner_templates:
             if inner.origin.doc is t.origin.doc:
-                counts -= Counter(_NAMED_READ[kind].findall(inner.text_lower or ""))
+                inner_counts = _expression_reads(_NAMED_READ[kind], inner.text_lower or "")
+                if inner_counts is None:
+                    return None
+                counts -= inner_counts
         return counts
 
     @cached_property
