@@ -6,6 +6,8 @@ rule can report at a raw path too. Property names are case-insensitive everywher
 
 resources (one per resource):
   type, name, display_name, api_version, symbolic_name, condition, existing, copy_count
+                (condition: false or unknown also when a nested deployment holding the resource
+                has such a condition or an unknown loop)
   resource      the resource JSON with expressions evaluated
   raw           the resource JSON as written
   parent        {type, name, display_name, symbolic_name, resource, existing, parent}, or null
@@ -116,8 +118,8 @@ class Contexts:
             return Obj(
                 type=res.type, name=res.name, display_name=res.display_name,
                 api_version=res.api_version, symbolic_name=res.symbolic_name,
-                condition=res.condition, existing=res.existing, copy_count=res.copy_count,
-                resource=resource_view(res), raw=with_origin(res.raw, res.origin),
+                condition=res.deploy_condition, existing=res.existing,
+                copy_count=res.copy_count, resource=resource_view(res), raw=with_origin(res.raw, res.origin),
                 parent=_ancestry(res.parent),
                 children=[summary(c) for c in res.children if c.deployed],
                 attached=[summary(a) for a in res.attached if a.deployed],

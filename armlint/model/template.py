@@ -201,6 +201,26 @@ class Resource:
         return self._condition
 
     @property
+    def deploy_condition(self) -> Any:
+        """Whether the resource is deployed as far as conditions and loops say: False when its
+        condition, or that of a nested deployment holding it, is false (or that deployment's loop
+        has no copies); Unknown when one of them is unknown; else its own condition."""
+        own = self.condition
+        if own is False or isinstance(own, Unknown):
+            return own
+        outer = self.template.deployment
+        while outer is not None:
+            condition, count = outer.condition, outer.copy_count
+            if condition is False or count == 0:
+                return False
+            if isinstance(condition, Unknown):
+                return condition
+            if isinstance(count, Unknown):
+                return count
+            outer = outer.template.deployment
+        return own
+
+    @property
     def copy_count(self) -> Any:
         """The evaluated `copy.count` of a resource loop (None without a loop; may be Unknown)."""
         if self.copy is None:
