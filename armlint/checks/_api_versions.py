@@ -25,6 +25,13 @@ def api_version_table() -> dict:
             "types": {t.lower(): v for t, v in data["types"].items()}}
 
 
+@functools.lru_cache(maxsize=1)
+def type_names() -> dict:
+    """{lower-case type: the type as the table writes it} of every type the table knows."""
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    return {t.lower(): t for t in data["types"]}
+
+
 def published_versions(rtype: str) -> list[str] | None:
     """The published API versions of a resource type (None: the type is not in the table)."""
     return api_version_table()["types"].get(rtype.lower())
