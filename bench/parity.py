@@ -7,13 +7,15 @@ For every module folder with both files, compares
   resources  the multiset of (full type, API version, symbolic path) of every resource, nested
              deployments included; resources inside registry modules (`br:`/`ts:`) are left out
              of the JSON side, because armlint never fetches them for the Bicep side
-  findings   the set of (rule ID, symbolic path of the resource) that every rule reports
+  findings   the set of (rule ID, symbolic path of the resource) that every rule of both
+             languages reports
 and prints the table, the share of identical modules, and the differences by cause.
 """
 from __future__ import annotations
 
 import argparse
 import collections
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -88,41 +90,83 @@ def finding_keys(model, rules, skip: set, by_symbol: bool) -> set:
     return out
 
 
-def main() -> int:
+@dataclasses.dataclass
+class ModuleParity:
+    """One module folder: the resource keys and finding keys of each side."""
+
+    folder: Path
+    json_resources: collections.Counter
+    bicep_resources: collections.Counter
+    json_findings: set
+    bicep_findings: set
+
+    @property
+    def same_resources(self) -> bool:
+        return self.json_resources == self.bicep_resources
+
+    @property
+    def same_findings(self) -> bool:
+        return self.json_findings == self.bicep_findings
+
+
+def module_folders(corpus: Path) -> list[Path]:
+    """Folders with a main.bicep and the compiler's main.json beside it (tests left out)."""
+    return sorted(p.parent for p in Path(corpus).rglob("main.bicep")
+                  if (p.parent / "main.json").exists() and "tests" not in p.parts)
+
+
+def parity_rules(catalogue) -> list:
+    """Every rule that judges resources in both languages (document rules read the text, which
+    differs; a rule of one language has nothing to compare)."""
+    return [r for r in catalogue.select(["ALL"]) if r.scope_kind != "document"
+            and {"json", "bicep"} <= set(r.languages)]
+
+
+def compare(folder: Path, rules, loader) -> ModuleParity:
     from armlint.bicep.document import BicepDocument
-    from armlint.bicep.lower import ModuleLoader, lower_template
+    from armlint.bicep.lower import lower_template
     from armlint.bicep.parser import parse
-    from armlint.engine.loader import load_catalogue
     from armlint.model.build import build_template_model
     from armlint.source import jsonc
     from armlint.source.text import decode
+    jdoc = jsonc.load(decode((folder / "main.json").read_bytes()).text)
+    jmodel = build_template_model(jdoc, jdoc.value)
+    text = decode((folder / "main.bicep").read_bytes()).text
+    bdoc = BicepDocument(text, parse(text), folder / "main.bicep")
+    bmodel = build_template_model(bdoc, lower_template(bdoc, loader), language="bicep")
+    by_symbol = False
+    skip = registry_deployments(bmodel, by_symbol)
+    return ModuleParity(folder, resource_keys(jmodel, skip, by_symbol),
+                        resource_keys(bmodel, skip, by_symbol),
+                        finding_keys(jmodel, rules, skip, by_symbol),
+                        finding_keys(bmodel, rules, skip, by_symbol))
+
+
+def module_loader(corpus: Path):
+    from armlint.bicep.lower import ModuleLoader
+    from armlint.source.files import Confinement
+    root = Confinement([str(corpus)])  # the corpus is one project: modules may be anywhere in it
+    return ModuleLoader(lambda path: root)
+
+
+def main() -> int:
+    from armlint.engine.loader import load_catalogue
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default=str(REPO.parent / "shared" / "corpus"))
     parser.add_argument("--show", type=int, default=15)
     args = parser.parse_args()
-    catalogue = load_catalogue()
-    rules = [r for r in catalogue.select(["ALL"]) if r.scope_kind != "document"]
-    from armlint.source.files import Confinement
-    corpus_root = Confinement([args.corpus])  # the corpus is one project: modules may be anywhere in it
-    loader = ModuleLoader(lambda path: corpus_root)
-    folders = sorted(p.parent for p in Path(args.corpus).rglob("main.bicep")
-                     if (p.parent / "main.json").exists() and "tests" not in p.parts)
+    rules = parity_rules(load_catalogue())
+    loader = module_loader(Path(args.corpus))
+    folders = module_folders(Path(args.corpus))
     identical = 0
     causes: collections.Counter = collections.Counter()
     rows = []
     for folder in folders:
-        jdoc = jsonc.load(decode((folder / "main.json").read_bytes()).text)
-        jmodel = build_template_model(jdoc, jdoc.value)
-        text = decode((folder / "main.bicep").read_bytes()).text
-        bdoc = BicepDocument(text, parse(text), folder / "main.bicep")
-        bmodel = build_template_model(bdoc, lower_template(bdoc, loader), language="bicep")
-        by_symbol = False
-        skip = registry_deployments(bmodel, by_symbol)
-        jres, bres = resource_keys(jmodel, skip, by_symbol), resource_keys(bmodel, skip, by_symbol)
-        jfind = finding_keys(jmodel, rules, skip, by_symbol)
-        bfind = finding_keys(bmodel, rules, skip, by_symbol)
-        same = jres == bres and jfind == bfind
+        m = compare(folder, rules, loader)
+        jres, bres, jfind, bfind = (m.json_resources, m.bicep_resources, m.json_findings,
+                                    m.bicep_findings)
+        same = m.same_resources and m.same_findings
         identical += same
         if not same:
             missing = jres - bres
