@@ -27,7 +27,8 @@ Custom functions (documented in README "Writing a rule"):
                             (`*` and service tags do not count; address_covers counts them)
   port_covers(ranges, port) a port spec ("80", "10-100", "22,3389", "*", a number) or list of
                             them contains `port` (a number, or any of a list of numbers)
-  api_version_before(v, d)  the apiVersion v is older than the date d (YYYY-MM-DD)
+  api_version_before(v, d)  the apiVersion v is older than the date d (YYYY-MM-DD); no answer
+                            without an API version
 Security readings (engine/readings.py; an unreadable value gives no answer, like Unknown):
   version_cmp(a, b)         -1/0/1 comparing API versions (2021-04-01-preview < 2021-04-01) or
                             dotted versions (1.27 < 1.27.3); no answer across kinds
@@ -386,8 +387,10 @@ class ArmlintFunctions(jfunctions.Functions):
 
     @_signature({"types": []}, {"types": ["string"]})
     def _func_api_version_before(self, version, date):
+        # Without an API version the provider's defaults are not known: no answer, never False
+        # (a resource written without apiVersion was judged by the newest defaults).
         v = _text(version)
-        return v is not None and v[:10] < date
+        return _UNKNOWN if v is None else v[:10] < date
 
     @_signature({"types": []})
     def _func_display(self, x):

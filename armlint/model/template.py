@@ -131,6 +131,35 @@ class Declaration:
 _UNSET = object()
 
 
+def _bicep_string_body(written: str) -> str | None:
+    """The text between the quotes when `written` is one single-line Bicep string (interpolation
+    holes kept as written: `'kv-${suffix}'` gives `kv-${suffix}`); None for anything else."""
+    if len(written) < 2 or written[0] != "'" or written[-1] != "'" or written.startswith("'''"):
+        return None
+    i, end, depth, in_string = 1, len(written) - 1, 0, False
+    while i < end:
+        c = written[i]
+        if depth == 0 or in_string:
+            if c == "\\":
+                i += 2
+                continue
+            if c == "'":
+                if depth == 0:
+                    return None  # the string ends before the text does: an expression
+                in_string = False
+            elif depth == 0 and written.startswith("${", i):
+                depth = 1
+                i += 1
+        elif c == "'":
+            in_string = True
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        i += 1
+    return written[1:-1] if depth == 0 and not in_string else None
+
+
 @dataclass(eq=False)
 class Resource:
     template: "Template"
@@ -182,7 +211,14 @@ class Resource:
         if source_text is not None:  # Bicep: the name as the user wrote it
             written = source_text(tuple(self.origin.pointer) + ("name",))
             if written:
-                return written
+                # Messages quote names themselves ('kv/key', not ''key''); a child's literal name
+                # says whose child it is, as a JSON child's full name does.
+                text = _bicep_string_body(written)
+                if text is None:
+                    return written
+                if self.parent is not None and "${" not in text and "/" not in text:
+                    return f"{self.parent.display_name}/{text}"
+                return text
         raw = self.raw.get("name")
         if isinstance(raw, str):
             return f"{self.name_prefix.display_name}/{raw}" if self.name_prefix else raw

@@ -73,6 +73,12 @@ def test_functions(expr, data, expected):
     assert search(expr, data) == expected
 
 
+def test_api_version_before_gives_no_answer_without_an_api_version():
+    # A resource without apiVersion was judged by the newest defaults (AL6601 on the corpus).
+    assert isinstance(search("api_version_before(x, '2020-01-01')", Obj(x=None)), Unknown)
+    assert search("api_version_before(x, '2020-01-01')", Obj(x="2020-01-01")) is False
+
+
 def test_type_errors_from_unexpected_shapes_mean_no_answer():
     assert isinstance(search("length(x)", Obj(x=5)), Unknown)
 
