@@ -58,13 +58,16 @@ class TemplateScope:
 
     def __init__(self, raw: dict | None, origin: Origin | None, values: dict | None = None,
                  outer: "TemplateScope | None" = None, deployment: "DeploymentContext | None" = None,
-                 label: str = ""):
+                 label: str = "", all_values: bool = False):
         self.raw = raw if isinstance(raw, dict) else {}
         # Prefixes the text of this scope's unknown parameters and variables, so that
         # parameters('name') of a nested template is not mistaken for the parent's.
         self.label = label
         self.origin = origin
         self.values = {k.lower(): v for k, v in (values or {}).items()}
+        # `values` are every value the deployment gives (a nested deployment's literal
+        # `parameters`): a nullable parameter it leaves out is null, not unknown
+        self.all_values = all_values
         self.outer = outer
         self.deployment = deployment or DeploymentContext()
         self._parameters: dict[str, Any] = {}
@@ -101,6 +104,8 @@ class TemplateScope:
                 if ("p", key) in self._in_progress:
                     return Unknown(f"{self.label}parameters('{key}')", None, "the default value refers to itself")
                 value = self.parameter_default(name)
+            elif self.all_values and decl.get("nullable") is True:
+                value = None
             else:
                 ptype = decl.get("type")
                 kind = ptype.lower() if isinstance(ptype, str) else None

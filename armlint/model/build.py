@@ -174,10 +174,13 @@ def _add_nested_template(model: Model, outer: Template, res: Resource) -> None:
     inner_scope = isinstance(options, dict) and isinstance(options.get("scope"), str) and \
         options["scope"].lower() == "inner"
     if inner_scope:
-        values = _deployment_parameter_values(props.get("parameters"), res.ctx)
+        given = props.get("parameters")
+        values = _deployment_parameter_values(given, res.ctx)
         label = f"{res.symbolic_name or _label_of(res)}::"
+        # a literal `parameters` object (a Bicep module's params) is all the deployment passes
+        complete = given is None or isinstance(given, dict) and not isinstance(given, Unknown)
         scope = TemplateScope(inner_raw, inner_origin, values, deployment=outer.scope.deployment,
-                              label=label)
+                              label=label, all_values=complete)
     else:
         scope = outer.scope
     res.nested_template = _build_template(model, inner_raw, inner_origin, scope, outer, res)

@@ -112,13 +112,19 @@ def _unknown(reason: str) -> Unknown:
 
 def leaf_name(res: Resource) -> str | None:
     """The last segment of a resource's name, lower case; None when it is not known."""
+    leaf = _leaf(res)
+    return leaf.lower() if leaf is not None else None
+
+
+def _leaf(res: Resource) -> str | None:
+    """The last segment of a resource's name as written; None when it is not known."""
     name = res.name
     if isinstance(name, PartialString):
         last = name.split("/")[-1]
-        return "".join(last).lower() if all(isinstance(p, str) for p in last) else None
+        return "".join(last) if all(isinstance(p, str) for p in last) else None
     if isinstance(name, Unknown):
         return None
-    return name.rsplit("/", 1)[-1].lower() if isinstance(name, str) else None
+    return name.rsplit("/", 1)[-1] if isinstance(name, str) else None
 
 
 def _type_leaf(res: Resource) -> str:
@@ -136,7 +142,7 @@ def _element(res: Resource, how: str) -> Any:
     props = view.get("properties")
     el = Layered()
     el.origin = view.origin
-    leaf = leaf_name(res)
+    leaf = _leaf(res)  # as written: messages name the rule 'allowAllFromAll', not 'allowallfromall'
     el["name"] = leaf if leaf is not None else res.name
     if how == "flat":
         if isinstance(props, dict):

@@ -85,3 +85,35 @@ def test_a_module_is_linted_once_per_run_whichever_file_comes_first(catalogue, t
         results, reads = _linted_in_order(catalogue, tmp_path, order)
         assert results == alone
         assert reads.get("vm.bicep") == 1, order
+
+
+REGISTRY = """// The access setting is optional: left out, the registry keeps the provider's default.
+param publicNetworkAccess string?
+
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acr1'
+  location: 'westeurope'
+  sku: { name: 'Standard' }
+  properties: {
+    publicNetworkAccess: publicNetworkAccess
+  }
+}
+"""
+
+
+def test_a_nullable_parameter_the_caller_leaves_out_is_null(catalogue, tmp_path):
+    # On its own the module says nothing (a deployment may pass any value); called without the
+    # value, the parameter is null and the registry is open (AVM e2e tests of module defaults).
+    (tmp_path / "modules").mkdir()
+    (tmp_path / "modules" / "acr.bicep").write_text(REGISTRY)
+    (tmp_path / "main.bicep").write_text("module acr 'modules/acr.bicep' = {\n  name: 'acr'\n}\n")
+    (tmp_path / "given.bicep").write_text(
+        "param access string\nmodule acr 'modules/acr.bicep' = {\n  name: 'acr'\n"
+        "  params: { publicNetworkAccess: access }\n}\n")
+    linter = Linter(catalogue, LintOptions(select=["AL6642"], use_config=False), root=tmp_path)
+
+    def found(path):
+        return [(f.rule_id, f.location.span.start_line) for f in linter.lint_file(tmp_path / path).findings]
+    assert found("modules/acr.bicep") == []
+    assert found("main.bicep") == [("AL6642", 1)]
+    assert found("given.bicep") == []
