@@ -98,18 +98,22 @@ class TemplateScope:
                 value = value.get()
         else:
             decl = self._param_decls.get(name)
+            # the text names the parameter as it is declared, one spelling for every reference
+            # (messages show it: `[parameters('appName')]`, not the lower-cased key)
+            actual = getattr(self._param_decls, "actual_key", None)
+            shown = (actual(name) if actual is not None else None) or key
             if not isinstance(decl, dict):
                 value = Unknown(f"{self.label}parameters('{key}')", None, f"parameter '{name}' is not declared")
             elif "defaultValue" in decl:
                 if ("p", key) in self._in_progress:
-                    return Unknown(f"{self.label}parameters('{key}')", None, "the default value refers to itself")
+                    return Unknown(f"{self.label}parameters('{shown}')", None, "the default value refers to itself")
                 value = self.parameter_default(name)
             elif self.all_values and decl.get("nullable") is True:
                 value = None
             else:
                 ptype = decl.get("type")
                 kind = ptype.lower() if isinstance(ptype, str) else None
-                value = Unknown(f"{self.label}parameters('{key}')", kind,
+                value = Unknown(f"{self.label}parameters('{shown}')", kind,
                                 f"parameter '{name}' has no default value and no value was given")
         self._parameters[key] = value
         return value
