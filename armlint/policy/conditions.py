@@ -477,6 +477,9 @@ class Compiler:
             spec = self.specs[key] = parse_field(text, self.aliases)
             if spec.kind == "special" and spec.special == "id":
                 self.runtime.add("the resource id (its subscription and resource group)")
+            elif spec.kind == "alias" and spec.alias is not None:
+                for seg in _runtime_segments(spec.alias):
+                    self.runtime.add(f"{seg} (a property Azure sets after deployment)")
         return spec
 
     def condition(self, raw: Any, pointer: tuple = ()) -> Any:
@@ -612,6 +615,18 @@ class Compiler:
 
 
 _DEPLOYMENT_FUNCTIONS = {"resourcegroup": "resourceGroup()", "subscription": "subscription()"}
+
+
+def _runtime_segments(alias) -> list[str]:
+    """The read-only properties (RUNTIME_ONLY) an alias's paths go through, as the path spells
+    them: the alias reads what Azure sets after deployment."""
+    found: dict[str, str] = {}
+    for paths in alias.owners.values():
+        for path in (paths.default,) + tuple(p for p, _ in paths.by_version):
+            for seg in path:
+                if isinstance(seg, str) and seg.lower() in RUNTIME_ONLY:
+                    found.setdefault(seg.lower(), seg)
+    return sorted(found.values(), key=str.lower)
 
 
 def _reads_identity(node: Node) -> bool:

@@ -348,6 +348,26 @@ def test_bad_conditions_are_undetermined_with_the_reason(test_aliases):
     assert found
 
 
+def test_functions_the_policy_language_leaves_out_are_compile_problems():
+    """The policy rule reference: every template function except copyIndex, deployment,
+    reference, resourceId, variables, list*... (listKeys() is a template function, not a
+    policy one)."""
+    from armlint.policy.conditions import Compiler
+
+    def compiled_problems(cond):
+        compiler = Compiler(AliasTable())
+        compiler.condition(cond)
+        return [message for _, message in compiler.problems]
+    assert compiled_problems({"value": "[listKeys('x', '2020-01-01').keys[0].value]",
+                              "equals": "k"}) == ["listKeys() is not available in policy rules"]
+    assert compiled_problems({"value": "[listSecrets('x', '2020-01-01').value]",
+                              "equals": "k"}) == ["listSecrets() is not available in policy rules"]
+    assert compiled_problems({"value": "[variables('v')]", "equals": "k"}) == \
+        ["variables() is not available in policy rules"]
+    assert compiled_problems({"value": "[last(split(toLower(field('name')), '-'))]",
+                              "equals": "k"}) == []
+
+
 def test_string_literal_escape(test_aliases):
     res = thing({})
     res["name"] = "[[literal"
