@@ -6,8 +6,9 @@ Usage: python scripts/policy_corpus_report.py [CORPUS] [--policy SOURCE ...] [--
 Default policies: builtin:MCSB and every ALZ Enforce-Guardrails-* initiative. Prints (or writes)
 Markdown: files linted, findings per policy (by effect level), undetermined results, the share of
 evaluations (a resource meeting a definition's type and mode) that end undetermined, the most
-common reasons, crashes (AL0003 on policy evaluation), and a seeded random sample of findings with
-the source line each points at, for checking by hand.
+common reasons, crashes (AL0003 on policy evaluation), and a seeded random sample of findings
+spread over the policies (one per policy in a seeded order) with the source line each points at,
+for checking by hand.
 """
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ def main() -> None:
              f"- files linted: {result.linted}; definitions applied: {len(policies.applied)} "
              f"({len(rules)} rules), skipped: {len(policies.skipped)}",
              f"- findings: {len(fail)} ({_levels(fail)}); undetermined results: {len(open_)}; "
-             f"policy crashes: {len(crashes)}"]
+             f"policy crashes: {len(crashes)}; AL0003 (any internal error): "
+             f"{sum(1 for f in result.findings if f.rule_id == 'AL0003')}"]
     st = policies.stats
     evaluated = st["true"] + st["false"] + st["undetermined"]
     if evaluated:
@@ -70,9 +72,8 @@ def main() -> None:
             reasons[_generic(part)] += 1
     for reason, n in reasons.most_common(15):
         lines.append(f"- {n}: {reason}")
-    rng = random.Random(args.seed)
-    sample = rng.sample(sorted(fail, key=lambda f: f.sort_key()), min(args.sample, len(fail)))
-    lines += ["", f"## Sample of {len(sample)} findings (seed {args.seed})", ""]
+    sample = stratified_sample(fail, args.sample, args.seed)
+    lines += ["", f"## Sample of {len(sample)} findings (seed {args.seed}, across policies)", ""]
     for i, f in enumerate(sample, 1):
         src = _line(Path(args.corpus).parent / f.location.path if not Path(f.location.path).is_absolute()
                     else Path(f.location.path), f.location.span.start_line, args.corpus)
@@ -83,6 +84,26 @@ def main() -> None:
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
     print(text)
+
+
+def stratified_sample(findings, size: int, seed: int) -> list:
+    """`size` findings spread over the policies: the policies in a seeded random order, one
+    random finding of each in turn (a second round when there are fewer policies than `size`).
+    A plain random sample is mostly the few policies that fire on every storage account."""
+    rng = random.Random(seed)
+    by_policy: dict = collections.defaultdict(list)
+    for f in sorted(findings, key=lambda f: f.sort_key()):
+        by_policy[f.rule_id].append(f)
+    order = sorted(by_policy)
+    rng.shuffle(order)
+    for rid in order:
+        rng.shuffle(by_policy[rid])
+    sample: list = []
+    while len(sample) < size and any(by_policy.values()):
+        for rid in order:
+            if by_policy[rid] and len(sample) < size:
+                sample.append(by_policy[rid].pop())
+    return sample
 
 
 def _levels(findings) -> str:
