@@ -96,6 +96,12 @@ class TemplateScope:
             value = self.values[key]
             if isinstance(value, Lazy):
                 value = value.get()
+            if value is None and ("p", key) not in self._in_progress:
+                # a null value deploys the declared default (what lets a Bicep caller pass
+                # `settings.?retentionDays` to a module parameter `int = 90`)
+                decl = self._param_decls.get(name)
+                if isinstance(decl, dict) and "defaultValue" in decl:
+                    value = self.parameter_default(name)
         else:
             decl = self._param_decls.get(name)
             # the text names the parameter as it is declared, one spelling for every reference

@@ -588,6 +588,9 @@ class Compiler:
                     self.problem(pointer, f"{call.name}() is not available in policy rules")
                 elif low in ("field", "current") and call.args:
                     self._literal_field(call)
+                elif low == "current" and self.count_depth > 1:
+                    self.problem(pointer, "current() without an index name is only allowed in "
+                                          "a count that is not inside another count")
                 if low in RESOURCE_FUNCTIONS:
                     dynamic = True
                 if low in _DEPLOYMENT_FUNCTIONS:

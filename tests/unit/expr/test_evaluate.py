@@ -59,6 +59,16 @@ def test_given_values_win_over_defaults():
     assert ev(ctx, "[parameters('AGENT')]") is True
 
 
+def test_a_null_value_deploys_the_default():
+    """Resource Manager deploys a parameter's defaultValue when it is given null: a Bicep caller
+    passes `settings.?retentionDays` (null when unset) to a module's `param retentionDays int =
+    90`. Found by the policy hand check: the SQL auditing retention read as unset."""
+    ctx = scope_of(TEMPLATE, {"agent": None, "name": None})
+    assert ev(ctx, "[parameters('agent')]") is False  # the default, not null
+    assert ev(ctx, "[parameters('env')]") == "DEV"
+    assert ev(ctx, "[parameters('name')]") is None  # no default: null stays null
+
+
 def test_parameter_without_value_is_unknown_and_propagates(ctx):
     value = ev(ctx, "[parameters('name')]")
     assert isinstance(value, Unknown) and value.text == "parameters('name')"

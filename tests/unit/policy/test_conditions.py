@@ -366,6 +366,17 @@ def test_functions_the_policy_language_leaves_out_are_compile_problems():
         ["variables() is not available in policy rules"]
     assert compiled_problems({"value": "[last(split(toLower(field('name')), '-'))]",
                               "equals": "k"}) == []
+    # current() without an index name: not inside a count nested in another count
+    inner = {"count": {"value": ["a"], "where": {"value": "[current()]", "equals": "a"}},
+             "equals": 1}
+    assert compiled_problems({"count": {"value": ["x"], "where": inner}, "equals": 1}) == \
+        ["current() without an index name is only allowed in a count that is not inside "
+         "another count"]
+    assert compiled_problems(inner) == []
+    named = {"count": {"value": ["a"], "name": "n",
+                       "where": {"value": "[current('n')]", "equals": "a"}}, "equals": 1}
+    assert compiled_problems({"count": {"value": ["x"], "name": "o", "where": named},
+                              "equals": 1}) == []
 
 
 def test_string_literal_escape(test_aliases):
@@ -426,3 +437,23 @@ def test_request_api_version_is_the_resource_api_version_in_bicep_too():
              "  properties: {{}}\n}}\n")
     assert fired(bicep.format("2018-11-01"), definition(cond), name="t.bicep") == [("p1", 1, 13)]
     assert fired(bicep.format("2023-01-01"), definition(cond), name="t.bicep") == []
+
+
+def test_a_module_given_null_deploys_its_parameter_default():
+    """Hand check of the corpus: AVM passes `auditSettings.?retentionDays` (null when unset) to a
+    module whose parameter defaults to 90; Resource Manager deploys the default, so the SQL
+    auditing retention policy found the setting compliant, not 'not set'."""
+    def nested(value):
+        inner = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/"
+                            "deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+                 "parameters": {"tls": {"type": "string", "defaultValue": "TLS1_2"}},
+                 "resources": [storage({"minimumTlsVersion": "[parameters('tls')]"})]}
+        return {"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01",
+                "name": "inner", "properties": {
+                    "mode": "Incremental", "expressionEvaluationOptions": {"scope": "inner"},
+                    "parameters": {"tls": {"value": value}}, "template": inner}}
+    cond = {"allOf": [{"field": "type", "equals": ST},
+                      {"field": f"{ST}/minimumTlsVersion", "notEquals": "TLS1_2"}]}
+    assert run(template(nested(None)), definition(cond)) == []
+    found = fired(template(nested("TLS1_0")), definition(cond))
+    assert [(r, line) for r, line, _ in found] == [("p1", 40)]  # the inner minimumTlsVersion
