@@ -1,6 +1,8 @@
-"""Shared test fixtures: the catalogue, a one-rule linter, paths to ../shared when present."""
+"""Shared test fixtures: the catalogue, a one-rule linter, paths to ../shared when present, and a
+temporary cache folder for the whole session (no test reads or writes the user's ~/.cache)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,18 @@ SARIF_SCHEMA = REPO / "tests" / "schemas" / "sarif-2.1.0.json"  # vendored OASIS
 def pytest_addoption(parser):
     parser.addoption("--update-goldens", action="store_true", default=False,
                      help="rewrite the .golden files of rule fixtures from the current output")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def temporary_cache(tmp_path_factory):
+    """Every cache armlint keeps (rule catalogue, policy tables, results) goes to a folder of
+    this session, in this process and in the armlint processes tests start (they inherit the
+    environment). A test of the cache itself sets its own folder."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        patch.setenv("ARMLINT_CACHE_DIR", str(folder / "armlint"))
+        yield folder
 
 
 @pytest.fixture(scope="session")
