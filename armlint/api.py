@@ -31,7 +31,11 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
     options = options or LintOptions()
     linter, run_config = _set_up(options, None, catalogue)
     linter.linted = [os.path.abspath(p) for p in paths]
-    candidates = discover(paths)
+    candidates = discover(paths, options.gitignore)
+    linter.bicep_sources = {os.path.abspath(c.path) for c in candidates
+                            if c.skip is None and c.problem is None
+                            and c.path.suffix.lower() == ".bicep"
+                            and linter.skip_reason(c.path) is None}
     used: dict[str, Rule] = {}
     for c in candidates:
         for rule in linter.settings(c.path).rules:
@@ -142,8 +146,9 @@ def lint_text(text: str, filename: str = "template.json", select: list[str] | No
 def _lint_as_file(linter: Linter, text: str, path: Path) -> FileResult:
     from .linter import display_path
     shown = display_path(path, linter.root)
-    if linter.config_for(path).excludes(path):
-        return FileResult(shown, "skipped", source=str(path))
+    reason = linter.skip_reason(path)
+    if reason is not None:
+        return FileResult(shown, "skipped", source=str(path), reason=reason)
     # the bytes the file would hold, so binary text and the size limit are judged as on disk
     data = text.encode("utf-8", "surrogatepass")
     try:

@@ -161,6 +161,15 @@ class _Progress:
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Write the findings of this run as a baseline SARIF file (exit code 0).")
 @click.option("--show-suppressed", is_flag=True, help="List suppressed findings in text output.")
+@click.option("--exclude", "excludes", multiple=True, metavar="GLOB",
+              help="Leave out files matching GLOB (relative to the working directory; a glob "
+                   "without '/' matches any file or folder name). Repeatable.")
+@click.option("--no-gitignore", is_flag=True,
+              help="Also lint files that .gitignore files leave out of folder walks.")
+@click.option("--include-generated", is_flag=True,
+              help="Also lint JSON the Bicep compiler wrote when its .bicep source is linted.")
+@click.option("--show-skipped", is_flag=True,
+              help="List the files that were not linted, and why, on standard error.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Lint files in this many processes (default: the machine's cores).")
 @click.option("--progress/--no-progress", default=None,
@@ -181,8 +190,9 @@ class _Progress:
 @click.pass_context
 def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_dir, config,
           no_config, parameter_files, params, auto_parameters, baseline, report_fixed,
-          write_baseline, show_suppressed, jobs, progress, roots, max_file_size, policies,
-          policy_aliases, show_undetermined) -> None:
+          write_baseline, show_suppressed, excludes, no_gitignore, include_generated,
+          show_skipped, jobs, progress, roots, max_file_size, policies, policy_aliases,
+          show_undetermined) -> None:
     """Lint templates, parameter files and Bicep files under PATHS (files or folders)."""
     _stop_on_signals()  # before the imports: a Ctrl-C while they load is an interruption too
     import os
@@ -206,7 +216,8 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
                           config=config, use_config=not no_config, baseline=baseline, jobs=jobs,
                           roots=list(roots), max_file_size=max_file_size * 1024 * 1024,
                           policies=list(policies), policy_aliases=list(policy_aliases),
-                          show_undetermined=show_undetermined)
+                          show_undetermined=show_undetermined, exclude=list(excludes),
+                          gitignore=not no_gitignore, include_generated=include_generated)
     show_progress = sys.stderr.isatty() if progress is None else progress
     try:
         result = lint_paths(list(paths), options, progress=_Progress(show_progress))
@@ -216,6 +227,7 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
         _fail(str(exc))
     except Exception as exc:
         _fail_policy(exc)
+    _report_skipped(result, paths, show_skipped)
     inputs = [f.source for f in result.files if f.source and f.kind != "skipped"]
     inputs += [p for p in paths if Path(p).is_file()] + list(parameter_files)
     inputs += [config] if config else []
@@ -251,6 +263,24 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
                    f"{write_baseline}", err=True)
         sys.exit(EXIT_OK)
     sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
+
+
+def _report_skipped(result, paths: tuple, show_all: bool) -> None:
+    """On stderr: each file named on the command line that was not linted, with the reason (a
+    warning: the user asked for it), and with --show-skipped every file left out."""
+    import os
+
+    from .reporters.escape import visible
+    named = {os.path.abspath(p) for p in paths if os.path.isfile(p)}
+    for f in result.files:
+        if f.kind != "skipped":
+            continue
+        if f.source and f.source in named:
+            click.echo(f"armlint: warning: {visible(f.path)} was not linted: "
+                       f"{visible(f.reason or 'skipped')}", err=True)
+        elif show_all:
+            click.echo(f"armlint: skipped {visible(f.path)}: {visible(f.reason or 'skipped')}",
+                       err=True)
 
 
 def _fail_policy(exc: Exception) -> None:

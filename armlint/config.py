@@ -83,8 +83,12 @@ class Config:
         return rel.replace(os.sep, "/") if os.sep != "/" else rel
 
     def excludes(self, path: Path) -> bool:
+        return self.exclusion(path) is not None
+
+    def exclusion(self, path: Path) -> str | None:
+        """The `exclude:` glob that leaves `path` out, or None."""
         rel = self.relative(path)
-        return any(p.fullmatch(rel) for p in self.exclude)
+        return next((p.glob for p in self.exclude if p.fullmatch(rel)), None)
 
     def parameter_file_for(self, template: Path) -> Path | None:
         rel = self.relative(template)

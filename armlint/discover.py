@@ -5,7 +5,10 @@ build folders) and choosing files by extension. Files named explicitly are alway
 their extension, so a pre-commit hook's file list is linted as given. What a JSON file *is*
 (template, parameter file, other JSON) is decided later, by content. A folder that cannot be
 listed (no read permission) is a candidate with a `problem`, reported like an unreadable file,
-never skipped in silence; symbolic links to folders are not followed.
+never skipped in silence; symbolic links to folders are not followed. A walk leaves out what the
+`.gitignore` files say (unless told not to): each ignored file, and each ignored folder once,
+is a candidate with a `skip` reason, so `--show-skipped` can say why it was not linted; files
+named explicitly are taken whatever `.gitignore` says, as `git add` takes them.
 """
 from __future__ import annotations
 
@@ -22,23 +25,24 @@ class Candidate:
     path: Path
     explicit: bool  # named on the command line rather than found in a folder
     problem: str | None = None  # why the path (a folder) could not be listed
+    skip: str | None = None  # why the path is not linted (a .gitignore pattern)
 
 
 class DiscoveryError(Exception):
     pass
 
 
-def discover(paths: list[str]) -> list[Candidate]:
+def discover(paths: list[str], gitignore: bool = True) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[str] = set()
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for found, problem in _walk(p):
-                key = os.path.abspath(found)
+            for found in _walk(p, gitignore):
+                key = os.path.abspath(found.path)
                 if key not in seen:
                     seen.add(key)
-                    out.append(Candidate(found, False, problem))
+                    out.append(found)
         elif p.exists():
             key = os.path.abspath(p)
             if key not in seen:
@@ -49,15 +53,33 @@ def discover(paths: list[str]) -> list[Candidate]:
     return out
 
 
-def _walk(root: Path) -> list[tuple[Path, str | None]]:
-    found: list[tuple[Path, str | None]] = []
+def _walk(root: Path, gitignore: bool) -> list[Candidate]:
+    found: list[Candidate] = []
+    ignore = None
+    if gitignore:
+        from .source.gitignore import GitIgnore
+        ignore = GitIgnore(str(root))
 
     def unlistable(exc: OSError) -> None:
-        found.append((Path(exc.filename), f"cannot list the folder: {exc.strerror}"))
+        found.append(Candidate(Path(exc.filename), False,
+                               f"cannot list the folder: {exc.strerror}"))
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=unlistable):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
+        kept = sorted(d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS)
+        if ignore is not None:
+            ignore.enter(dirpath)
+            walked = []
+            for d in kept:
+                reason = ignore.reason(os.path.join(dirpath, d), is_dir=True)
+                if reason is None:
+                    walked.append(d)
+                else:  # not walked: one entry for the whole folder
+                    found.append(Candidate(Path(dirpath) / d, False, skip=reason))
+            kept = walked
+        dirnames[:] = kept
         for name in sorted(filenames):
             if name.lower().endswith(EXTENSIONS):
-                found.append((Path(dirpath) / name, None))
+                path = Path(dirpath) / name
+                reason = ignore.reason(str(path)) if ignore is not None else None
+                found.append(Candidate(path, False, skip=reason))
     return found

@@ -63,6 +63,9 @@ class LintOptions:
     policies: list[str] = field(default_factory=list)  # --policy: files, folders, builtin:NAME
     policy_aliases: list[str] = field(default_factory=list)  # --policy-aliases files
     show_undetermined: bool | None = None  # report undetermined policy results (SARIF "open")
+    exclude: list[str] = field(default_factory=list)  # --exclude globs (see Linter.skip_reason)
+    gitignore: bool = True  # folder walks leave out what .gitignore files say
+    include_generated: bool = False  # lint Bicep-generated JSON even beside its linted .bicep
 
 
 def classify_schema(schema: Any) -> str | None:
@@ -105,6 +108,27 @@ def _omitted_nullables(template: Any, values: dict) -> dict:
             and "defaultValue" not in decl and str(name).lower() not in given}
 
 
+def _not_arm(value: Any) -> str:
+    """Why JSON that parsed is not linted, in words."""
+    schema = value.get("$schema") if isinstance(value, dict) else None
+    if isinstance(schema, str):
+        shown = schema if len(schema) <= 100 else schema[:100] + "..."
+        return f"its $schema ('{shown}') is not a deployment template or parameter file schema"
+    return "no $schema naming a deployment template or parameter file"
+
+
+def _bicep_source(value: dict, path: Path) -> str | None:
+    """The .bicep file (same folder, same name) the Bicep compiler wrote this template from,
+    when its `metadata._generator.name` says the compiler wrote it."""
+    metadata = value.get("metadata")
+    generator = metadata.get("_generator") if isinstance(metadata, dict) else None
+    name = generator.get("name") if isinstance(generator, dict) else None
+    if not isinstance(name, str) or name.lower() != "bicep":
+        return None
+    full = os.path.abspath(path)
+    return full[:-len(path.suffix)] + ".bicep" if path.suffix else None
+
+
 def display_path(path: Path, root: str) -> str:
     """The path relative to the run's root when it is inside it, else as given; bytes of a file
     name that are not UTF-8 are shown as escapes (`\\udcff`)."""
@@ -141,6 +165,8 @@ class Linter:
         self.linted: list[str] = []  # the paths named on the command line (lint_paths sets them)
         self.policies = None  # the PolicySet of --policy / `policies:` (see policy/), or None
         self.unsaved: dict[str, str] = {}  # absolute path -> text an editor holds, read instead
+        self.bicep_sources: set[str] = set()  # absolute paths of the .bicep files this run lints
+        self._excludes = None  # compiled --exclude globs
 
     @property
     def modules(self):
@@ -262,10 +288,40 @@ class Linter:
             self._module_findings[key] = {(f.rule_id, f.location.span) for f in result.findings}
         return result
 
+    def skip_reason(self, path: Path) -> str | None:
+        """Why `path` is left out by an exclusion (an --exclude glob or the configuration's
+        `exclude:`), or None. An --exclude glob is matched against the path relative to the
+        working directory and each folder above it; a glob without '/' against each name in it
+        (`--exclude generated` leaves out every folder named generated)."""
+        if self.options.exclude:
+            if self._excludes is None:
+                from .config import glob_to_regex
+                self._excludes = [glob_to_regex(g) for g in self.options.exclude]
+            full = os.path.abspath(path)
+            rel = full[len(self.root) + 1:] if full.startswith(self.root + os.sep) else full
+            parts = rel.replace(os.sep, "/").split("/")
+            prefixes = ["/".join(parts[:i]) for i in range(len(parts), 0, -1)]
+            for glob in self._excludes:
+                names = parts if "/" not in glob.glob else prefixes
+                if any(glob.fullmatch(n) for n in names if n):
+                    return f"excluded by --exclude '{glob.glob}'"
+        config = self.config_for(path)
+        pattern = config.exclusion(path)
+        if pattern is not None:
+            name = display_path(config.path, self.root) if config.path else "the configuration"
+            return f"excluded by exclude: '{pattern}' in {name}"
+        return None
+
+    def skipped(self, path: Path, reason: str) -> FileResult:
+        """The result of a file that is not linted, and why."""
+        shown = display_path(path, self.root) + ("/" if os.path.isdir(path) else "")
+        return FileResult(shown, "skipped", reason=reason, source=os.path.abspath(path))
+
     def _lint_file(self, path: Path, explicit: bool) -> FileResult:
         shown = display_path(path, self.root)
-        if self.config_for(path).excludes(path):
-            return FileResult(shown, "skipped")
+        reason = self.skip_reason(path)
+        if reason is not None:
+            return FileResult(shown, "skipped", reason=reason)
         try:
             if not explicit:  # found in a folder: a symlink there must not lead out of it
                 self.confinement_for(path).check(path)
@@ -356,7 +412,8 @@ class Linter:
         if not doc.ok:
             match = _SCHEMA_RE.search(text)
             if not explicit and (match is None or classify_schema(match.group(1)) is None):
-                return FileResult(shown, "skipped")
+                return FileResult(shown, "skipped", reason="not valid JSON, and no $schema "
+                                  "naming a deployment template or parameter file")
             result = FileResult(shown, "template", rules=[r.id for r in settings.rules])
             self._add(result, settings, PARSE_ERROR, doc.error.message, doc.error_span())
             fingerprint.assign(result.findings, doc)
@@ -364,7 +421,14 @@ class Linter:
         value = doc.value
         kind = classify_json(value)
         if kind is None:
-            return FileResult(shown, "skipped")
+            return FileResult(shown, "skipped", reason=_not_arm(value))
+        if kind == "template" and path is not None and self.bicep_sources and \
+                not self.options.include_generated:
+            source = _bicep_source(value, path)
+            if source is not None and source in self.bicep_sources:
+                return FileResult(shown, "skipped", reason=(
+                    f"generated by the Bicep compiler from {os.path.basename(source)}, which this "
+                    f"run lints (--include-generated lints it too)"))
         from .model.build import build_parameter_file_model
         if kind == "template":
             model = self._with_parameters(doc, value, path)

@@ -66,6 +66,8 @@ def _lint_one(linter: Linter, candidate) -> FileResult:
     try:
         if candidate.problem is not None:  # a folder that could not be listed
             return linter.unreadable_path(candidate.path, candidate.problem)
+        if candidate.skip is not None:  # left out by .gitignore: never read
+            return linter.skipped(candidate.path, candidate.skip)
         return linter.lint_file(candidate.path, candidate.explicit)
     finally:
         gc.collect(1)  # the young generations: what this file left behind

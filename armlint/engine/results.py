@@ -53,6 +53,7 @@ class FileResult:
     rules: list[str] = field(default_factory=list)  # IDs of the rules that ran on this file
     stats: dict = field(default_factory=dict)
     source: str = ""  # the absolute path of the file read, when it was read from disk
+    reason: str = ""  # why a skipped file was not linted, in words
 
 
 @dataclass(slots=True)

@@ -34,5 +34,7 @@ def render(result: RunResult) -> str:
         "tool": "armlint", "version": __version__,
         "files_linted": result.linted, "files_skipped": result.skipped,
         "findings": findings,
+        "skipped": [{"path": f.path, "reason": f.reason} for f in result.files
+                    if f.kind == "skipped"],
     }
     return json.dumps(out, indent=2, ensure_ascii=False) + "\n"
