@@ -232,7 +232,10 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
     inputs += [p for p in paths if Path(p).is_file()] + list(parameter_files)
     inputs += [config] if config else []
     try:
-        refuse_inputs([o for _, o in pairs if o], inputs + ([baseline] if baseline else []))
+        written = [o for _, o in pairs if o]
+        if os.environ.get("GITHUB_STEP_SUMMARY") and any(f == "github" for f, _ in pairs):
+            written.append(os.environ["GITHUB_STEP_SUMMARY"])
+        refuse_inputs(written, inputs + ([baseline] if baseline else []))
         if write_baseline:
             refuse_inputs([write_baseline], inputs)
     except OutputError as exc:
@@ -247,6 +250,9 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
                 _fail(f"cannot write {output}: {exc.strerror}")
         else:
             click.echo(text, nl=False)
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if step_summary and any(fmt == "github" for fmt, _ in pairs):
+        _append_step_summary(step_summary, result)
     if not to_stdout or to_stdout[0][0] != "text":
         from .reporters.text import summary
         click.echo(summary(result), err=True)
@@ -263,6 +269,18 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
                    f"{write_baseline}", err=True)
         sys.exit(EXIT_OK)
     sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
+
+
+def _append_step_summary(path: str, result) -> None:
+    """The Markdown table GitHub shows on the run's page (a failed write is a warning: the
+    annotations and the exit code are what CI depends on)."""
+    from .reporters.github import summary
+    try:
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(summary(result))
+    except OSError as exc:
+        click.echo(f"armlint: warning: cannot append to GITHUB_STEP_SUMMARY ({path}): "
+                   f"{exc.strerror}", err=True)
 
 
 def _report_skipped(result, paths: tuple, show_all: bool) -> None:

@@ -1,46 +1,67 @@
-"""JUnit XML: one test suite per linted file, one test case per rule that ran on it.
+"""JUnit XML: one test suite per file, one failing test case per finding at or above the fail
+level.
 
-Owns: the format CI systems show as a test report. A test case fails with one `<failure>` per
-finding of its rule in its file (suppressed findings and findings unchanged from the baseline do
-not fail it). Pure.
+Owns: the format CI systems show as a test report, with counts that agree with the exit code:
+the `failures` of the report are the findings that fail the run (`RunResult.failing`), so a
+report with failures is a run that exits 1. A finding below the fail level is a skipped test
+case that says so (visible, but not a failure); suppressed findings and findings unchanged from
+the baseline are left out. A linted file without failing findings has one passing test case, so
+every file shows; a file that was not linted is a suite with one skipped test case and the reason.
+Everything from a scanned file goes through `visible`, so the XML is well-formed for any input.
+Pure.
 """
 from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from ..engine.results import RunResult
+from ..engine.results import LEVEL_RANK, RunResult
 from .escape import visible
 
 
+def _attr(text: str) -> str:
+    return quoteattr(visible(text))
+
+
 def render(result: RunResult) -> str:
-    names = {r.id: r.name for r in result.rules}
+    threshold = LEVEL_RANK[result.fail_level]
     suites = []
-    total = failed = 0
+    totals = {"tests": 0, "failures": 0, "skipped": 0}
     for file in result.files:
+        path = _attr(file.path)
+        cases: list[str] = []
+        failures = skipped = 0
         if file.kind == "skipped":
-            continue
-        by_rule: dict[str, list] = {rid: [] for rid in file.rules}
-        for f in file.findings:
-            if f.suppression is None and f.baseline_state != "unchanged":
-                by_rule.setdefault(f.rule_id, []).append(f)
-        cases = []
-        suite_failures = 0
-        for rid in sorted(by_rule):
-            findings = by_rule[rid]
-            name = f"{rid} {names.get(rid, '')}".strip()
-            body = "".join(
-                f"<failure type={quoteattr(f.level)} message={quoteattr(visible(f.message))}>"
-                f"{escape(visible(f'{f.location.path}:{f.location.span.start_line}:{f.location.span.start_col}: {f.message}'))}"
-                f"</failure>" for f in findings)
-            cases.append(f'    <testcase classname={quoteattr(visible(file.path))} '
-                         f'name={quoteattr(name)}>'
-                         f'{body}</testcase>')
-            suite_failures += 1 if findings else 0
-        total += len(cases)
-        failed += suite_failures
-        suites.append(f'  <testsuite name={quoteattr(visible(file.path))} tests="{len(cases)}" '
-                      f'failures="{suite_failures}" errors="0" skipped="0">\n' +
-                      "\n".join(cases) + ("\n" if cases else "") + "  </testsuite>")
+            cases.append(f'    <testcase classname={path} name="not linted">'
+                         f'<skipped message={_attr(file.reason or "skipped")}/></testcase>')
+            skipped = 1
+        else:
+            shown = [f for f in sorted(file.findings, key=lambda f: f.sort_key())
+                     if f.suppression is None and f.baseline_state != "unchanged"]
+            for f in shown:
+                s = f.location.span
+                where = f"{s.start_line}:{s.start_col}"
+                name = _attr(f"{f.rule_id} {f.rule_name} at {where}")
+                text = escape(visible(f"{file.path}:{where}: {f.rule_id} [{f.level}] {f.message}"))
+                if LEVEL_RANK.get(f.level, 0) >= threshold:
+                    failures += 1
+                    cases.append(f'    <testcase classname={path} name={name}>'
+                                 f'<failure type={quoteattr(f.level)} '
+                                 f'message={_attr(f.message)}>{text}</failure></testcase>')
+                else:
+                    skipped += 1
+                    level = "undetermined" if f.kind == "open" else f.level
+                    why = _attr(f"{level} below the fail level ({result.fail_level}): "
+                                f"{f.message}")
+                    cases.append(f'    <testcase classname={path} name={name}>'
+                                 f'<skipped message={why}/></testcase>')
+            if not failures:
+                cases.insert(0, f'    <testcase classname={path} name="armlint"/>')
+        totals["tests"] += len(cases)
+        totals["failures"] += failures
+        totals["skipped"] += skipped
+        suites.append(f'  <testsuite name={path} tests="{len(cases)}" failures="{failures}" '
+                      f'errors="0" skipped="{skipped}">\n' + "\n".join(cases) + "\n  </testsuite>")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<testsuites name="armlint" tests="{total}" failures="{failed}">\n' +
+            f'<testsuites name="armlint" tests="{totals["tests"]}" '
+            f'failures="{totals["failures"]}" errors="0" skipped="{totals["skipped"]}">\n' +
             "\n".join(suites) + ("\n" if suites else "") + "</testsuites>\n")

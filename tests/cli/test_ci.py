@@ -381,13 +381,40 @@ def test_github_and_junit_formats(project):
     assert line.startswith("::error file=infra/vm.json,line=32,col=33,endLine=32,endColumn=40,"
                            "title=AL5001 extensions-without-vm-agent::Virtual machine")
     assert any(l.startswith("::notice file=") for l in gh.stdout.splitlines())
-    junit = run("check", "infra", "--format", "junit", cwd=project).stdout
+    # JUnit: one failing test case per finding at or above the fail level, in agreement with the
+    # exit code; findings below it are skipped test cases (before, every rule that ran was a
+    # test case and warnings and notes were failures of a run that exited 0)
     import xml.etree.ElementTree as ET
-    root = ET.fromstring(junit)
-    cases = root.findall("./testsuite/testcase")
-    assert len(cases) >= 10 and all(c.get("classname") == "infra/vm.json" for c in cases)
-    failing = sorted(c.get("name").split()[0] for c in cases if c.find("failure") is not None)
-    assert failing == ["AL5001", "AL5002", "AL5004", "AL5006"]
+    for fail_level, failing_ids, code in (("error", ["AL5001", "AL5004"], 1),
+                                          ("warning", ["AL5001", "AL5004", "AL5006"], 1)):
+        proc = run("check", "infra", "--format", "junit", "--fail-level", fail_level, cwd=project)
+        root = ET.fromstring(proc.stdout)
+        cases = root.findall("./testsuite/testcase")
+        assert len(cases) == 4 and all(c.get("classname") == "infra/vm.json" for c in cases)
+        failing = sorted(c.get("name").split()[0] for c in cases if c.find("failure") is not None)
+        assert failing == failing_ids and proc.returncode == code
+        assert root.get("failures") == str(len(failing_ids))
+    proc = run("check", "infra", "--format", "junit", "--select", "AL5002,AL5006", cwd=project)
+    root = ET.fromstring(proc.stdout)
+    assert proc.returncode == 0 and root.get("failures") == "0" and root.get("skipped") == "2"
+
+
+def test_github_step_summary_is_appended_when_set(project):
+    summary = project / "summary.md"
+    summary.write_text("earlier step\n")
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary)}
+    proc = run("check", "infra", "--format", "github", cwd=project, env=env)
+    assert proc.returncode == 1
+    text = summary.read_text()
+    assert text.startswith("earlier step\n### armlint\n")
+    assert "| rule | level | count | first location |" in text
+    assert "| AL5001 extensions-without-vm-agent | error | 1 | infra/vm.json:32:33 |" in text
+    # other formats leave the summary alone; a summary that cannot be written is a warning
+    run("check", "infra", "--format", "sarif", cwd=project, env=env)
+    assert summary.read_text() == text
+    env["GITHUB_STEP_SUMMARY"] = str(project / "missing" / "summary.md")
+    proc = run("check", "infra", "--format", "github", cwd=project, env=env)
+    assert proc.returncode == 1 and "cannot append to GITHUB_STEP_SUMMARY" in proc.stderr
 
 
 def test_several_formats_at_once(project):
