@@ -67,7 +67,7 @@ def main() -> None:
     """Lint Azure Resource Manager templates and Bicep files."""
 
 
-FORMATS = ("text", "json", "sarif", "github", "junit")
+FORMATS = ("text", "grouped", "json", "sarif", "github", "junit")
 
 
 class _CheckCommand(click.Command):
@@ -97,10 +97,12 @@ class _CheckCommand(click.Command):
         return super().parse_args(ctx, args)
 
 
-def _render(fmt: str, result, color: bool, show_suppressed: bool, report_fixed: bool) -> str:
-    if fmt == "text":
+def _render(fmt: str, result, color: bool, show_suppressed: bool, report_fixed: bool,
+            statistics: bool = False) -> str:
+    if fmt in ("text", "grouped"):
         from .reporters import text
-        return text.render(result, color=color, show_suppressed=show_suppressed)
+        return text.render(result, color=color, show_suppressed=show_suppressed,
+                           statistics=statistics, grouped=fmt == "grouped")
     if fmt == "sarif":
         from .reporters import sarif
         return sarif.render(result, absent=report_fixed)
@@ -161,6 +163,12 @@ class _Progress:
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Write the findings of this run as a baseline SARIF file (exit code 0).")
 @click.option("--show-suppressed", is_flag=True, help="List suppressed findings in text output.")
+@click.option("--statistics", is_flag=True,
+              help="Text output: a count per rule instead of each finding.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True,
+              help="Colour in text output on standard output (auto: on a terminal; NO_COLOR and "
+                   "FORCE_COLOR are honoured).")
 @click.option("--exclude", "excludes", multiple=True, metavar="GLOB",
               help="Leave out files matching GLOB (relative to the working directory; a glob "
                    "without '/' matches any file or folder name). Repeatable.")
@@ -190,7 +198,7 @@ class _Progress:
 @click.pass_context
 def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_dir, config,
           no_config, parameter_files, params, auto_parameters, baseline, report_fixed,
-          write_baseline, show_suppressed, excludes, no_gitignore, include_generated,
+          write_baseline, show_suppressed, statistics, color, excludes, no_gitignore, include_generated,
           show_skipped, jobs, progress, roots, max_file_size, policies, policy_aliases,
           show_undetermined) -> None:
     """Lint templates, parameter files and Bicep files under PATHS (files or folders)."""
@@ -240,20 +248,21 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
             refuse_inputs([write_baseline], inputs)
     except OutputError as exc:
         _fail(str(exc))
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    use_color = _use_color(color)
     for fmt, output in pairs:
-        text = _render(fmt, result, color and output is None, show_suppressed, report_fixed)
+        text = _render(fmt, result, use_color and output is None, show_suppressed, report_fixed,
+                       statistics)
         if output:
             try:
                 write_atomic(output, text)
             except OSError as exc:
                 _fail(f"cannot write {output}: {exc.strerror}")
         else:
-            click.echo(text, nl=False)
+            click.echo(text, nl=False, color=use_color)
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if step_summary and any(fmt == "github" for fmt, _ in pairs):
         _append_step_summary(step_summary, result)
-    if not to_stdout or to_stdout[0][0] != "text":
+    if not to_stdout or to_stdout[0][0] not in ("text", "grouped"):
         from .reporters.text import summary
         click.echo(summary(result), err=True)
     if write_baseline:
@@ -269,6 +278,21 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
                    f"{write_baseline}", err=True)
         sys.exit(EXIT_OK)
     sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
+
+
+def _use_color(choice: str) -> bool:
+    """--color always|never, or auto: NO_COLOR (https://no-color.org) turns colour off,
+    FORCE_COLOR (not "0") turns it on (as in CI logs that render ANSI colours), else colour on
+    a terminal."""
+    import os
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None and force not in ("", "0", "false"):
+        return True
+    return sys.stdout.isatty()
 
 
 def _append_step_summary(path: str, result) -> None:

@@ -69,6 +69,27 @@ class Config:
     policies: list[str] = field(default_factory=list)  # files, folders (absolute), builtin:NAME
     policy_aliases: list[Path] = field(default_factory=list)
     show_undetermined: bool | None = None
+    # every rule selector the file names, with where: (pointer, is_key, selector), and the
+    # function that turns a pointer into (line, column)
+    selectors: list = field(default_factory=list, repr=False)
+    where: Any = field(default=None, repr=False)
+    _checked: Any = field(default=None, repr=False)  # the catalogue the selectors were checked in
+
+    def check_selectors(self, catalogue) -> None:
+        """Raise ConfigError at the first selector that names no rule of `catalogue`."""
+        if self._checked is catalogue or self.path is None:
+            return
+        from .engine.catalogue import SelectorError
+        for pointer, is_key, selector in self.selectors:
+            try:
+                catalogue.matching(selector)
+            except SelectorError as exc:
+                line, col = self.where(pointer, is_key) if self.where else (1, 1)
+                setting = ".".join(p for p in (pointer[:-1] if is_key else pointer)
+                                   if isinstance(p, str))
+                raise ConfigError(self.path, line, col,
+                                  f"unknown rule in `{setting}`: {exc}") from None
+        self._checked = catalogue
 
     @property
     def base(self) -> Path:
@@ -462,7 +483,30 @@ def _build(path: Path, data: dict, where=None, confinement: Confinement | None =
                      suppress=list(raw.get("suppress", [])), reason=raw.get("reason", ""))
         o._patterns = [glob_to_regex(g) for g in o.files]
         cfg.overrides.append(o)
+    cfg.where = where
+    cfg.selectors = _selectors(data)
     return cfg
+
+
+def _selectors(data: dict) -> list:
+    """(pointer, is_key, selector) of every rule selector in a configuration's data."""
+    found = []
+
+    def scan(section: dict, at: tuple, keys: tuple) -> None:
+        for key in keys:
+            values = section.get(key)
+            if isinstance(values, list):
+                found.extend((at + (key, i), False, v) for i, v in enumerate(values)
+                             if isinstance(v, str))
+        if isinstance(section.get("rules"), dict):
+            found.extend((at + ("rules", k), True, k) for k in section["rules"]
+                         if isinstance(k, str))
+
+    scan(data, (), ("select", "ignore", "enable"))
+    for i, override in enumerate(data.get("overrides") or []):
+        if isinstance(override, dict):
+            scan(override, ("overrides", i), ("select", "ignore", "enable", "suppress"))
+    return found
 
 
 # --- bicepconfig.json -------------------------------------------------------------------------
@@ -573,6 +617,7 @@ def file_settings(catalogue, config: Config, path: Path, cli_select: list[str] |
                   bicep_levels: dict | None = None) -> FileSettings:
     """Which rules run on `path`, at which level, with which options. `bicep_levels` (from a
     bicepconfig.json) come first, so the armlint configuration wins over them."""
+    config.check_selectors(catalogue)
     rel = config.relative(path)
     select, ignore, enable = config.select, list(config.ignore), list(config.enable)
     per_rule = [bicep_levels or {}, config.rules]

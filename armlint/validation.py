@@ -31,6 +31,10 @@ def first_problem(schema_path: Path, data, noun: str = "field") -> Problem | Non
     if not errors:
         return None
     err = errors[0]
+    if err.validator in ("oneOf", "anyOf") and err.context:
+        # "is not valid under any of the given schemas" says nothing: explain the alternative
+        # that got furthest into the value (a level's enum rather than "not an object")
+        err = max(err.context, key=lambda e: (len(e.absolute_path), e.validator != "type"))
     where = tuple(err.absolute_path)
     if err.validator == "additionalProperties" and isinstance(err.instance, dict):
         allowed = set(err.schema.get("properties", {}))
@@ -40,7 +44,29 @@ def first_problem(schema_path: Path, data, noun: str = "field") -> Problem | Non
             return Problem(where + (extra[0],), True, f"unknown {noun} '{extra[0]}'{inside} "
                            f"(known: {', '.join(sorted(allowed))})")
     label = f"`{dotted(where)}`: " if where else ""
-    return Problem(where, False, f"{label}{err.message}")
+    message = _enum_message(err.instance, err.validator_value) if err.validator == "enum" \
+        else err.message
+    return Problem(where, False, f"{label}{message}")
+
+
+_LEVELS = ("error", "warning", "note", "off")
+
+
+def _shown(value) -> str:
+    return f"'{value}'" if isinstance(value, str) else json.dumps(value, default=str)
+
+
+def _enum_message(value, allowed: list) -> str:
+    """'warnin' is not a level; use error, warning, note or off."""
+    words = [a for a in allowed if isinstance(a, str)]
+    if {"error", "warning", "note"} <= set(words):
+        words = [w for w in _LEVELS if w in words]
+        noun = "a level"
+    else:
+        noun = "an allowed value"
+    choices = ", ".join(words[:-1]) + f" or {words[-1]}" if len(words) > 1 else \
+        (words[0] if words else "")
+    return f"{_shown(value)} is not {noun}; use {choices}"
 
 
 def dotted(path: tuple) -> str:

@@ -42,7 +42,7 @@ def test_text_keeps_one_line_per_finding(result):
         out = out.replace(own, "")
     _clean(out)
     lines = out.split("\n")[:-1]
-    assert len(lines) == 2  # the finding and the summary
+    assert len(lines) == 3  # the finding, its rule's page and the summary
     assert "\\x1b[31mRED\\x1b[0m" in lines[0] and "\\nsecond line\\r\\n" in lines[0]
     plain = text.render(result)
     _clean(plain)
