@@ -98,14 +98,14 @@ class _CheckCommand(click.Command):
 
 
 def _render(fmt: str, result, color: bool, show_suppressed: bool, report_fixed: bool,
-            statistics: bool = False) -> str:
+            statistics: bool = False, sarif_category: str | None = None) -> str:
     if fmt in ("text", "grouped"):
         from .reporters import text
         return text.render(result, color=color, show_suppressed=show_suppressed,
                            statistics=statistics, grouped=fmt == "grouped")
     if fmt == "sarif":
         from .reporters import sarif
-        return sarif.render(result, absent=report_fixed)
+        return sarif.render(result, absent=report_fixed, category=sarif_category)
     import importlib
     return importlib.import_module(f"armlint.reporters.{fmt}").render(result)
 
@@ -160,6 +160,9 @@ class _Progress:
 @click.option("--report-fixed", is_flag=True,
               help="With --baseline, also write the accepted findings that are gone to SARIF "
                    "(baselineState 'absent'; code scanning shows them as open alerts).")
+@click.option("--sarif-category", metavar="CATEGORY",
+              help="The code scanning category of the SARIF report (automationDetails.id; "
+                   "default armlint): give each armlint run of a workflow its own.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Write the findings of this run as a baseline SARIF file (exit code 0).")
 @click.option("--show-suppressed", is_flag=True, help="List suppressed findings in text output.")
@@ -198,7 +201,7 @@ class _Progress:
 @click.pass_context
 def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_dir, config,
           no_config, parameter_files, params, auto_parameters, baseline, report_fixed,
-          write_baseline, show_suppressed, statistics, color, excludes, no_gitignore, include_generated,
+          sarif_category, write_baseline, show_suppressed, statistics, color, excludes, no_gitignore, include_generated,
           show_skipped, jobs, progress, roots, max_file_size, policies, policy_aliases,
           show_undetermined) -> None:
     """Lint templates, parameter files and Bicep files under PATHS (files or folders)."""
@@ -251,7 +254,7 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
     use_color = _use_color(color)
     for fmt, output in pairs:
         text = _render(fmt, result, use_color and output is None, show_suppressed, report_fixed,
-                       statistics)
+                       statistics, sarif_category)
         if output:
             try:
                 write_atomic(output, text)

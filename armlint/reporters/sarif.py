@@ -67,8 +67,18 @@ def _artifact(path: str) -> dict:
     return {"uri": artifact_uri(path), "uriBaseId": "ROOT"}
 
 
-def render(result: RunResult, absent: bool = False) -> str:
-    """The SARIF log of a run; with `absent`, also the baseline's findings that are gone."""
+def automation_id(category: str | None) -> str:
+    """`runs[0].automationDetails.id`: code scanning takes the part before the last '/' as the
+    analysis category (and then ignores upload-sarif's own `category` input), so two armlint
+    runs in one workflow need categories of their own or the second replaces the first."""
+    if not category:
+        return AUTOMATION_ID
+    return category.strip().rstrip("/") + "/"
+
+
+def render(result: RunResult, absent: bool = False, category: str | None = None) -> str:
+    """The SARIF log of a run; with `absent`, also the baseline's findings that are gone;
+    `category` is the code scanning category (default `armlint`)."""
     rules = list(result.rules)
     index = {r.id: i for i, r in enumerate(rules)}
     results = []
@@ -118,7 +128,7 @@ def render(result: RunResult, absent: bool = False) -> str:
             "informationUri": INFO_URI,
             "rules": [_descriptor(r) for r in rules],
         }},
-        "automationDetails": {"id": AUTOMATION_ID},
+        "automationDetails": {"id": automation_id(category)},
         "originalUriBaseIds": _base_ids(result.root),
         "columnKind": "unicodeCodePoints",
         "results": results,
