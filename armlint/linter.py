@@ -86,8 +86,11 @@ def classify_json(value: Any) -> str | None:
     if not isinstance(value, dict):
         return None
     kind = classify_schema(value.get("$schema"))
-    if kind is None and "$schema" not in value and _template_shaped(value):
-        return "template"
+    if kind is None and "$schema" not in value:
+        # near misses: `"schema"` without the `$` (AL1006, AL1002 report it), or no schema at all
+        kind = classify_schema(value.get("schema"))
+        if kind is None and _template_shaped(value):
+            return "template"
     return kind
 
 

@@ -141,3 +141,13 @@ def test_bicep_generated_json_is_left_to_its_source(repo):
     (repo / "mod" / "main.json").write_text(GENERATED.replace('"bicep"', '"handmade"'))
     assert "mod/main.json" in linted(run("check", ".", "-f", "json", "--select", "AL1003",
                                          cwd=repo))
+
+
+def test_a_parameter_file_with_a_schema_key_is_a_finding_not_a_skip(repo):
+    (repo / "params.json").write_text(PARAMS.replace('"$schema"', '"schema"'))
+    proc = run("check", "params.json", "-f", "json", cwd=repo)
+    data = json.loads(proc.stdout)
+    assert data["files_linted"] == 1 and data["skipped"] == [] and "not linted" not in proc.stderr
+    assert [(f["rule_id"], f["start_line"], f["start_column"]) for f in data["findings"]] == \
+        [("AL1006", 1, 12)]
+    assert "with the key 'schema'" in data["findings"][0]["message"]
