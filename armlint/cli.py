@@ -105,7 +105,8 @@ def _render(fmt: str, result, color: bool, show_suppressed: bool, report_fixed: 
                            statistics=statistics, grouped=fmt == "grouped")
     if fmt == "sarif":
         from .reporters import sarif
-        return sarif.render(result, absent=report_fixed, category=sarif_category)
+        import os
+        return sarif.render(result, absent=report_fixed, category=sarif_category, env=os.environ)
     import importlib
     return importlib.import_module(f"armlint.reporters.{fmt}").render(result)
 

@@ -103,3 +103,30 @@ def test_every_bicep_file_parses_and_lints_without_a_crash(bicep_results):
                 if f.rule_id in ("AL0001", "AL0002", "AL0003")]
     assert problems == []
     assert {r.kind for _, r in bicep_results} == {"bicep"}
+
+
+def test_every_output_format_parses_for_the_corpus(results, bicep_results, catalogue):
+    """JSON, SARIF (against the vendored OASIS schema) and JUnit (a real XML parser) for the
+    whole corpus, ARM and Bicep, with every rule; JUnit stays small (a test case per finding
+    and per clean file, not per rule and file) and its failures are the failing findings."""
+    import xml.etree.ElementTree as ET
+
+    import jsonschema
+
+    from armlint.engine.results import RunResult
+    from armlint.reporters import json as json_reporter
+    from armlint.reporters import junit, sarif
+    from tests.conftest import SARIF_SCHEMA
+    run = RunResult([r for _, r in results + bicep_results], catalogue.select(["ALL"]),
+                    root=str(shared_path("corpus")))
+    data = json.loads(json_reporter.render(run))
+    assert len(data["findings"]) == len(run.findings) > 1000
+    log = json.loads(sarif.render(run))
+    jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    assert len(log["runs"][0]["results"]) == len(run.findings)
+    xml = junit.render(run)
+    root = ET.fromstring(xml.encode("utf-8"))
+    assert len(root.findall("testsuite")) == len(run.files)
+    assert int(root.get("failures")) == len(run.failing())
+    assert int(root.get("tests")) <= len(run.findings) + len(run.files)
+    assert len(xml.encode("utf-8")) < 20 * 1024 * 1024  # it was 32 MB, 219,142 test cases

@@ -13,6 +13,8 @@ format-neutral `engine.baseline` model. Pure: text in, text out; reading files i
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlparse
 from urllib.request import url2pathname
@@ -67,6 +69,50 @@ def _artifact(path: str) -> dict:
     return {"uri": artifact_uri(path), "uriBaseId": "ROOT"}
 
 
+_GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+AZURE_PREFIX = "azuredevops/pipeline/build/"
+
+
+def azure_pipeline(env: Mapping[str, str]) -> dict | None:
+    """`automationDetails` for GitHub Advanced Security for Azure DevOps, from the variables an
+    Azure Pipelines agent sets (TF_BUILD and the build's), or None outside a pipeline or when
+    one is missing or malformed: the service drops a run whose id does not start with
+    `azuredevops/pipeline/build/` or that lacks the build definition and phase properties."""
+    if env.get("TF_BUILD", "").strip().lower() not in ("true", "1"):
+        return None
+
+    def first(*names: str) -> str:
+        return next((env[n].strip() for n in names if env.get(n, "").strip()), "")
+
+    org = _organisation(first("SYSTEM_COLLECTIONURI"))
+    project, phase = first("SYSTEM_TEAMPROJECTID"), first("SYSTEM_PHASEID", "SYSTEM_JOBID")
+    definition, build = first("BUILD_DEFINITIONID", "SYSTEM_DEFINITIONID"), first("BUILD_BUILDID")
+    definition_name = first("BUILD_DEFINITIONNAME")
+    phase_name, branch = first("SYSTEM_PHASENAME", "SYSTEM_JOBNAME"), first("BUILD_SOURCEBRANCH")
+    empty = "00000000-0000-0000-0000-000000000000"
+    if not (org and definition_name and phase_name and branch and _GUID.match(project)
+            and _GUID.match(phase) and phase != empty and project != empty
+            and definition.isdigit() and int(definition) > 0 and build.isdigit()
+            and int(build) > 0):
+        return None
+    return {"id": f"{AZURE_PREFIX}{org}/{project}/{int(definition)}/{phase}/{branch}/{int(build)}",
+            "properties": {f"{AZURE_PREFIX}buildDefinitionId": str(int(definition)),
+                           f"{AZURE_PREFIX}buildDefinitionName": definition_name,
+                           f"{AZURE_PREFIX}phaseId": phase,
+                           f"{AZURE_PREFIX}phaseName": phase_name}}
+
+
+def _organisation(collection_uri: str) -> str:
+    """The organisation of https://dev.azure.com/ORG/ or https://ORG.visualstudio.com/."""
+    parsed = urlparse(collection_uri)
+    host = (parsed.hostname or "").lower()
+    if host in ("dev.azure.com", "vsrm.dev.azure.com"):
+        return parsed.path.strip("/").split("/")[0]
+    if host.endswith(".visualstudio.com"):
+        return host[:-len(".visualstudio.com")].removesuffix(".vsrm")
+    return ""
+
+
 def automation_id(category: str | None) -> str:
     """`runs[0].automationDetails.id`: code scanning takes the part before the last '/' as the
     analysis category (and then ignores upload-sarif's own `category` input), so two armlint
@@ -76,9 +122,12 @@ def automation_id(category: str | None) -> str:
     return category.strip().rstrip("/") + "/"
 
 
-def render(result: RunResult, absent: bool = False, category: str | None = None) -> str:
+def render(result: RunResult, absent: bool = False, category: str | None = None,
+           env: Mapping[str, str] | None = None) -> str:
     """The SARIF log of a run; with `absent`, also the baseline's findings that are gone;
-    `category` is the code scanning category (default `armlint`)."""
+    `category` is the code scanning category (default `armlint`). `env` (the environment) in
+    an Azure Pipelines build gives the automation details its Advanced Security reads, unless
+    a `category` is given."""
     rules = list(result.rules)
     index = {r.id: i for i, r in enumerate(rules)}
     results = []
@@ -128,7 +177,8 @@ def render(result: RunResult, absent: bool = False, category: str | None = None)
             "informationUri": INFO_URI,
             "rules": [_descriptor(r) for r in rules],
         }},
-        "automationDetails": {"id": automation_id(category)},
+        "automationDetails": (None if category else azure_pipeline(env or {}))
+        or {"id": automation_id(category)},
         "originalUriBaseIds": _base_ids(result.root),
         "columnKind": "unicodeCodePoints",
         "results": results,

@@ -111,3 +111,34 @@ def test_junit_clean_file_has_one_passing_case(catalogue):
     root = ET.fromstring(junit.render(result).encode("utf-8"))
     cases = root.findall("testsuite/testcase")
     assert len(cases) == 1 and list(cases[0]) == [] and root.get("failures") == "0"
+
+
+AZURE = {"TF_BUILD": "True", "SYSTEM_COLLECTIONURI": "https://dev.azure.com/contoso/",
+         "SYSTEM_TEAMPROJECTID": "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+         "BUILD_DEFINITIONID": "42", "BUILD_DEFINITIONNAME": "infra-ci", "BUILD_BUILDID": "1234",
+         "SYSTEM_PHASEID": "6c4b2a1e-0b5f-4c1a-9d7e-2f1e3d4c5b6a", "SYSTEM_PHASENAME": "Lint",
+         "BUILD_SOURCEBRANCH": "refs/heads/main"}
+
+
+def test_sarif_automation_details_for_azure_pipelines_and_categories(many):
+    import json as json_
+    from armlint.reporters import sarif
+
+    def details(**kw):
+        return json_.loads(sarif.render(many, **kw))["runs"][0]["automationDetails"]
+    assert details() == {"id": "armlint/"}
+    assert details(category="infra") == {"id": "infra/"}
+    assert details(env=AZURE) == {
+        "id": "azuredevops/pipeline/build/contoso/3f2504e0-4f89-11d3-9a0c-0305e82c3301/42/"
+              "6c4b2a1e-0b5f-4c1a-9d7e-2f1e3d4c5b6a/refs/heads/main/1234",
+        "properties": {"azuredevops/pipeline/build/buildDefinitionId": "42",
+                       "azuredevops/pipeline/build/buildDefinitionName": "infra-ci",
+                       "azuredevops/pipeline/build/phaseId": "6c4b2a1e-0b5f-4c1a-9d7e-2f1e3d4c5b6a",
+                       "azuredevops/pipeline/build/phaseName": "Lint"}}
+    assert details(env={**AZURE, "SYSTEM_COLLECTIONURI": "https://contoso.visualstudio.com/"}
+                   )["id"].startswith("azuredevops/pipeline/build/contoso/3f2504e0-")
+    # a variable missing or malformed, or outside a pipeline: the default
+    assert details(env={**AZURE, "BUILD_BUILDID": ""}) == {"id": "armlint/"}
+    assert details(env={**AZURE, "SYSTEM_PHASEID": "not-a-guid"}) == {"id": "armlint/"}
+    assert details(env={**AZURE, "TF_BUILD": ""}) == {"id": "armlint/"}
+    assert details(env=AZURE, category="infra") == {"id": "infra/"}  # the user's choice wins
