@@ -91,6 +91,7 @@ def test_builtin_catalogue_validates_against_the_schema():
 def test_the_compiled_catalogue_is_cached_and_refreshed_when_a_rule_changes(tmp_path, monkeypatch):
     import os
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
     rules = tmp_path / "rules"
     rules.mkdir()
     path = write(rules, GOOD)
@@ -163,6 +164,7 @@ def test_the_catalogue_cache_is_plain_data_and_a_pickle_is_never_loaded(tmp_path
     and a pickle planted where an older armlint kept its cache is not even opened."""
     import pickle
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
     load_catalogue()
     folder = tmp_path / "cache" / "armlint" / "catalogue"
     [entry] = list(folder.glob("*.json"))
@@ -182,6 +184,7 @@ def test_the_catalogue_cache_is_plain_data_and_a_pickle_is_never_loaded(tmp_path
                                      b'{"format": 999, "rules": []}'])
 def test_a_corrupt_or_foreign_catalogue_cache_entry_is_ignored(tmp_path, monkeypatch, content):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
     load_catalogue()
     [entry] = list((tmp_path / "cache" / "armlint" / "catalogue").glob("*.json"))
     entry.write_bytes(content)
@@ -190,6 +193,7 @@ def test_a_corrupt_or_foreign_catalogue_cache_entry_is_ignored(tmp_path, monkeyp
 
 def test_a_cache_entry_naming_a_module_outside_the_checks_is_ignored(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
     load_catalogue()
     [entry] = list((tmp_path / "cache" / "armlint" / "catalogue").glob("*.json"))
     data = json.loads(entry.read_text())
@@ -203,6 +207,7 @@ def test_a_cache_entry_naming_a_module_outside_the_checks_is_ignored(tmp_path, m
 def test_built_in_rules_from_the_cache_compile_their_expressions_when_first_run(tmp_path,
                                                                               monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
     load_catalogue()
     rule = load_catalogue().find("AL5001")
     assert rule.violation._ast is None
