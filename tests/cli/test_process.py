@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -105,13 +106,39 @@ def test_a_signal_ends_the_run_and_its_workers_promptly(tmp_path, how, sig, code
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("t")) == []
 
 
+def read_stderr_until(proc: subprocess.Popen, marker: str, timeout: float) -> str:
+    """What the run wrote to stderr up to `marker` (empty when it never came)."""
+    fd, seen = proc.stderr.fileno(), b""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            chunk = os.read(fd, 4096)
+            if not chunk:
+                break
+            seen += chunk
+            if marker.encode() in seen:
+                return seen.decode()
+    return ""
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
 def test_a_serial_run_stops_on_sigint_with_130(tmp_path):
-    slow_project(tmp_path, files=20)
-    proc, _ = start_run(tmp_path, "--jobs", "1")
+    # Stopped once the progress bar shows a file linted (a fixed sleep lost the race under load:
+    # the signal came before armlint had started and the exit was Python's own).
+    slow_project(tmp_path, files=300, vms=20)
+    proc = subprocess.Popen([sys.executable, "-m", "armlint", "check", ".", "--no-config",
+                             "-f", "json", "-o", "out.json", "--jobs", "1", "--progress"],
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    before = read_stderr_until(proc, "linting [", 120)
+    assert before, "the run never reported progress"
+    assert proc.poll() is None, "the run ended before the test could stop it"
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=20)
-    assert proc.returncode == 130 and "Traceback" not in err
+    err = before + err.decode()
+    assert proc.returncode == 130 and "Traceback" not in err and "interrupted" in err
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("t")) == []
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")

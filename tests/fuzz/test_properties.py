@@ -1,6 +1,7 @@
 """Property-based campaign (hypothesis): any input of each kind gives a value or a located error,
 never an exception or a rule crash. In CI each property runs a bounded number of examples (a
-few seconds); a long local campaign sets ARMLINT_FUZZ_EXAMPLES (see scripts/fuzz_campaign.sh)."""
+few seconds); a long local campaign sets ARMLINT_FUZZ_EXAMPLES (scripts/fuzz_campaign.py runs them
+without stopping at a failure and counts the inputs)."""
 from __future__ import annotations
 
 import os

@@ -95,3 +95,24 @@ def test_deep_nesting_is_an_error_not_a_crash():
     # nesting a template can really have still reads, with comments too
     assert jsonc.load("[" * 200 + "1" + "]" * 200).ok
     assert jsonc.load("// c\n" + "[" * 200 + "1" + "]" * 200).ok
+
+
+def test_locating_every_item_reads_the_text_a_few_times_not_once_per_item(monkeypatch):
+    # Each lookup used to scan the whole document again from its root: 2 MB templates with
+    # thousands of findings took minutes. Now the root and each container are scanned once.
+    count = 2000
+    items = ",\n".join(f'{{"name": "r{i}", "p": {{"x": [1, {i}]}}}}' for i in range(count))
+    text = '{"resources": [\n' + items + "\n]}"
+    doc = jsonc.load(text)
+    real, scanned = jsonc._skip_value, []
+
+    def counting(t, pos):
+        end = real(t, pos)
+        scanned.append(end - pos)
+        return end
+
+    monkeypatch.setattr(jsonc, "_skip_value", counting)
+    for i in range(count):
+        span = doc.span(("resources", i, "p", "x", 1))
+        assert (span.start_line, span.end_col - span.start_col) == (i + 2, len(str(i)))
+    assert sum(scanned) < 4 * len(text)  # once per level of nesting at most
