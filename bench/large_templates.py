@@ -4,8 +4,9 @@ a big landing zone writes them).
 
 Usage: python bench/large_templates.py [--sizes 50 200] [--keep DIR]
 Each size runs `armlint check FILE --select ALL --format json` in a fresh process (the files are
-generated in a temporary folder) and reports wall time, peak resident memory (the process's
-maximum RSS) and both per MB of template; linear time and memory proportional to the size
+generated in a temporary folder) and reports its CPU time (user + system: the figure that holds on
+a loaded machine), wall time with the load average, peak resident memory (the process's maximum
+RSS) and both per MB of template; linear time and memory proportional to the size
 (at most about five times it) are the goals.
 """
 from __future__ import annotations
@@ -72,7 +73,7 @@ def template(megabytes: int) -> str:
     return text.replace('"resources": []', '"resources": [\n' + body + "\n]")
 
 
-def measure(path: Path, repo: Path) -> tuple[float, float, int]:
+def measure(path: Path, repo: Path) -> tuple[float, float, float, int]:
     env = dict(os.environ, PYTHONPATH=str(repo), ARMLINT_NO_CACHE="1")
     helps = subprocess.run([sys.executable, "-m", "armlint", "check", "--help"], env=env,
                            capture_output=True, text=True).stdout
@@ -85,12 +86,12 @@ def measure(path: Path, repo: Path) -> tuple[float, float, int]:
     _, status, usage = os.wait4(proc.pid, 0)
     took = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return took, usage.ru_maxrss / 1024, proc.returncode
+    return took, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 200])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 50, 200])
     parser.add_argument("--repo", default=str(REPO), help="the checkout to measure")
     parser.add_argument("--keep", help="generate the templates in this folder and keep them")
     args = parser.parse_args()
@@ -102,9 +103,11 @@ def main() -> int:
         if not path.exists():
             path.write_text(template(mb), encoding="utf-8")
         size = path.stat().st_size / (1024 * 1024)
-        took, peak, code = measure(path, Path(args.repo))
-        print(f"{size:6.1f} MB template: {took:6.1f} s ({took / size:.2f} s/MB), peak "
-              f"{peak:7.0f} MB ({peak / size:.1f}x the file), exit {code}", flush=True)
+        took, cpu, peak, code = measure(path, Path(args.repo))
+        load = os.getloadavg()[0]
+        print(f"{size:6.1f} MB template: CPU {cpu:6.1f} s ({cpu / size:.2f} s/MB), wall "
+              f"{took:6.1f} s at load {load:.1f}, peak {peak:7.0f} MB ({peak / size:.1f}x the "
+              f"file), exit {code}", flush=True)
         if not args.keep:
             path.unlink()
     if not args.keep:

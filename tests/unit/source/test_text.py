@@ -50,3 +50,19 @@ def test_line_index_positions_and_spans():
     assert idx.position(7) == (3, 1)
     assert str(idx.span(1, 4)) == "1:2-2:2"
     assert idx.offset(3, 2) == 8
+
+
+def test_the_line_index_of_a_long_text_takes_a_few_bytes_a_line():
+    # a list of ints took 40 bytes a line: 1.7 times the size of an indented 50 MB template
+    import tracemalloc
+    text = "x\n" * 100_000
+    tracemalloc.start()
+    try:
+        index = LineIndex(text)
+        used, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert index.position(len(text) - 2) == (100_000, 1)
+    assert index.position(len(text)) == (100_001, 1) and index.offset(3, 1) == 4
+    assert index.line_count == 100_001
+    assert used < 10 * 100_001
