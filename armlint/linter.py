@@ -397,6 +397,8 @@ class Linter:
             return result
         for d in doc.tree.diagnostics:
             self._add(result, settings, PARSE_ERROR, d.message, doc.lines.span(d.start, d.end))
+        if not is_params:
+            self._add_duplicate_names(result, settings, doc)
         for d in doc.problems:  # files it names that were refused: outside the project, ...
             self._add(result, settings, UNREADABLE, d.message, doc.lines.span(d.offset, d.end))
         raw = run_rules(model, settings.rules, RunOptions(settings.options))
@@ -444,6 +446,17 @@ class Linter:
         self._suppress(result, settings, doc, model)
         fingerprint.assign(result.findings, doc)
         return result
+
+    def _add_duplicate_names(self, result: FileResult, settings: FileSettings, doc) -> None:
+        """A name declared twice is an error Bicep reports (BCP028, BCP145 for outputs) and
+        that stops it compiling: a parse error at the second declaration."""
+        from .bicep.semantic import analyze
+        for first, again in analyze(doc).duplicates:
+            line = doc.lines.position(first.start)[0]
+            self._add(result, settings, PARSE_ERROR,
+                      f"'{again.name}' is declared more than once (first on line {line}); "
+                      f"Bicep does not compile a file that declares a name twice",
+                      doc.lines.span(again.start, again.end))
 
     def _policy_findings(self, model) -> list[RawFinding]:
         """Azure Policy's raw findings on a template (none without policies)."""

@@ -219,3 +219,6 @@ def test_a_bicep_resource_and_parameter_of_one_name_is_no_crash(lint):
                   " = {\n  name: st\n  location: 'westeurope'\n}\noutput o string = st.id\n",
                   name="t.bicep", select=["ALL"])
     assert [f for f in result.findings if f.rule_id == "AL0003"] == []
+    # Bicep's BCP028: a parse error at the second declaration
+    assert [(f.location.span.start_line, f.location.span.start_col) for f in result.findings
+            if f.rule_id == "AL0001"] == [(2, 10)]

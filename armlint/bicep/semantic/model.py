@@ -71,6 +71,9 @@ class SemanticModel(TypeInference):
         self.text = text
         self.module_outputs = module_outputs
         self.symbols: dict[str, Symbol] = {}  # file level, by name (the first declaration)
+        # (first, repeated) identifiers of a file-level name or an output declared again: Bicep's
+        # BCP028 and BCP145, errors that stop it compiling the file
+        self.duplicates: list[tuple[S.Identifier, S.Identifier]] = []
         self.outputs: dict[str, S.Output] = {}
         self.locals: list[Symbol] = []
         self.resources: list[DeclaredResource] = []
@@ -89,7 +92,9 @@ class SemanticModel(TypeInference):
     def _add(self, kind: str, ident: Any, node: Any) -> None:
         if ident is None or not isinstance(ident, S.Identifier):
             return
-        self.symbols.setdefault(ident.name, Symbol(kind, ident.name, node, ident))
+        first = self.symbols.setdefault(ident.name, Symbol(kind, ident.name, node, ident))
+        if first.ident is not ident:
+            self.duplicates.append((first.ident, ident))
 
     def _declare(self) -> None:
         kinds = {S.Param: "param", S.Var: "var", S.TypeDecl: "type", S.Func: "func",
@@ -102,7 +107,9 @@ class SemanticModel(TypeInference):
                 self._add("resource", st.name, st)
                 self._declare_resource(st, None)
             elif isinstance(st, S.Output):
-                self.outputs.setdefault(st.name.name, st)
+                first = self.outputs.setdefault(st.name.name, st)
+                if first is not st:
+                    self.duplicates.append((first.name, st.name))
             elif isinstance(st, S.ImportSymbols):
                 for item in st.items:
                     ident = item.alias or (item.name if isinstance(item.name, S.Identifier)
