@@ -266,9 +266,11 @@ class StandIn:
             return self.resource.display_name
         child = self.children[0]
         shown = child.display_name
-        if self.template.is_bicep and len(shown) > 1 and shown[0] == shown[-1] == "'" and \
-                "/" in shown:  # the child's name as written, `'${appName}/web'`: speak Bicep
-            return shown[1:-1].rsplit("/", 1)[0]
+        if self.template.is_bicep and len(shown) > 1 and shown[0] == shown[-1] == "'":
+            shown = shown[1:-1]  # the child's name as written, quoted
+        known = isinstance(child.name, str) and not isinstance(child.name, Unknown)
+        if self.template.is_bicep and "/" in shown and not known:
+            return shown.rsplit("/", 1)[0]  # as written, `${appName}/web`: speak Bicep
         if isinstance(self.name, PartialString):  # `concat(parameters('app'), '/web')`
             return display_name(self.name)
         return shown.rsplit("/", 1)[0] if "/" in shown else shown
