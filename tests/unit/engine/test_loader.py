@@ -225,3 +225,10 @@ def test_yaml_1_1_words_as_keys_are_names(tmp_path):
     # values keep their YAML types: `enabled: no` is still false
     rule = load_rule_file(write(tmp_path, GOOD + "enabled: no\n"), validate=True)
     assert rule.enabled is False
+
+
+def test_armlint_no_cache_writes_no_catalogue_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("ARMLINT_NO_CACHE", "1")
+    assert load_catalogue().find("AL5001") is not None
+    assert not (tmp_path / "cache" / "armlint").exists()
