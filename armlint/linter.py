@@ -22,7 +22,7 @@ from .engine.catalogue import Catalogue, Rule, SelectorError
 from .engine import fingerprint
 from .engine.loader import RuleFileError
 from .engine.locate import json_pointer, locate, locate_offsets, locate_origin
-from .engine.results import FileResult, Finding, Location
+from .engine.results import FileResult, Finding, Location, Related
 from .engine.run import RawFinding, RunOptions, run_rules
 from .engine.baseline import BaselineError
 from .engine.suppress import metadata_entries
@@ -499,7 +499,7 @@ class Linter:
 
     def _finish(self, result: FileResult, settings: FileSettings, raw: list[RawFinding], doc,
                 model) -> None:
-        seen = set()
+        seen: dict = {}
         elsewhere = _module_sites(model, doc)
         for rf in raw:
             rule = rf.rule if isinstance(rf.rule, Rule) else self.catalogue.find(rf.rule)
@@ -511,20 +511,36 @@ class Linter:
             else:
                 found = locate_origin(rf.origin, rf.part, rf.inner) if rf.origin is not None else \
                     locate(rf.anchor, rf.paths, rf.part)
+            related = ()
             if found is not None and found[0] is not doc and id(found[0]) in elsewhere:
                 # inside a module loaded from another file: that file's own problem is reported
                 # there; here, at the module, only what the values this file binds bring about
                 if self._reported_in_module(found[0], rule.id, found[1]):
                     continue
+                related = self._in_module(found)
                 found = locate_origin(elsewhere[id(found[0])], "value")
             span, pointer = (found[1], found[2]) if found else (Span(1, 1, 1, 1), "")
             key = (rule.id, span, rf.message)
-            if key in seen:
+            same = seen.get(key)
+            if same is not None:  # one finding at the module for several places inside it
+                same.related += tuple(r for r in related if r not in same.related)
                 continue
-            seen.add(key)
-            result.findings.append(self._finding(rule, settings, rf.message,
-                                                 Location(result.path, span, pointer),
-                                                 _item_pointer(rf.anchor), rf.level, rf.kind))
+            finding = seen[key] = self._finding(rule, settings, rf.message,
+                                                Location(result.path, span, pointer),
+                                                _item_pointer(rf.anchor), rf.level, rf.kind)
+            finding.related = related
+            result.findings.append(finding)
+
+    def _in_module(self, found: tuple) -> tuple[Related, ...]:
+        """Where in a module's file a finding reported at the module's declaration lies."""
+        module_doc, span, pointer = found
+        path = getattr(module_doc, "path", None)
+        if path is None:
+            return ()
+        shown = display_path(Path(path), self.root)
+        return (Related(Location(shown, span, pointer),
+                        f"here in the module's file {Path(path).name}",
+                        os.path.abspath(path)),)
 
     def _reported_in_module(self, module_doc, rule_id: str, span: Span) -> bool:
         """Whether linting the module's file on its own gives this finding (rule and place)."""

@@ -20,6 +20,16 @@ class Location:
     pointer: str = ""  # JSON pointer of the reported value in the source, for reference
 
 
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a finding concerns (SARIF's relatedLocations, an editor's related
+    information): a finding reported at a module's declaration names where in the module's file
+    the problem lies. `source` is the file's absolute path."""
+    location: Location
+    message: str
+    source: str = ""
+
+
 @dataclass(slots=True)
 class Suppression:
     kind: str  # "inSource" | "external"
@@ -39,6 +49,7 @@ class Finding:
     baseline_state: str | None = None  # "new" | "unchanged" with a baseline
     item_pointer: str = ""  # JSON pointer of the resource the rule was looking at
     kind: str = "fail"  # SARIF kind: "open" when the answer is not known (undetermined policy)
+    related: tuple[Related, ...] = ()  # other places the finding concerns
 
     def sort_key(self) -> tuple:
         s = self.location.span

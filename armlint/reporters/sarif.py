@@ -122,6 +122,14 @@ def automation_id(category: str | None) -> str:
     return category.strip().rstrip("/") + "/"
 
 
+def _related(index: int, related) -> dict:
+    s = related.location.span
+    return {"id": index, "message": {"text": related.message}, "physicalLocation": {
+        "artifactLocation": _artifact(related.location.path),
+        "region": {"startLine": s.start_line, "startColumn": s.start_col,
+                   "endLine": s.end_line, "endColumn": s.end_col}}}
+
+
 def render(result: RunResult, absent: bool = False, category: str | None = None,
            env: Mapping[str, str] | None = None) -> str:
     """The SARIF log of a run; with `absent`, also the baseline's findings that are gone;
@@ -151,6 +159,8 @@ def render(result: RunResult, absent: bool = False, category: str | None = None,
         if f.location.pointer:
             item["locations"][0]["logicalLocations"] = [
                 {"fullyQualifiedName": f.location.pointer, "kind": "element"}]
+        if f.related:
+            item["relatedLocations"] = [_related(i, r) for i, r in enumerate(f.related)]
         if f.suppression is not None:
             sup = {"kind": f.suppression.kind, "status": "accepted"}
             if f.suppression.justification:

@@ -1,18 +1,24 @@
 """The pygls language server: LSP requests and notifications in, diagnostics, code actions and
 hovers out.
 
-Owns: the protocol wiring and the scheduling. Buffers are linted on open at once and on change
-after a quiet period (`armlint.debounce`, 100 ms by default); lints run one at a time in a
-thread of their own, so the server keeps reading messages while it lints, and a change that
-arrives during a lint is linted after it (only the newest text counts). Whatever goes wrong on
-one file is logged and becomes a diagnostic on that file; the server goes on.
+Owns: the protocol wiring and the scheduling. Buffers are linted on open at once; a change is
+linted at once too when no lint of that buffer is running or waiting, else after a quiet period
+(`armlint.debounce`, 100 ms by default), so typing faster than a lint takes costs one lint per
+pause, not one per key. Lints run one at a time in a thread of their own, so the server keeps
+reading messages while it lints, and a change that arrives during a lint is linted after it
+(only the newest text counts). Untitled buffers (`untitled:` URIs) are linted by their language
+(`json`, `jsonc`, `arm-template`, `bicep`, `bicep-params`) as a file of that kind in the
+workspace folder. Whatever goes wrong on one file is logged and becomes a diagnostic on that
+file; the server goes on.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
 import os
+import re
 import threading
+from urllib.parse import unquote
 from concurrent.futures import ThreadPoolExecutor
 
 from lsprotocol import types as T
@@ -20,6 +26,8 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
+from ..source.files import ReadRefused, read_file
+from ..source.text import DecodeError, decode
 from . import edits
 from .protocol import Text, code_action, diagnostic, hover_page, problem, shown
 from .session import LINTED, Session, debounce_seconds
@@ -28,6 +36,9 @@ log = logging.getLogger("armlint.server")
 
 WATCHED = "**/*.{json,jsonc,bicep,bicepparam,yaml,yml,toml}"
 LINT_THREAD_STACK = 256 * 1024 * 1024  # deep input recurses in C too: a roomy stack for the lints
+# languageId of an untitled buffer -> the suffix of the file it is linted as
+UNTITLED_SUFFIX = {"json": ".json", "jsonc": ".jsonc", "arm-template": ".json", "bicep": ".bicep",
+                   "bicep-params": ".bicepparam", "bicepparam": ".bicepparam"}
 
 
 class ArmlintServer(LanguageServer):
@@ -40,8 +51,46 @@ class ArmlintServer(LanguageServer):
         self._dirty: dict[str, None] = {}  # paths to lint, in order
         self._draining = False
         self._executor: ThreadPoolExecutor | None = None
+        self.untitled: dict[str, str] = {}  # untitled: URI -> the path it is linted as
+        self._uris: dict[str, str] = {}  # and back
+
+    # -- documents --------------------------------------------------------------------------
+    def document_path(self, uri: str) -> str | None:
+        """The path armlint lints a document as: its file, or an untitled buffer's stand-in."""
+        return _path(uri) or self.untitled.get(uri)
+
+    def uri_of(self, path: str) -> str:
+        return self._uris.get(path) or from_fs_path(path)
+
+    def open_untitled(self, uri: str, language: str) -> str | None:
+        """The path an untitled buffer is linted as: its name with the suffix of its language,
+        in the workspace folder (configuration and relative module paths apply from there), never
+        the name of a file there or of another open buffer. None for other languages."""
+        suffix = UNTITLED_SUFFIX.get((language or "").lower())
+        if suffix is None:
+            return None
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "-", unquote(uri[len("untitled:"):])).strip("-.")
+        stem = (name[:-len(suffix)] if name.lower().endswith(suffix) else name)[:100] or "untitled"
+        path, n = os.path.join(self.session.root, stem + suffix), 1
+        while os.path.lexists(path) or path in self.session.buffers:
+            n += 1
+            path = os.path.join(self.session.root, f"{stem}-{n}{suffix}")
+        self.untitled[uri], self._uris[path] = path, uri
+        return path
+
+    def close_untitled(self, uri: str) -> None:
+        path = self.untitled.pop(uri, None)
+        if path is not None:
+            self._uris.pop(path, None)
 
     # -- scheduling -------------------------------------------------------------------------
+    def change_delay(self, path: str) -> float:
+        """At once when no lint of `path` runs or waits (the first change after a pause);
+        otherwise the debounce, restarted by every change."""
+        if self._draining or path in self._timers or path in self._dirty:
+            return self.debounce
+        return 0.0
+
     def schedule(self, paths, delay: float) -> None:
         loop = asyncio.get_running_loop()
         for path in paths:
@@ -92,12 +141,30 @@ class ArmlintServer(LanguageServer):
         if buffer is None or buffer.version != outcome.version:
             return  # closed, or changed since: a newer lint is on its way
         text = Text(outcome.text, self.workspace.position_codec)
-        diagnostics = [diagnostic(f, outcome.rule(f.rule_id), text)
+        text_of = self._text_of if self._related_information() else None
+        diagnostics = [diagnostic(f, outcome.rule(f.rule_id), text, text_of)
                        for f in outcome.result.findings if shown(f)]
         if outcome.problem:
             diagnostics.insert(0, problem(outcome.problem))
         self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(
-            uri=from_fs_path(path), version=outcome.version, diagnostics=diagnostics))
+            uri=self.uri_of(path), version=outcome.version, diagnostics=diagnostics))
+
+    def _related_information(self) -> bool:
+        """Whether the client takes diagnostics with related information."""
+        document = getattr(self.client_capabilities, "text_document", None)
+        publish = getattr(document, "publish_diagnostics", None)
+        return bool(getattr(publish, "related_information", False))
+
+    def _text_of(self, path: str) -> Text | None:
+        """Another file's text, for positions in it: the editor's buffer, else the file."""
+        buffer = self.session.buffers.get(path)
+        if buffer is not None:
+            return Text(buffer.text, self.workspace.position_codec)
+        try:
+            content = decode(read_file(path)).text
+        except (OSError, ReadRefused, DecodeError):
+            return None
+        return Text(content, self.workspace.position_codec)
 
     # -- settings ---------------------------------------------------------------------------
     def apply_settings(self, settings) -> None:
@@ -170,7 +237,10 @@ async def initialized(ls: ArmlintServer, params: T.InitializedParams) -> None:
 
 @server.feature(T.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: ArmlintServer, params: T.DidOpenTextDocumentParams) -> None:
-    path = _path(params.text_document.uri)
+    uri = params.text_document.uri
+    path = _path(uri)
+    if path is None and uri.startswith("untitled:"):
+        path = ls.untitled.get(uri) or ls.open_untitled(uri, params.text_document.language_id)
     if path is None:
         return
     users = ls.session.open(path, params.text_document.text, params.text_document.version)
@@ -180,20 +250,23 @@ def did_open(ls: ArmlintServer, params: T.DidOpenTextDocumentParams) -> None:
 
 @server.feature(T.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: ArmlintServer, params: T.DidChangeTextDocumentParams) -> None:
-    path = _path(params.text_document.uri)
+    path = ls.document_path(params.text_document.uri)
     if path is None:
         return
     document = ls.workspace.get_text_document(params.text_document.uri)  # pygls applied the edits
+    delay = ls.change_delay(path)
     users = ls.session.open(path, document.source, params.text_document.version)
-    ls.schedule([path, *users], ls.debounce)
+    ls.schedule([path], delay)
+    ls.schedule(users, ls.debounce)
 
 
 @server.feature(T.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: ArmlintServer, params: T.DidCloseTextDocumentParams) -> None:
-    path = _path(params.text_document.uri)
+    path = ls.document_path(params.text_document.uri)
     if path is None:
         return
     users = ls.session.close(path)
+    ls.close_untitled(params.text_document.uri)
     ls.text_document_publish_diagnostics(T.PublishDiagnosticsParams(
         uri=params.text_document.uri, diagnostics=[]))
     ls.schedule(users, ls.debounce)
@@ -225,7 +298,8 @@ def code_actions(ls: ArmlintServer, params: T.CodeActionParams) -> list[T.CodeAc
     if found is None:
         return []
     outcome, text, findings = found
-    uri, bicep = params.text_document.uri, edits.is_bicep(params.text_document.uri)
+    uri = params.text_document.uri
+    bicep = edits.is_bicep(ls.document_path(uri) or uri)
     fixes, suppressions = [], []
     for finding in findings:
         rule = outcome.rule(finding.rule_id)
@@ -260,7 +334,7 @@ def hover(ls: ArmlintServer, params: T.HoverParams) -> T.Hover | None:
 def _findings_at(ls: ArmlintServer, uri: str, rng: T.Range):
     """(outcome, text, shown findings whose span meets `rng`) from the last lint of the
     document, or None when it has not been linted in its current state."""
-    path = _path(uri)
+    path = ls.document_path(uri)
     buffer = ls.session.buffers.get(path) if path else None
     outcome = buffer.outcome if buffer is not None else None
     if outcome is None or outcome.text != buffer.text:

@@ -8,6 +8,7 @@ column exclusive; LSP positions are 0-based, counted in the encoding the client 
 from __future__ import annotations
 
 from lsprotocol import types as T
+from pygls.uris import from_fs_path
 
 from ..engine.catalogue import Rule
 from ..engine.results import Finding
@@ -60,7 +61,9 @@ def help_uri(rule: Rule | None) -> str | None:
     return rule.help_uri
 
 
-def diagnostic(finding: Finding, rule: Rule | None, text: Text) -> T.Diagnostic:
+def diagnostic(finding: Finding, rule: Rule | None, text: Text, text_of=None) -> T.Diagnostic:
+    """The diagnostic of a finding in `text`; with `text_of` (absolute path -> its Text, or None
+    when it cannot be read), also the finding's related locations."""
     href = help_uri(rule)
     return T.Diagnostic(
         range=text.range(finding.location.span),
@@ -69,7 +72,28 @@ def diagnostic(finding: Finding, rule: Rule | None, text: Text) -> T.Diagnostic:
         code=finding.rule_id,
         code_description=T.CodeDescription(href=href) if href else None,
         source=SOURCE,
+        related_information=related_information(finding, text_of) if text_of else None,
         data={"name": finding.rule_name})
+
+
+def related_information(finding: Finding, text_of) -> list[T.DiagnosticRelatedInformation] | None:
+    """The finding's related locations (a module finding: where in the module's file), in the
+    position encoding of each file's text; a file that cannot be read keeps code points."""
+    found = []
+    for related in finding.related:
+        if not related.source:
+            continue
+        span = related.location.span
+        other = text_of(related.source)
+        if other is not None:
+            rng = other.range(span)
+        else:
+            rng = T.Range(start=T.Position(span.start_line - 1, span.start_col - 1),
+                          end=T.Position(span.end_line - 1, span.end_col - 1))
+        found.append(T.DiagnosticRelatedInformation(
+            location=T.Location(uri=from_fs_path(related.source), range=rng),
+            message=related.message))
+    return found or None
 
 
 def problem(message: str) -> T.Diagnostic:

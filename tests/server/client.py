@@ -62,7 +62,8 @@ class Editor:
                 did_change_watched_files=T.DidChangeWatchedFilesClientCapabilities(
                     dynamic_registration=True)),
             text_document=T.TextDocumentClientCapabilities(
-                publish_diagnostics=T.PublishDiagnosticsClientCapabilities(version_support=True)))
+                publish_diagnostics=T.PublishDiagnosticsClientCapabilities(
+                    version_support=True, related_information=True)))
         self.initialize_result = await asyncio.wait_for(self.client.initialize_async(
             T.InitializeParams(capabilities=capabilities, root_uri=from_fs_path(str(self.root)),
                                process_id=os.getpid(),

@@ -277,6 +277,111 @@ def test_a_module_change_lints_the_open_files_that_use_it_again(tmp_path):
     run(scenario())
 
 
+VM_MODULE = """param agentOn bool = true
+
+resource vm 'Microsoft.Compute/virtualMachines@2024-07-01' = {
+  name: 'vm1'
+  location: 'westeurope'
+  properties: {
+    osProfile: {
+      computerName: 'vm1'
+      windowsConfiguration: { /* \U0001F680 */ provisionVMAgent: agentOn }
+    }
+  }
+  resource dsc 'extensions' = {
+    name: 'dsc'
+    location: 'westeurope'
+    properties: { publisher: 'Microsoft.Powershell', type: 'DSC', typeHandlerVersion: '2.77' }
+  }
+}
+"""
+VM_MAIN = """// Turns the module's agent off.
+module vm 'modules/vm.bicep' = {
+  name: 'vm'
+  params: {
+    agentOn: false
+  }
+}
+"""
+
+
+def test_a_finding_at_a_module_relates_the_place_in_the_module(tmp_path):
+    """AL5001 is reported at the module declaration, with the value in the module's file as
+    related information, in UTF-16 positions (a rocket before it on its line counts two units);
+    an unsaved change to the module that moves the value moves the related location."""
+    root = project(tmp_path)
+    (root / "modules").mkdir()
+    module = root / "modules" / "vm.bicep"
+    module.write_text(VM_MODULE, encoding="utf-8")
+    (root / "main.bicep").write_text(VM_MAIN)
+
+    async def scenario():
+        async with Editor(root) as editor:
+            main = editor.open(root / "main.bicep", language="bicep")
+            al5001 = only(await editor.diagnostics_for(main), "AL5001")
+            assert al5001.range == T.Range(start=T.Position(1, 0), end=T.Position(6, 1))
+            [related] = al5001.related_information
+            assert related.location.uri == from_fs_path(str(module))
+            # line 9 (0-based 8): `agentOn` after 56 code points, 57 UTF-16 units
+            assert related.location.range == T.Range(start=T.Position(8, 57),
+                                                      end=T.Position(8, 64))
+            assert related.message == "here in the module's file vm.bicep"
+
+            seen = editor.published[main]
+            uri = editor.open(module, language="bicep")
+            editor.change(uri, text="// moved down a line\n" + VM_MODULE)
+            moved = await editor.diagnostics_for(
+                main, lambda ds: any(d.related_information and
+                                     d.related_information[0].location.range.start.line == 9
+                                     for d in ds), after=seen)
+            assert only(moved, "AL5001").related_information[0].location.range == \
+                T.Range(start=T.Position(9, 57), end=T.Position(9, 64))
+    run(scenario())
+
+
+def test_untitled_buffers_are_linted_by_their_language(tmp_path):
+    """`untitled:` buffers: Bicep and JSON by their languageId, with code actions in the Bicep
+    form; a file of the same name in the folder is not what is linted; other languages are left
+    alone; closing clears the diagnostics."""
+    root = project(tmp_path)
+    (root / "Untitled-1.bicep").write_text("param location string = resourceGroup().location\n")
+
+    async def scenario():
+        async with Editor(root) as editor:
+            def open_untitled(name: str, text: str, language: str) -> str:
+                uri = f"untitled:{name}"
+                editor.versions[uri], editor.texts[uri] = 1, text
+                editor.client.text_document_did_open(T.DidOpenTextDocumentParams(
+                    text_document=T.TextDocumentItem(uri=uri, language_id=language, version=1,
+                                                     text=text)))
+                return uri
+
+            plain = open_untitled("Untitled-3", BICEP, "plaintext")
+            bicep = open_untitled("Untitled-1", BICEP, "bicep")
+            diagnostics = await editor.diagnostics_for(bicep)
+            assert {"AL2001", "AL2002", "AL4004"} <= set(codes(diagnostics))
+            actions = await editor.code_actions(bicep, only(diagnostics, "AL2002"))
+            assert any(a.title == "Suppress AL2002 and Bicep's no-unused-vars on this line"
+                       for a in actions)
+            seen = editor.published[bicep]
+            editor.change(bicep, text="param location string = resourceGroup().location\n"
+                                      "output where string = location\n")
+            diagnostics = await editor.diagnostics_for(bicep, after=seen)
+            assert not {"AL2001", "AL2002", "AL4004"} & set(codes(diagnostics))
+
+            arm = open_untitled("Untitled-2", EXAMPLE.read_text(), "json")
+            al5001 = only(await editor.diagnostics_for(arm), "AL5001")
+            assert al5001.range == T.Range(start=T.Position(line=31, character=32),
+                                           end=T.Position(line=31, character=39))
+            seen = editor.published[arm]
+            editor.close(arm)
+            editor.versions[arm] = None  # closed: the clearing diagnostics carry no version
+            assert not await editor.diagnostics_for(arm, lambda ds: not ds, after=seen)
+            assert plain not in editor.published
+            assert sorted(p.name for p in root.iterdir()) == [".git", "Untitled-1.bicep"]
+    run(scenario())
+
+
 GOOD = ('{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/'
         'deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": []}')
 

@@ -117,3 +117,36 @@ def test_a_nullable_parameter_the_caller_leaves_out_is_null(catalogue, tmp_path)
     assert found("modules/acr.bicep") == []
     assert found("main.bicep") == [("AL6642", 1)]
     assert found("given.bicep") == []
+
+
+def test_a_finding_at_the_module_names_where_in_the_module_it_lies(catalogue, tmp_path):
+    """The module declaration's finding has a related location: the value in the module's file
+    (line 11, `agentOn` at columns 49-56); the module's own findings have none. SARIF carries it
+    as relatedLocations."""
+    import json
+
+    from armlint.engine.results import RunResult
+    from armlint.reporters import sarif
+    (tmp_path / "modules").mkdir()
+    (tmp_path / "modules" / "vm.bicep").write_text(MODULE)
+    (tmp_path / "main.bicep").write_text(MAIN)
+    linter = Linter(catalogue, LintOptions(select=["AL5001", "AL6001"], use_config=False),
+                    root=tmp_path)
+    result = linter.lint_file(tmp_path / "main.bicep")
+    [finding] = result.findings
+    [related] = finding.related
+    s = related.location.span
+    assert (related.location.path, s.start_line, s.start_col, s.end_line, s.end_col) == \
+        ("modules/vm.bicep", 11, 49, 11, 56)
+    assert related.source == str(tmp_path / "modules" / "vm.bicep")
+    assert related.message == "here in the module's file vm.bicep"
+    own = linter.lint_file(tmp_path / "modules" / "vm.bicep").findings
+    assert [f.related for f in own] == [()]
+
+    log = json.loads(sarif.render(RunResult([result], [], root=str(tmp_path))))
+    [item] = log["runs"][0]["results"]
+    assert item["relatedLocations"] == [{
+        "id": 0, "message": {"text": "here in the module's file vm.bicep"},
+        "physicalLocation": {"artifactLocation": {"uri": "modules/vm.bicep", "uriBaseId": "ROOT"},
+                             "region": {"startLine": 11, "startColumn": 49, "endLine": 11,
+                                        "endColumn": 56}}}]
