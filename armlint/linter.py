@@ -9,6 +9,7 @@ configuration, rule or parameter file is a usage error (`USAGE_ERRORS`) and stop
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -219,8 +220,11 @@ class Linter:
             if self._bicep_configs is None:
                 self._bicep_configs = BicepConfigFinder(self.catalogue, tuple(self.options.roots))
             bicep = self._bicep_configs.levels_for(path)
+        # The levels are keyed by content: id() of a dict made for this call is reused by the
+        # next one, so a Bicep file could get the settings cached for a JSON file.
+        is_bicep = path is not None and path.suffix.lower() in (".bicep", ".bicepparam")
         key = (id(config), tuple(i for i, o in enumerate(config.overrides) if o.matches(rel)),
-               id(bicep))
+               is_bicep, json.dumps(bicep, sort_keys=True, default=str) if bicep else "")
         found = self._settings.get(key)
         if found is None:
             found = file_settings(self.catalogue, config, path or Path(self.root),

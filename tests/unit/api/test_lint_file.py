@@ -49,3 +49,15 @@ def test_a_rule_off_by_default_in_bicep_only(catalogue, tmp_path):
         '{"analyzers": {"core": {"rules": {"no-hardcoded-location": {"level": "warning"}}}}}')
     linter = Linter(catalogue, LintOptions(), root=tmp_path)
     assert ids("t.bicep") == ["AL4004"]
+
+
+def test_settings_of_json_and_bicep_files_are_not_confused(catalogue, tmp_path, monkeypatch):
+    # The settings cache was keyed on id() of the bicepconfig levels; with no Bicep code mapped,
+    # each call made a new empty dict whose id the next call reused, so a Bicep file got the rules
+    # cached for a JSON file (AL4004 on) depending on what ran before.
+    from armlint.config import BicepConfigFinder
+    monkeypatch.setattr(BicepConfigFinder, "levels_for", lambda self, path: {})
+    linter = Linter(catalogue, LintOptions(), root=tmp_path)
+    for _ in range(20):
+        assert "AL4004" in {r.id for r in linter.settings(tmp_path / "t.json").rules}
+        assert "AL4004" not in {r.id for r in linter.settings(tmp_path / "t.bicep").rules}
