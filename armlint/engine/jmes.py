@@ -50,6 +50,9 @@ Security readings (engine/readings.py; an unreadable value gives no answer, like
   with_each(list, obj)      each object of `list` with the keys of `obj` added (its own keys win):
                             how a filter compares elements with values of the rule's context,
                             which a filter cannot reach (inside it `@` is the element)
+  elements(list)            each known element as {value, index}, placed where the element was
+                            written, so `report_at: [item]` points at it (a string in a list has
+                            no place of its own); unknown elements are left out, a non-list gives none
 """
 from __future__ import annotations
 
@@ -427,6 +430,20 @@ class ArmlintFunctions(jfunctions.Functions):
                 merged.update(item)
                 merged.origin = getattr(item, "origin", None)
                 out.append(merged)
+        return out
+
+    @_signature({"types": []})
+    def _func_elements(self, items):
+        if not isinstance(items, list):
+            return []
+        base = getattr(items, "origin", None)
+        out = []
+        for index, value in enumerate(items):
+            if isinstance(value, Unknown):
+                continue
+            entry = Obj({"value": value, "index": index})
+            entry.origin = getattr(value, "origin", None) or (base.child(index) if base else None)
+            out.append(entry)
         return out
 
     @_signature({"types": []})

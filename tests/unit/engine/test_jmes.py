@@ -114,3 +114,14 @@ def test_a_search_leaves_no_garbage_for_the_cyclic_collector():
     finally:
         if enabled:
             gc.enable()
+
+
+def test_elements_places_each_known_element_where_it_was_written():
+    from armlint.expr.values import Arr, Origin
+    suites = Arr(["A", U, "B"])
+    suites.origin = Origin("doc", ("resources", 0, "cipherSuites"))
+    got = search("elements(x)", Obj(x=suites))
+    assert [(e["value"], e["index"]) for e in got] == [("A", 0), ("B", 2)]
+    assert [e.origin for e in got] == [suites.origin.child(0), suites.origin.child(2)]
+    assert isinstance(search("elements(x)", Obj(x=U)), Unknown)
+    assert search("elements(x)", Obj(x="s")) == []
