@@ -43,7 +43,12 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
     if not candidates:
         used = {r.id: r for r in linter.settings(None).rules}
     jobs = options.jobs if options.jobs else (os.cpu_count() or 1)
+    from .resultcache import ResultCache, enabled
+    if enabled(options.cache) and not linter.unsaved:
+        linter.cache = ResultCache(linter)
     files = lint_all(linter, candidates, jobs, progress)
+    if linter.cache is not None:
+        linter.cache.evict()
     fail_level = options.fail_level or run_config.fail_level or "error"
     result = RunResult(files, sorted(used.values(), key=lambda r: r.id), root=linter.root,
                        fail_level=fail_level)

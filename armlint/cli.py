@@ -199,12 +199,15 @@ class _Progress:
                    "add to or replace the bundled 2024 alias table.")
 @click.option("--show-undetermined", is_flag=True, default=None,
               help="Also report policy results that depend on what the template cannot say.")
+@click.option("--no-cache", is_flag=True,
+              help="Lint every file again: do not use or write the result cache "
+                   "(ARMLINT_NO_CACHE=1 turns every cache off).")
 @click.pass_context
 def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_dir, config,
           no_config, parameter_files, params, auto_parameters, baseline, report_fixed,
           sarif_category, write_baseline, show_suppressed, statistics, color, excludes, no_gitignore, include_generated,
           show_skipped, jobs, progress, roots, max_file_size, policies, policy_aliases,
-          show_undetermined) -> None:
+          show_undetermined, no_cache) -> None:
     """Lint templates, parameter files and Bicep files under PATHS (files or folders)."""
     _stop_on_signals()  # before the imports: a Ctrl-C while they load is an interruption too
     import os
@@ -229,7 +232,8 @@ def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_d
                           roots=list(roots), max_file_size=max_file_size * 1024 * 1024,
                           policies=list(policies), policy_aliases=list(policy_aliases),
                           show_undetermined=show_undetermined, exclude=list(excludes),
-                          gitignore=not no_gitignore, include_generated=include_generated)
+                          gitignore=not no_gitignore, include_generated=include_generated,
+                          cache=not no_cache)
     show_progress = sys.stderr.isatty() if progress is None else progress
     try:
         result = lint_paths(list(paths), options, progress=_Progress(show_progress))

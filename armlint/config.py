@@ -403,9 +403,11 @@ def _validated_cache(schema: bytes, data: bytes) -> Path | None:
     """A marker file that says this configuration already passed validation, so a pre-commit
     hook does not pay for importing jsonschema on every commit."""
     from . import __version__
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    from .source import cachedir
+    if cachedir.disabled():
+        return None
     digest = hashlib.sha256(__version__.encode() + b"\0" + schema + b"\0" + data).hexdigest()
-    return Path(base) / "armlint" / "valid-config" / digest
+    return Path(cachedir.cache_path("valid-config", digest))
 
 
 def _validate(path: Path, data: dict, raw: bytes, where) -> None:
@@ -413,17 +415,15 @@ def _validate(path: Path, data: dict, raw: bytes, where) -> None:
     from .validation import first_problem
     schema = SCHEMAS_DIR / "config.schema.json"
     marker = _validated_cache(schema.read_bytes(), raw)
-    if marker.exists():
+    if marker is not None and marker.exists():
         return
     problem = first_problem(schema, data, noun="setting")
     if problem is not None:
         line, col = where(problem.pointer, problem.is_key)
         raise ConfigError(path, line, col, problem.message)
-    try:
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
-    except OSError:
-        pass  # a read-only home: validate every time
+    if marker is not None:
+        from .source.cachedir import write_atomic
+        write_atomic(str(marker), b"")  # a read-only home: validate every time
 
 
 def _level(value: Any) -> Any:

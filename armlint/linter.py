@@ -14,25 +14,25 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import (EMPTY, BicepConfigFinder, Config, ConfigError, ConfigFinder, FileSettings,
                      file_settings)
-from .engine import suppress
 from .engine.catalogue import Catalogue, Rule, SelectorError
-from .engine import fingerprint
 from .engine.loader import RuleFileError
-from .engine.locate import json_pointer, locate, locate_offsets, locate_origin
 from .engine.results import FileResult, Finding, Location, Related
-from .engine.run import RawFinding, RunOptions, run_rules
 from .engine.baseline import BaselineError
-from .engine.suppress import metadata_entries
 from .parameters import ParameterFileError, load_parameter_values
-from .source import jsonc
-from .source.directives import parse_comment
+from .source import files
 from .source.files import (DEFAULT_MAX_BYTES, Confinement, ReadRefused, is_inside, project_root,
                            read_file)
 from .source.text import DecodeError, Span, decode
+
+if TYPE_CHECKING:
+    from .engine.run import RawFinding
+
+# The model, the rules, locating and suppressing are imported when a file is linted, not when the
+# module is: a run whose files all come from the result cache never loads them.
 
 PARSE_ERROR = "AL0001"
 UNREADABLE = "AL0002"
@@ -67,6 +67,7 @@ class LintOptions:
     exclude: list[str] = field(default_factory=list)  # --exclude globs (see Linter.skip_reason)
     gitignore: bool = True  # folder walks leave out what .gitignore files say
     include_generated: bool = False  # lint Bicep-generated JSON even beside its linted .bicep
+    cache: bool | None = None  # the result cache (lint_paths): None or True on, False off
 
 
 def classify_schema(schema: Any) -> str | None:
@@ -166,18 +167,29 @@ class Linter:
         self._modules = None
         self._bicep_configs: BicepConfigFinder | None = None
         self._confinements: dict[str, Confinement] = {}
+        self._vcs_roots: dict = {}  # folder -> its version-control root (see project_root)
+        self._linted_real: tuple | None = None  # (linted, their real folders)
         self.linted: list[str] = []  # the paths named on the command line (lint_paths sets them)
         self.policies = None  # the PolicySet of --policy / `policies:` (see policy/), or None
         self.unsaved: dict[str, str] = {}  # absolute path -> text an editor holds, read instead
         self.bicep_sources: set[str] = set()  # absolute paths of the .bicep files this run lints
         self._excludes = None  # compiled --exclude globs
+        self.cache = None  # a resultcache.ResultCache when the run uses one (lint_paths)
+        self._depth = 0  # files being linted inside another's lint (a module on its own)
+        self._missed: set = set()  # (path, explicit) the result cache did not have
+        self._given_seen: dict = {}  # what reading the --parameters files looked at
+        self._module_seen: dict[str, dict] = {}  # file -> what linting it looked at (see lint_file)
 
     @property
     def modules(self):
         """Local Bicep modules, loaded once per run (imported only when Bicep is linted)."""
         if self._modules is None:
-            from .bicep.lower import ModuleLoader
-            self._modules = ModuleLoader(self.confinement_for, self.unsaved)
+            if self.cache is not None:
+                from .resultcache import recording_loader
+                self._modules = recording_loader(self.confinement_for, self.unsaved)
+            else:
+                from .bicep.lower import ModuleLoader
+                self._modules = ModuleLoader(self.confinement_for, self.unsaved)
         return self._modules
 
     def forget_files(self) -> None:
@@ -187,6 +199,7 @@ class Linter:
         self._module_findings = {}
         self._module_results = {}
         self._cyclic = set()
+        self._module_seen = {}
         self._given_values = None
 
     def confinement_for(self, path: Path | None) -> Confinement:
@@ -199,10 +212,15 @@ class Linter:
             config = self.config_for(path)
             base = config.path.parent if config.path is not None else None
             real = os.path.realpath(folder)
-            fallback = next((p for p in self.linted if is_inside(real, os.path.realpath(
-                p if os.path.isdir(p) else os.path.dirname(p)))), None)
-            found = Confinement([project_root(folder, base, fallback)] + list(self.options.roots))
+            if self._linted_real is None or self._linted_real[0] != self.linted:
+                self._linted_real = (list(self.linted), [os.path.realpath(
+                    p if os.path.isdir(p) else os.path.dirname(p)) for p in self.linted])
+            fallback = next((p for p, r in zip(*self._linted_real) if is_inside(real, r)), None)
+            found = Confinement([project_root(folder, base, fallback, self._vcs_roots)] +
+                                list(self.options.roots))
             self._confinements[folder] = found
+        if self.cache is not None:
+            files.note(("roots", folder), json.dumps(list(found.roots)))
         return found
 
     def config_for(self, path: Path | None) -> Config:
@@ -211,15 +229,19 @@ class Linter:
         return self.finder.for_path(path) if path is not None else self.finder.for_dir(
             Path(self.root))
 
-    def settings(self, path: Path | None) -> FileSettings:
-        config = self.config_for(path)
-        rel = config.relative(path) if path is not None else ""
-        bicep: dict = {}
+    def bicep_levels(self, path: Path | None) -> dict:
+        """The levels the bicepconfig.json above a Bicep file gives to rules ({} for others)."""
         if path is not None and self.finder is not None and \
                 path.suffix.lower() in (".bicep", ".bicepparam"):
             if self._bicep_configs is None:
                 self._bicep_configs = BicepConfigFinder(self.catalogue, tuple(self.options.roots))
-            bicep = self._bicep_configs.levels_for(path)
+            return self._bicep_configs.levels_for(path)
+        return {}
+
+    def settings(self, path: Path | None) -> FileSettings:
+        config = self.config_for(path)
+        rel = config.relative(path) if path is not None else ""
+        bicep = self.bicep_levels(path)
         # The levels are keyed by content: id() of a dict made for this call is reused by the
         # next one, so a Bicep file could get the settings cached for a JSON file.
         is_bicep = path is not None and path.suffix.lower() in (".bicep", ".bicepparam")
@@ -239,10 +261,13 @@ class Linter:
         the file the configuration maps to the template, --parameters files, and the template's
         own `<name>.parameters.json` or `<name>.bicepparam` with --auto-parameters."""
         if self._given_values is None:
-            self._given_values = [(Path(f), load_parameter_values(Path(f), None,
-                                                                  self.options.max_file_size,
-                                                                  self.modules))
-                                  for f in self.options.parameter_files]
+            with files.recording() as seen:
+                self._given_values = [(Path(f), load_parameter_values(Path(f), None,
+                                                                      self.options.max_file_size,
+                                                                      self.modules))
+                                      for f in self.options.parameter_files]
+            self._given_seen = seen
+        files.note_all(self._given_seen)  # read once per run, looked at by every template
         sources: list = []
         config = self.config_for(template)
         if template is not None:
@@ -259,7 +284,7 @@ class Linter:
             stem = template.name[:-len(template.suffix)]
             for name in (stem + ".parameters.json", stem + ".bicepparam"):
                 sibling = template.with_name(name)
-                if os.path.lexists(sibling):
+                if files.exists(sibling):
                     sources.append((sibling, load_parameter_values(
                         sibling, self.confinement_for(template), self.options.max_file_size,
                         self.modules)))
@@ -283,6 +308,43 @@ class Linter:
     # -- one file ---------------------------------------------------------------------------
     def lint_file(self, path: Path, explicit: bool = True) -> FileResult:
         key = os.path.abspath(path)
+        cache = self.cache if not self.unsaved else None
+        if cache is None:
+            return self._lint_tracked(path, explicit, key)
+        if self._depth:  # a module linted on its own inside another file's lint
+            files.note(("context", key), cache.context(path))
+            return self._lint_tracked(path, explicit, key)
+        found = self.cached_result(path, explicit)
+        if found is not None:
+            return found
+        self._depth += 1
+        try:
+            with files.recording() as seen:
+                result = self._lint_tracked(path, explicit, key)
+        finally:
+            self._depth -= 1
+        if key not in self._cyclic:  # in a module cycle the result depends on the order
+            cache.store(path, explicit, result, seen)
+        # what a file that uses this one as a module depends on through its findings
+        self._module_seen[key] = {**seen, ("context", key): cache.context(path)}
+        return result
+
+    def cached_result(self, path: Path, explicit: bool) -> FileResult | None:
+        """The result cache's result for a file (None on a miss, or without a cache); a file
+        looked up once and missed is not looked up again."""
+        if self.cache is None:
+            return None
+        key = (os.path.abspath(path), explicit)
+        if key in self._missed:
+            return None
+        found = self.cache.lookup(path, explicit)
+        if found is None:
+            self._missed.add(key)
+        else:
+            found.source = key[0]
+        return found
+
+    def _lint_tracked(self, path: Path, explicit: bool, key: str) -> FileResult:
         self._linting_files.append(key)
         try:
             result = self._lint_file(path, explicit)
@@ -334,6 +396,7 @@ class Linter:
                 self.confinement_for(path).check(path)
             done = self._module_results.pop(os.path.abspath(path), None)
             if done is not None:  # linted already as another file's module
+                files.note_all(self._module_seen.get(os.path.abspath(path), {}))
                 return _shown_as(done, shown)
             data = read_file(path, self.options.max_file_size)
         except ReadRefused as exc:
@@ -348,6 +411,7 @@ class Linter:
 
     def failure(self, path: Path, message: str) -> FileResult:
         """The result of a file armlint itself failed on: one AL0003 finding."""
+        from .engine import fingerprint
         settings = self.settings(path)
         result = FileResult(display_path(path, self.root), "unreadable",
                             rules=[r.id for r in settings.rules], source=os.path.abspath(path))
@@ -373,6 +437,8 @@ class Linter:
 
     def lint_bicep(self, text: str, shown: str, path: Path | None = None) -> FileResult:
         """Lint Bicep source: parse it, lower it to the template model, run the same rules."""
+        from .engine import fingerprint
+        from .engine.run import RunOptions, run_rules
         from .bicep.document import BicepDocument
         from .bicep.lower import lower_parameter_file
         from .bicep.parser import parse
@@ -416,6 +482,9 @@ class Linter:
                   path: Path | None = None) -> FileResult:
         """Lint JSON text: a template or a parameter file by its `$schema` (a template also by its
         shape, see `classify_json`); other JSON is skipped (reported when `explicit` and it does not parse)."""
+        from .engine import fingerprint
+        from .engine.run import RunOptions, run_rules
+        from .source import jsonc
         settings = self.settings(path)
         doc = jsonc.load(text)
         if not doc.ok:
@@ -484,6 +553,7 @@ class Linter:
 
     def _unreadable(self, shown: str, path: Path | None, message: str, line: int,
                     col: int) -> FileResult:
+        from .engine import fingerprint
         settings = self.settings(path)
         result = FileResult(shown, "unreadable", rules=[r.id for r in settings.rules])
         self._add(result, settings, UNREADABLE, message,
@@ -503,6 +573,7 @@ class Linter:
 
     def _finish(self, result: FileResult, settings: FileSettings, raw: list[RawFinding], doc,
                 model) -> None:
+        from .engine.locate import locate, locate_offsets, locate_origin
         seen: dict = {}
         elsewhere = _module_sites(model, doc)
         for rf in raw:
@@ -555,17 +626,26 @@ class Linter:
         found = self._module_findings.get(key)
         if found is None:
             self._module_findings[key] = set()  # a module that reaches itself: keep its findings
-            result = self.lint_file(Path(path), explicit=True)
+            with files.recording() as seen:
+                result = self.lint_file(Path(path), explicit=True)
+            self._module_seen[key] = seen
             found = self._module_findings[key] = {(f.rule_id, f.location.span)
                                                   for f in result.findings}
             if key not in self._cyclic:  # the run lints it as it was linted here: keep the result
                 self._module_results[key] = result
-        elif key in self._linting_files:  # a cycle: what is linted inside it differs
-            self._cyclic.update(self._linting_files)
+        else:
+            if key in self._linting_files:  # a cycle: what is linted inside it differs
+                self._cyclic.update(self._linting_files)
+            if self.cache is not None:  # this file depends on what linting the module read
+                files.note_all(self._module_seen.get(key, {}))
         return (rule_id, span) in found
 
     def _suppress(self, result: FileResult, settings: FileSettings, doc, model,
                   directives: list | None = None) -> None:
+        from .engine import suppress
+        from .engine.locate import json_pointer
+        from .engine.suppress import metadata_entries
+        from .source.directives import parse_comment
         if directives is None:
             directives = [d for d in (parse_comment(c.text, c.start, c.end, doc.lines)
                                       for c in doc.comments) if d is not None]
@@ -613,6 +693,7 @@ def _module_sites(model, doc) -> dict:
 
 def _item_pointer(anchor: Any) -> str:
     """The JSON pointer of the resource a finding's rule was looking at."""
+    from .engine.locate import json_pointer
     resource = anchor.get("resource") if isinstance(anchor, dict) else None
     origin = getattr(resource, "origin", None)
     return json_pointer(tuple(origin.pointer)) if origin is not None else ""

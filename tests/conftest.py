@@ -12,6 +12,41 @@ SHARED = REPO.parent / "shared"
 SARIF_SCHEMA = REPO / "tests" / "schemas" / "sarif-2.1.0.json"  # vendored OASIS schema
 
 
+@pytest.fixture(scope="session")
+def _warm_catalogue_cache(tmp_path_factory):
+    """The built-in catalogue's cache entry, built once, so that a test's empty cache folder
+    does not mean reading every rule file again."""
+    import os
+    folder = tmp_path_factory.mktemp("catalogue-cache")
+    saved = {k: os.environ.get(k) for k in ("XDG_CACHE_HOME", "ARMLINT_CACHE_DIR")}
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    os.environ.pop("ARMLINT_CACHE_DIR", None)
+    try:
+        from armlint.engine.loader import load_catalogue
+        load_catalogue()
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return folder / "armlint" / "catalogue"
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_folder(tmp_path_factory, monkeypatch, _warm_catalogue_cache):
+    """Every test caches in a folder of its own (results, catalogue, policies), never in the
+    user's: XDG_CACHE_HOME is a fresh temporary folder and ARMLINT_CACHE_DIR is unset. The warm
+    catalogue entry is copied in; ARMLINT_NO_CACHE, when the suite runs with it, stays set."""
+    import shutil
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.delenv("ARMLINT_CACHE_DIR", raising=False)
+    if _warm_catalogue_cache.is_dir():
+        shutil.copytree(_warm_catalogue_cache, folder / "armlint" / "catalogue")
+    return folder
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-goldens", action="store_true", default=False,
                      help="rewrite the .golden files of rule fixtures from the current output")

@@ -349,10 +349,10 @@ CACHE_FORMAT = 1
 
 def _cache_file(listed: list) -> Path | None:
     import hashlib
-    import os
 
     from .. import __version__
-    if os.environ.get("ARMLINT_NO_CACHE"):
+    from ..source import cachedir
+    if cachedir.disabled():
         return None
     digest = hashlib.sha256(f"{__version__}|{CACHE_FORMAT}".encode())
     try:
@@ -363,8 +363,7 @@ def _cache_file(listed: list) -> Path | None:
                 digest.update(f"{path}|{st.st_size}|{st.st_mtime_ns}".encode())
     except OSError:
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "armlint" / "catalogue" / (digest.hexdigest()[:32] + ".json")
+    return Path(cachedir.cache_path("catalogue", digest.hexdigest()[:32] + ".json"))
 
 
 def _read_cache(path: Path) -> list[Rule] | None:
@@ -392,13 +391,11 @@ def _read_cache(path: Path) -> list[Rule] | None:
 
 def _write_cache(path: Path, entries: list) -> None:
     import json
-    import os
+
+    from ..source.cachedir import write_atomic
     try:
         text = json.dumps({"format": CACHE_FORMAT,
                            "rules": [{"source": s, "data": d} for s, d in entries]})
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_suffix(f".{os.getpid()}.tmp")
-        temp.write_text(text, encoding="utf-8")
-        os.replace(temp, path)
+        write_atomic(str(path), text.encode("utf-8"))
     except Exception:  # a read-only home, data JSON cannot hold: no cache, same results
         return

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -37,11 +36,13 @@ def _stat_lines(path: Path) -> list[str]:
     return out
 
 
-def cache_file(sources: list[str], alias_files: list[str], base) -> Path | None:
+def stamp(sources: list[str], alias_files: list[str], show_undetermined: bool = False,
+          base=None) -> str | None:
+    """What a policy set is made from: armlint's version, the bundled tables, the sources as
+    given and the size and modification time of every policy and alias file they read (None
+    when one cannot be looked at). The result cache keys on it too."""
     from .. import __version__
     from .tables import data_version
-    if os.environ.get("ARMLINT_NO_CACHE"):
-        return None
     digest = hashlib.sha256(f"{FORMAT}|{__version__}|{data_version()}|{base}".encode())
     try:
         for s in sources:
@@ -55,8 +56,17 @@ def cache_file(sources: list[str], alias_files: list[str], base) -> Path | None:
                 digest.update(f"alias|{line}".encode())
     except OSError:
         return None
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(root) / "armlint" / "policies" / (digest.hexdigest()[:32] + ".json")
+    return digest.hexdigest() + ("|undetermined" if show_undetermined else "")
+
+
+def cache_file(sources: list[str], alias_files: list[str], base) -> Path | None:
+    from ..source import cachedir
+    if cachedir.disabled():
+        return None
+    found = stamp(sources, alias_files, False, base)
+    if found is None:
+        return None
+    return Path(cachedir.cache_path("policies", found[:32] + ".json"))
 
 
 def load_policy_set(sources: list[str], alias_files: list[str], base, show_undetermined: bool):
@@ -71,11 +81,9 @@ def load_policy_set(sources: list[str], alias_files: list[str], base, show_undet
     policies = build_policy_set(sources, alias_files, base, show_undetermined)
     if path is not None:
         try:
+            from ..source.cachedir import write_atomic
             text = json.dumps(snapshot(policies), separators=(",", ":"), ensure_ascii=False)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temp = path.with_suffix(f".{os.getpid()}.tmp")
-            temp.write_text(text, encoding="utf-8")
-            os.replace(temp, path)
+            write_atomic(str(path), text.encode("utf-8"))
         except Exception:  # a read-only home: no cache, same results
             pass
     return policies

@@ -7,11 +7,17 @@ file named by a template or a configuration file may lie in, after symlinks are 
 path). A refusal is a `ReadRefused` whose message says why in words a person understands ("outside
 the project", "not a regular file", "over the size limit"); callers turn it into a finding or a
 usage error. Paths a user gives on the command line are trusted and read without confinement.
+
+Also owns the record of what a lint looked at (`recording`): while one is open, every read (with
+a digest of the bytes or the refusal), every symbolic-link resolution of a confined path, every
+size and type check and every existence test is noted, so that the result cache can tell later,
+without linting, whether the same files would be read with the same bytes.
 """
 from __future__ import annotations
 
 import os
 import stat
+from contextlib import contextmanager
 from pathlib import Path
 
 MB = 1024 * 1024
@@ -48,10 +54,104 @@ def size_text(n: int) -> str:
     return f"{n} bytes"
 
 
+# --- what a lint looked at ---------------------------------------------------------------------
+# Each open recording maps an observation to what was seen: ("read", path, max_bytes) -> "h:" and
+# the bytes' digest or "x:" and the refusal; ("real", path) -> the resolved path; ("stat", path,
+# max_bytes) -> "" or the refusal; ("exists", path) -> "1" or "0"; ("text", path) -> the digest of
+# the decoded text (`text_digest`). Recordings nest: an
+# observation goes to every open one.
+_RECORDINGS: list[dict] = []
+
+
+@contextmanager
+def recording():
+    """Note what is looked at until the block ends; yields the dict the observations go to."""
+    seen: dict = {}
+    _RECORDINGS.append(seen)
+    try:
+        yield seen
+    finally:
+        _RECORDINGS.remove(seen)
+
+
+def note(key: tuple, outcome: str) -> None:
+    for seen in _RECORDINGS:
+        seen[key] = outcome
+
+
+def note_all(observations: dict) -> None:
+    """Observations made earlier (a module read once per run) that the open recordings depend on
+    too."""
+    for seen in _RECORDINGS:
+        seen.update(observations)
+
+
+def digest(data: bytes) -> str:
+    import hashlib
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def text_digest(path: Path | str) -> str:
+    """The digest of a file's decoded text ("x:" and the reason when it cannot be read): what a
+    module read once per run gives every file that uses it."""
+    from .text import DecodeError, decode
+    try:
+        return "t:" + digest(decode(_read(path, DEFAULT_MAX_BYTES)).text.encode(
+            "utf-8", "surrogatepass"))
+    except ReadRefused as exc:
+        return "x:" + exc.reason
+    except DecodeError as exc:
+        return "x:" + exc.message
+
+
+def exists(path: Path | str) -> bool:
+    """`os.path.lexists`, noted in the open recordings."""
+    found = os.path.lexists(path)
+    if _RECORDINGS:
+        note(("exists", os.path.abspath(path)), "1" if found else "0")
+    return found
+
+
+def observe(key: tuple) -> str:
+    """What an observation gives now (see the recordings above), for a cached result's check."""
+    kind, path = key[0], key[1]
+    if kind == "read":
+        try:
+            return "h:" + digest(_read(path, key[2]))
+        except ReadRefused as exc:
+            return "x:" + exc.reason
+    if kind == "real":
+        return os.path.realpath(path)
+    if kind == "stat":
+        try:
+            _stat_ok(path, key[2])
+            return ""
+        except ReadRefused as exc:
+            return exc.reason
+    if kind == "exists":
+        return "1" if os.path.lexists(path) else "0"
+    if kind == "text":
+        return text_digest(path)
+    return "\0unknown"  # an observation this version does not know: never equal
+
+
 def read_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of a regular file of at most `max_bytes`. Devices, FIFOs, sockets and folders
     are refused without being opened for long (opening is non-blocking), so nothing can hang or
     stream forever; a file over the limit is refused before it is read."""
+    if not _RECORDINGS:
+        return _read(path, max_bytes)
+    key = ("read", os.path.abspath(path), max_bytes)
+    try:
+        data = _read(path, max_bytes)
+    except ReadRefused as exc:
+        note(key, "x:" + exc.reason)
+        raise
+    note(key, "h:" + digest(data))
+    return data
+
+
+def _read(path: Path | str, max_bytes: int) -> bytes:
     try:
         st = os.stat(path)
     except OSError as exc:
@@ -87,6 +187,15 @@ def read_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
+def _stat_ok(path: Path | str, max_bytes: int) -> None:
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise _os_refusal(exc) from None
+    _check_regular(st)
+    _check_size(st.st_size, max_bytes)
+
+
 def _check_regular(st: os.stat_result) -> None:
     mode = st.st_mode
     if stat.S_ISREG(mode):
@@ -113,29 +222,40 @@ def is_inside(real: str, folder: str) -> bool:
     return real == folder or real.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
 
 
-def vcs_root(directory: Path | str) -> str | None:
+def vcs_root(directory: Path | str, memo: dict | None = None) -> str | None:
     """The nearest folder at or above `directory` that is the top of a version-control working
-    tree (it holds `.git`, `.hg`, ...), or None."""
+    tree (it holds `.git`, `.hg`, ...), or None. `memo` (folder -> answer) lets a run that asks
+    for many folders of one tree look at each folder once."""
     current = _real(directory)
+    walked = []
+    found = None
     while True:
-        for marker in _VCS_MARKERS:
-            if os.path.lexists(os.path.join(current, marker)):
-                return current
+        if memo is not None and current in memo:
+            found = memo[current]
+            break
+        walked.append(current)
+        if any(os.path.lexists(os.path.join(current, marker)) for marker in _VCS_MARKERS):
+            found = current
+            break
         parent = os.path.dirname(current)
         if parent == current:
-            return None
+            break
         current = parent
+    if memo is not None:
+        for folder in walked:
+            memo[folder] = found
+    return found
 
 
 def project_root(linted: Path | str, config_folder: Path | str | None = None,
-                 fallback: Path | str | None = None) -> str:
+                 fallback: Path | str | None = None, memo: dict | None = None) -> str:
     """The project a linted path belongs to: the folder holding its configuration file, or the
     version-control root, else `fallback` (the path named on the command line that holds it),
     else the linted path itself (its folder, for a file). A configuration file found above the
     version-control root (a `~/.armlint.yaml`) does not widen the project past the repository."""
     linted_real = _real(linted)
     start = linted_real if os.path.isdir(linted_real) else os.path.dirname(linted_real)
-    vcs = vcs_root(start)
+    vcs = vcs_root(start, memo)
     if fallback is not None:
         fallback = _real(fallback)
         if os.path.isfile(fallback):
@@ -164,6 +284,8 @@ class Confinement:
     def check(self, path: Path | str) -> str:
         """The real path of `path`; raises ReadRefused when it lies outside every root."""
         real = _real(path)
+        if _RECORDINGS:
+            note(("real", os.path.abspath(path)), real)
         if not any(is_inside(real, root) for root in self.roots):
             raise ReadRefused("it lies outside the project (the repository or the configuration "
                               "file's folder), and armlint reads no file outside it (--root "
@@ -173,12 +295,16 @@ class Confinement:
     def vet(self, path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         """Raise ReadRefused unless `read` would read `path` (without reading it)."""
         real = self.check(path)
+        if not _RECORDINGS:
+            _stat_ok(real, max_bytes)
+            return
+        key = ("stat", real, max_bytes)
         try:
-            st = os.stat(real)
-        except OSError as exc:
-            raise _os_refusal(exc) from None
-        _check_regular(st)
-        _check_size(st.st_size, max_bytes)
+            _stat_ok(real, max_bytes)
+        except ReadRefused as exc:
+            note(key, exc.reason)
+            raise
+        note(key, "")
 
     def read(self, path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         """`read_file` of a path that must lie inside the roots (symlinks resolved first, so a
