@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .source import jsonc
 from .source.files import DEFAULT_MAX_BYTES, Confinement, ReadRefused, read_file
 from .source.text import DecodeError, decode
 
@@ -34,6 +33,7 @@ def load_parameter_values(path: Path, confinement: Confinement | None = None,
         raise ParameterFileError(f"{path}:{exc.line}:{exc.col}: {exc.message}") from None
     if path.suffix.lower() == ".bicepparam":
         return _bicepparam_values(path, decoded.text, loader)
+    from .source import jsonc
     doc = jsonc.load(decoded.text)
     if not doc.ok:
         span = doc.error_span()

@@ -15,6 +15,9 @@ Memory: linting builds many small objects that live as long as a file. The colle
 while a file is linted (its scans of them cost about a third of the run) and the young
 generations are collected after each file, so what a file leaves behind is freed before the next.
 
+Cache: before a parallel run the parent takes from the result cache what it holds; only the
+other files go to workers (none are forked when every file is a hit).
+
 Stopping: an exception in the parent (KeyboardInterrupt, or SystemExit from the CLI's SIGTERM
 handler) terminates every worker before it propagates. Workers ignore SIGINT (a Ctrl-C reaches
 the whole process group; the parent decides) and exit when the parent's end of their pipe closes,
@@ -51,10 +54,33 @@ def lint_all(linter: Linter, candidates: list, jobs: int, progress=None) -> list
     try:
         if jobs <= 1 or len(candidates) < PARALLEL_THRESHOLD or not _can_fork():
             return _serial(linter, candidates, progress)
-        return _parallel(linter, candidates, jobs, progress)
+        hits = _cache_hits(linter, candidates)
+        if not hits:
+            return _parallel(linter, candidates, jobs, progress)
+        rest = [c for i, c in enumerate(candidates) if i not in hits]
+        shifted = (lambda done, total: progress(done + len(hits), total + len(hits))) \
+            if progress else None
+        linted = iter(_serial(linter, rest, shifted) if len(rest) < PARALLEL_THRESHOLD else
+                      _parallel(linter, rest, jobs, shifted))
+        return [hits[i] if i in hits else next(linted) for i in range(len(candidates))]
     finally:
         if enabled:
             gc.enable()
+
+
+def _cache_hits(linter: Linter, candidates: list) -> dict:
+    """The results the result cache holds, looked up here before any worker is started: a run
+    whose files are mostly unchanged forks few workers or none, and workers do not look up the
+    files known to miss again."""
+    if linter.cache is None or linter.unsaved:
+        return {}
+    hits = {}
+    for i, c in enumerate(candidates):
+        if c.problem is None:
+            found = linter.cached_result(c.path, c.explicit)
+            if found is not None:
+                hits[i] = found
+    return hits
 
 
 def _can_fork() -> bool:

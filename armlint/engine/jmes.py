@@ -67,9 +67,10 @@ from jmespath.visitor import Options, TreeInterpreter
 from ..expr import parser as expr_parser
 from ..expr.ast import function_names
 from ..expr.values import Obj, PartialString, Unknown, as_bool, contains_unknown
-from ..model.names import parse_resource_id
-from ..model.views import display_name
 from . import patterns, readings
+
+# the model (names, views) is imported by the functions that need it: loading the catalogue
+# (a run served from the result cache) does not build it
 
 _UNKNOWN = Unknown("", None, "depends on an unknown value")
 
@@ -260,6 +261,7 @@ class ArmlintFunctions(jfunctions.Functions):
 
     @_signature({"types": []})
     def _func_id_type(self, x):
+        from ..model.names import parse_resource_id
         parsed = parse_resource_id(x)
         if parsed is not None:
             return parsed[0]
@@ -397,6 +399,7 @@ class ArmlintFunctions(jfunctions.Functions):
 
     @_signature({"types": []})
     def _func_display(self, x):
+        from ..model.views import display_name
         if isinstance(x, list):
             return ", ".join(display_name(i) for i in x)
         return display_name(x)
@@ -452,6 +455,7 @@ class ArmlintFunctions(jfunctions.Functions):
             return "".join(p if isinstance(p, str) else f"[{p.text}]" for p in x.split("/")[-1])
         if isinstance(x, str) and not isinstance(x, Unknown):
             return x.rsplit("/", 1)[-1]
+        from ..model.views import display_name
         return display_name(x)
 
 
