@@ -37,7 +37,7 @@ from .engine.results import FileResult, Finding, Location, Suppression
 from .source import cachedir, files
 from .source.text import Span
 
-FORMAT = 1
+FORMAT = 2  # 2: a skipped file's reason
 DEFAULT_MAX_MB = 256
 _FOLDER = "results"
 
@@ -306,7 +306,7 @@ def _policy_stamp(linter) -> str | None:
 
 def encode_result(result: FileResult) -> dict:
     return {"path": result.path, "kind": result.kind, "rules": result.rules,
-            "source": result.source, "findings": [_encode_finding(f) for f in result.findings]}
+            "source": result.source, "reason": getattr(result, "reason", ""), "findings": [_encode_finding(f) for f in result.findings]}
 
 
 def _encode_finding(f: Finding) -> list:
@@ -330,8 +330,11 @@ def decode_result(data: dict) -> FileResult:
     rules = data["rules"]
     if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
         raise ValueError("rules")
-    return FileResult(_str(data["path"]), _str(data["kind"]), findings, list(rules),
-                      source=_str(data["source"]))
+    result = FileResult(_str(data["path"]), _str(data["kind"]), findings, list(rules),
+                        source=_str(data["source"]))
+    if data.get("reason"):
+        result.reason = _str(data["reason"])
+    return result
 
 
 def _str(value) -> str:
