@@ -23,7 +23,8 @@ which templates' items: `all` (default: modules' templates too), `own`
 templates whose parameters and variables are their own: the root and inner-scoped nested
 templates; the default of `expressions`, whose outer-scoped nested templates are walked with their
 parent). Resources that are `existing` references, or not deployed (condition false, zero
-copies), are left out unless the scope includes them. JMESPath rules see the plain-data contexts
+copies), are left out unless the scope includes them. A loop of known count is visited copy by
+copy (`Resource.copies`: copyIndex() bound; a copy whose condition is false is left out too). JMESPath rules see the plain-data contexts
 of contexts.py instead; their shape is documented there and kept stable.
 """
 from __future__ import annotations
@@ -210,9 +211,11 @@ def resources_for(rule: Any, model: Model, by_type: dict) -> Iterable[Resource]:
     for res in candidates:
         if res.existing and not rule.include_existing:
             continue
-        if not rule.include_not_deployed and (res.condition is False or res.copy_count == 0):
+        if not rule.include_not_deployed and res.copy_count == 0:
             continue
-        yield res
+        for one in res.copies:  # a loop of known count: each copy, with copyIndex() bound
+            if rule.include_not_deployed or one.condition is not False:
+                yield one
 
 
 def jmespath_items(rule: Any, model: Model, contexts: Contexts, by_type: dict) -> Iterator[Any]:

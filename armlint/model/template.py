@@ -8,6 +8,7 @@ as a Backup protected item's `sourceResourceId`).
 """
 from __future__ import annotations
 
+import copy as _copy
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -160,6 +161,23 @@ def _bicep_string_body(written: str) -> str | None:
     return written[1:-1] if depth == 0 and not in_string else None
 
 
+MAX_JUDGED_COPIES = 100  # past this a loop's copies are not judged one by one (copyIndex() unknown)
+_BODY_SKIPPED = {"name", "copy", "resources"}
+
+
+def _uses_copy_index(raw: Any, top: bool = True) -> bool:
+    """Whether a resource's body (without its name, copy loop and child resources) calls
+    copyIndex() somewhere."""
+    if isinstance(raw, str):
+        return "copyindex" in raw.lower()
+    if isinstance(raw, dict):
+        return any(_uses_copy_index(v, False) for k, v in raw.items()
+                   if not (top and isinstance(k, str) and k.lower() in _BODY_SKIPPED))
+    if isinstance(raw, list):
+        return any(_uses_copy_index(v, False) for v in raw)
+    return False
+
+
 @dataclass(eq=False)
 class Resource:
     template: "Template"
@@ -262,6 +280,29 @@ class Resource:
         if self.copy is None:
             return None
         return resolve(self.copy.get("count"), None, self.ctx)
+
+    @cached_property
+    def copies(self) -> list["Resource"]:
+        """The resource as rules judge it: for a loop of a known count up to MAX_JUDGED_COPIES
+        whose body (beyond its name) uses copyIndex(), one stand-in per copy with copyIndex() and
+        so the Bicep loop item bound (its name stays as written, so findings the copies share
+        come out once); else itself alone, with copyIndex() unknown."""
+        count = self.copy_count
+        if self.copy is None or not isinstance(count, int) or isinstance(count, bool) or \
+                not 0 < count <= MAX_JUDGED_COPIES or not _uses_copy_index(self.raw):
+            return [self]
+        self.name  # evaluated unbound, once: every copy shows the name as written
+        loop = self.copy.get("name")
+        loop = loop if isinstance(loop, str) else None
+        out = []
+        for index in range(count):
+            one = _copy.copy(self)
+            one.ctx = self.ctx.with_copy(loop, index)
+            one._view = None
+            one._condition = _UNSET
+            one.__dict__.pop("copies", None)
+            out.append(one)
+        return out
 
     @property
     def deployed(self) -> bool:
