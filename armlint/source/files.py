@@ -152,12 +152,7 @@ def read_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def _read(path: Path | str, max_bytes: int) -> bytes:
-    try:
-        st = os.stat(path)
-    except OSError as exc:
-        raise _os_refusal(exc) from None
-    _check_regular(st)
-    _check_size(st.st_size, max_bytes)
+    _stat_ok(path, max_bytes)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | \
         getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
