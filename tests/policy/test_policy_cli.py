@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.conftest import REPO, shared_path
+from tests.conftest import REPO, SARIF_SCHEMA, shared_path
 
 STORAGE = """{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
@@ -64,7 +64,7 @@ def test_undetermined_is_reported_only_on_request_as_sarif_open(storage, tmp_pat
     quiet = json.loads(run(*args, cwd=tmp_path).stdout)
     assert quiet["runs"][0]["results"] == []
     log = json.loads(run(*args, "--show-undetermined", cwd=tmp_path).stdout)
-    jsonschema.validate(log, json.loads(shared_path("schemas", "sarif-2.1.0.json").read_text()))
+    jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text()))
     (result,) = log["runs"][0]["results"]
     assert result["kind"] == "open" and result["level"] == "none"
     assert "parameter 'tls' has no default value" in result["message"]["text"]
