@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.conftest import REPO, SARIF_SCHEMA, shared_path
+from tests.conftest import REPO, SARIF_SCHEMA
 
 STORAGE = """{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
