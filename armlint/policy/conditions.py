@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..expr import parser
-from ..expr.ast import ArrayLit, Call, Index, Member, Node, ObjectLit
+from ..expr.ast import Call, Member, Node, walk
 from ..expr.evaluate import EvalContext, evaluate
 from ..expr.values import Origin, Unknown
 from .aliases import STAR
@@ -579,7 +579,7 @@ class Compiler:
                 self.problem(pointer, "the expression nests too deeply")
                 return Const(Unknown(raw, None, "the expression nests too deeply"))
             dynamic = False
-            for call in _calls(tree):
+            for call in (n for n in walk(tree) if isinstance(n, Call)):
                 low = call.name.lower()
                 if call.namespace:
                     self.problem(pointer, f"user-defined function {call.namespace}.{call.name}() "
@@ -633,24 +633,9 @@ def _runtime_segments(alias) -> list[str]:
 
 
 def _reads_identity(node: Node) -> bool:
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, Member):
-            if n.name.lower() == "identity" and isinstance(n.target, Call) and \
-                    n.target.name.lower() == "requestcontext":
-                return True
-            stack.append(n.target)
-        elif isinstance(n, Call):
-            stack.extend(n.args)
-        elif isinstance(n, Index):
-            stack.extend((n.target, n.index))
-        elif isinstance(n, ArrayLit):
-            stack.extend(n.items)
-        elif isinstance(n, ObjectLit):
-            for k, v in n.items:
-                stack.extend((k, v))
-    return False
+    return any(isinstance(n, Member) and n.name.lower() == "identity" and
+               isinstance(n.target, Call) and n.target.name.lower() == "requestcontext"
+               for n in walk(node))
 
 
 def _plain(raw: Any) -> Any:
@@ -662,24 +647,6 @@ def _plain(raw: Any) -> Any:
     if isinstance(raw, dict):
         return literal_value({k: _plain(v) for k, v in raw.items()})
     return raw
-
-
-def _calls(node: Node):
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, Call):
-            yield n
-            stack.extend(n.args)
-        elif isinstance(n, Member):
-            stack.append(n.target)
-        elif isinstance(n, Index):
-            stack.extend((n.target, n.index))
-        elif isinstance(n, ArrayLit):
-            stack.extend(n.items)
-        elif isinstance(n, ObjectLit):
-            for k, v in n.items:
-                stack.extend((k, v))
 
 
 # --- which resource types a condition can hold for ---------------------------------------------
