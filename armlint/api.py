@@ -46,7 +46,7 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
     from .resultcache import ResultCache, enabled
     if enabled(options.cache) and not linter.unsaved:
         linter.cache = ResultCache(linter)
-    files = lint_all(linter, candidates, jobs, progress)
+    files = to_their_files(lint_all(linter, candidates, jobs, progress))
     if linter.cache is not None:
         linter.cache.evict()
     fail_level = options.fail_level or run_config.fail_level or "error"
@@ -58,6 +58,37 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
         result.absent = apply_baseline(result.findings, baseline)
         result.baseline = baseline_path
     return result
+
+
+def to_their_files(results: list[FileResult]) -> list[FileResult]:
+    """The results with each finding in the result of the file it lies in. A template's lint
+    can find a problem in a parameter file it is linted with (a name the template does not
+    declare): that finding joins the parameter file's result, once however many templates
+    report it alike, and a parameter file the run does not lint gets a result of its own,
+    after the files linted (so every output, JUnit's per-file suites among them, shows it
+    under its own file)."""
+    by_path = {r.path: r for r in results}
+    added: list[FileResult] = []
+    for result in results:
+        elsewhere = [f for f in result.findings if f.location.path != result.path]
+        if not elsewhere:
+            continue
+        result.findings = [f for f in result.findings if f.location.path == result.path]
+        for f in elsewhere:
+            target = by_path.get(f.location.path)
+            if target is None:
+                kind = "bicepparam" if f.location.path.lower().endswith(".bicepparam") else \
+                    "parameters"
+                target = by_path[f.location.path] = FileResult(f.location.path, kind)
+                added.append(target)
+            if any(g.rule_id == f.rule_id and g.location.span == f.location.span and
+                   g.message == f.message for g in target.findings):
+                continue
+            target.findings.append(f)
+            if f.rule_id not in target.rules:
+                target.rules.append(f.rule_id)
+            target.findings.sort(key=Finding.sort_key)
+    return results + added
 
 
 def open_linter(options: LintOptions | None = None, root: str | None = None) -> Linter:

@@ -22,7 +22,7 @@ from .engine.catalogue import Catalogue, Rule, SelectorError
 from .engine.loader import RuleFileError
 from .engine.results import FileResult, Finding, Location, Related
 from .engine.baseline import BaselineError
-from .parameters import ParameterFileError, load_parameter_values
+from .parameters import ParameterFileError, ParameterSource, read_parameter_file
 from .source import files
 from .source.files import (DEFAULT_MAX_BYTES, Confinement, ReadRefused, is_inside, project_root,
                            read_file)
@@ -256,13 +256,13 @@ class Linter:
         return found
 
     # -- parameter values -------------------------------------------------------------------
-    def parameter_sources(self, template: Path | None) -> list[tuple[Path, dict]]:
-        """The parameter files a template is linted with, and their values, in rising priority:
+    def parameter_sources(self, template: Path | None) -> list[tuple[Path, ParameterSource]]:
+        """The parameter files a template is linted with, and what each gives, in rising priority:
         the file the configuration maps to the template, --parameters files, and the template's
         own `<name>.parameters.json` or `<name>.bicepparam` with --auto-parameters."""
         if self._given_values is None:
             with files.recording() as seen:
-                self._given_values = [(Path(f), load_parameter_values(Path(f), None,
+                self._given_values = [(Path(f), read_parameter_file(Path(f), None,
                                                                       self.options.max_file_size,
                                                                       self.modules))
                                       for f in self.options.parameter_files]
@@ -273,7 +273,7 @@ class Linter:
         if template is not None:
             mapped = config.parameter_file_for(template)
             if mapped is not None:
-                sources.append((mapped, load_parameter_values(
+                sources.append((mapped, read_parameter_file(
                     mapped, self.confinement_for(config.path or template),
                     self.options.max_file_size, self.modules)))
         sources += self._given_values
@@ -285,7 +285,7 @@ class Linter:
             for name in (stem + ".parameters.json", stem + ".bicepparam"):
                 sibling = template.with_name(name)
                 if files.exists(sibling):
-                    sources.append((sibling, load_parameter_values(
+                    sources.append((sibling, read_parameter_file(
                         sibling, self.confinement_for(template), self.options.max_file_size,
                         self.modules)))
         return sources
@@ -294,15 +294,20 @@ class Linter:
         """The template model of a file, built with the values of its parameter files, each
         winning over the one before, and --param over them all."""
         from .model.build import build_template_model
+        from .model.template import GivenParameters
         sources = self.parameter_sources(template)
         values: dict = {}
         for _, given in sources:
-            values.update(given)
+            values.update(given.values)
         if any(str(p).lower().endswith(".bicepparam") for p, _ in sources):
             values.update(_omitted_nullables(value, values))
         values.update(self.options.parameter_values)
         model = build_template_model(doc, value, values, language=language)
-        model.given_parameters = [(display_path(p, self.root), list(given)) for p, given in sources]
+        shown = display_path(template, self.root) if template is not None else ""
+        absolute = os.path.abspath(template) if template is not None else ""
+        model.given_parameters = [GivenParameters(display_path(p, self.root), tuple(given.values),
+                                                  given.doc, shown, absolute)
+                                  for p, given in sources]
         return model
 
     # -- one file ---------------------------------------------------------------------------
@@ -475,7 +480,7 @@ class Linter:
         raw += self._policy_findings(model)
         self._finish(result, settings, raw, doc, model)
         self._suppress(result, settings, doc, model, doc.suppression_directives())
-        fingerprint.assign(result.findings, doc)
+        _fingerprints(result, doc, model)
         return result
 
     def lint_json(self, text: str, shown: str, explicit: bool = True,
@@ -517,7 +522,7 @@ class Linter:
         raw += self._policy_findings(model)
         self._finish(result, settings, raw, doc, model)
         self._suppress(result, settings, doc, model)
-        fingerprint.assign(result.findings, doc)
+        _fingerprints(result, doc, model)
         return result
 
     def _add_duplicate_names(self, result: FileResult, settings: FileSettings, doc) -> None:
@@ -576,6 +581,9 @@ class Linter:
         from .engine.locate import locate, locate_offsets, locate_origin
         seen: dict = {}
         elsewhere = _module_sites(model, doc)
+        # a finding about a name a parameter file gives lies in that file
+        given = {id(g.doc): g.shown for g in getattr(model, "given_parameters", ())
+                 if g.doc is not None}
         for rf in raw:
             rule = rf.rule if isinstance(rf.rule, Rule) else self.catalogue.find(rf.rule)
             if rule is None or (rule not in settings.rules and isinstance(rf.rule, Rule)):
@@ -595,13 +603,14 @@ class Linter:
                 related = self._in_module(found)
                 found = locate_origin(elsewhere[id(found[0])], "value")
             span, pointer = (found[1], found[2]) if found else (Span(1, 1, 1, 1), "")
-            key = (rule.id, span, rf.message)
+            path = given.get(id(found[0]), result.path) if found else result.path
+            key = (rule.id, path, span, rf.message)
             same = seen.get(key)
             if same is not None:  # one finding at the module for several places inside it
                 same.related += tuple(r for r in related if r not in same.related)
                 continue
             finding = seen[key] = self._finding(rule, settings, rf.message,
-                                                Location(result.path, span, pointer),
+                                                Location(path, span, pointer),
                                                 _item_pointer(rf.anchor), rf.level, rf.kind)
             finding.related = related
             result.findings.append(finding)
@@ -655,9 +664,11 @@ class Linter:
         for owner, pointer in owners:
             entries += metadata_entries(owner.raw, pointer, owner.origin, result.path,
                                         lambda origin, rest: doc.locate(tuple(origin.pointer) + rest)[0])
+        own = [f for f in result.findings if f.location.path == result.path]
+        self._suppress_elsewhere([f for f in result.findings if f.location.path != result.path])
         if not (directives or entries or settings.suppress):
             return
-        extra = suppress.apply(result.findings, self.catalogue, directives, entries,
+        extra = suppress.apply(own, self.catalogue, directives, entries,
                                settings.suppress, result.path)
         extra = [f for f in extra if self.catalogue.find(f.rule_id) in settings.rules]
         for f in extra:
@@ -665,13 +676,39 @@ class Linter:
         result.findings.extend(extra)
         result.findings.sort(key=Finding.sort_key)
 
+    def _suppress_elsewhere(self, findings: list[Finding]) -> None:
+        """Findings of this file's lint that lie in another file (a parameter file it is linted
+        with): the configuration's suppressions for that file apply to them, never this file's
+        directives or metadata (their lines and pointers are this file's)."""
+        from .engine import suppress
+        by_path: dict = {}
+        for f in findings:
+            by_path.setdefault(f.location.path, []).append(f)
+        for path, group in by_path.items():
+            overrides = self.settings(Path(self.root) / path).suppress
+            if overrides:
+                suppress.apply(group, self.catalogue, [], [], overrides, path)
+
+
+def _fingerprints(result: FileResult, doc, model) -> None:
+    """Fingerprint a file's findings, each in the document it lies in (a finding in a parameter
+    file the template is linted with is anchored in that file's text)."""
+    from .engine import fingerprint
+    docs = {g.shown: g.doc for g in model.given_parameters if g.doc is not None}
+    by_path: dict = {}
+    for f in result.findings:
+        by_path.setdefault(f.location.path, []).append(f)
+    for path, group in by_path.items():
+        fingerprint.assign(group, doc if path == result.path else docs.get(path))
+
 
 def _shown_as(result: FileResult, shown: str) -> FileResult:
     """A file's result with its findings' paths as this run names the file."""
     if result.path != shown:
-        result.path = shown
         for f in result.findings:
-            f.location = dataclasses.replace(f.location, path=shown)
+            if f.location.path == result.path:  # not those in a parameter file
+                f.location = dataclasses.replace(f.location, path=shown)
+        result.path = shown
     return result
 
 

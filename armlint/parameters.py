@@ -7,6 +7,7 @@ mapping, `--auto-parameters`) into plain values. A file that cannot be used is a
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from .source.files import DEFAULT_MAX_BYTES, Confinement, ReadRefused, read_file
 from .source.text import DecodeError, decode
@@ -16,12 +17,26 @@ class ParameterFileError(Exception):
     """A parameter file that cannot be used: a usage error, reported with its position."""
 
 
+class ParameterSource(NamedTuple):
+    """A parameter file read: its values, and its document (a JSONC document, or a
+    BicepDocument for a .bicepparam), where a finding about a name it gives is located."""
+
+    values: dict
+    doc: Any
+
+
 def load_parameter_values(path: Path, confinement: Confinement | None = None,
                           max_bytes: int = DEFAULT_MAX_BYTES, loader=None) -> dict:
     """The values a parameter file gives: a deploymentParameters JSON file (taken literally), or
     a .bicepparam file (its expressions evaluated). A file a configuration names or one found
     beside a template must lie inside `confinement`; one named on the command line is trusted.
     `loader` (a Bicep ModuleLoader) says where the files a .bicepparam names may lie."""
+    return read_parameter_file(path, confinement, max_bytes, loader).values
+
+
+def read_parameter_file(path: Path, confinement: Confinement | None = None,
+                        max_bytes: int = DEFAULT_MAX_BYTES, loader=None) -> ParameterSource:
+    """`load_parameter_values`, with the document the values were read from."""
     from .model.build import parameter_file_values
     try:
         if confinement is not None:
@@ -40,10 +55,10 @@ def load_parameter_values(path: Path, confinement: Confinement | None = None,
         raise ParameterFileError(f"{path}:{span.start_line}:{span.start_col}: {doc.error.message}")
     if not isinstance(doc.value, dict) or not isinstance(doc.value.get("parameters"), dict):
         raise ParameterFileError(f"{path}: not a parameter file (no \"parameters\" object)")
-    return parameter_file_values(doc.value)
+    return ParameterSource(parameter_file_values(doc.value), doc)
 
 
-def _bicepparam_values(path: Path, text: str, loader=None) -> dict:
+def _bicepparam_values(path: Path, text: str, loader=None) -> ParameterSource:
     from .bicep.document import BicepDocument
     from .bicep.lower import lower_parameter_file
     from .bicep.parser import parse
@@ -55,4 +70,5 @@ def _bicepparam_values(path: Path, text: str, loader=None) -> dict:
         raise ParameterFileError(f"{path}:{span.start_line}:{span.start_col}: {d.message}")
     params = lower_parameter_file(doc, loader).get("parameters") or {}
     ctx = EvalContext(TemplateScope(None, None))
-    return {name: resolve(entry.get("value"), None, ctx) for name, entry in params.items()}
+    return ParameterSource({name: resolve(entry.get("value"), None, ctx)
+                          for name, entry in params.items()}, doc)

@@ -5,7 +5,9 @@ Owns: the fixture conventions shared by armlint's own test suite and `armlint te
 teams writing their own rules): where fixtures live, which other rules a fixture asks to run
 (`// armlint-test-select: ID, ...`, for rules about other rules' findings), the parameter file a
 fixture is linted with (`<name>.parameters.json` or `<name>.bicepparam` beside it), and the golden
-format: the source with a `//@ line:col-line:col ID level: message` line under each finding.
+format: the source with a `//@ line:col-line:col ID level: message` line under each finding. A
+finding the fixture's lint places in its parameter file is in that file's golden
+(`<name>.parameters.json.golden`).
 """
 from __future__ import annotations
 
@@ -90,17 +92,28 @@ def run_fixture(catalogue, rule_id: str, path: Path, root: Path, update: bool = 
     else:
         if not mine:
             outcome.problems.append("a fail fixture gave no finding")
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError:
-            text = None
-        golden = path.with_name(path.name + ".golden")
-        rendered = render_golden(text, mine)
-        if update:
-            golden.write_text(rendered, encoding="utf-8")
-        if not golden.exists():
-            outcome.problems.append(f"missing {golden.name} (run with --update to write it)")
-        elif rendered != golden.read_text(encoding="utf-8"):
-            outcome.problems.append(f"findings differ from {golden.name}")
+        # findings in another file (the parameter file it is linted with) go to that file's golden
+        by_file: dict = {path: [f for f in mine if f.location.path == result.path]}
+        for f in mine:
+            if f.location.path != result.path:
+                by_file.setdefault(Path(root) / f.location.path, []).append(f)
+        for source, found in by_file.items():
+            _judge(outcome, source, found, update)
     outcome.ok = not outcome.problems
     return outcome
+
+
+def _judge(outcome: Outcome, source: Path, found: list, update: bool) -> None:
+    """Compare the findings in one file with its golden (or write it)."""
+    try:
+        text = source.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    golden = source.with_name(source.name + ".golden")
+    rendered = render_golden(text, found)
+    if update:
+        golden.write_text(rendered, encoding="utf-8")
+    if not golden.exists():
+        outcome.problems.append(f"missing {golden.name} (run with --update to write it)")
+    elif rendered != golden.read_text(encoding="utf-8"):
+        outcome.problems.append(f"findings differ from {golden.name}")

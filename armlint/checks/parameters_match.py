@@ -20,16 +20,19 @@ Deployments and modules whose condition is false are not checked.
 - the parameter files a template is linted with (mapped in the configuration, `--parameters`,
   or `<name>.parameters.json` with `--auto-parameters`): a name a file gives that the template
   does not declare, which Resource Manager rejects ("not present in the original template").
-  Reported on the template's `parameters` key (in Bicep, on the first parameter's name), one
-  finding per name. Required parameters a file leaves out are not reported: they are often given
+  Reported in the parameter file, at the name (the key of a JSON file's `parameters`, the name
+  of a `.bicepparam` file's `param`), one finding per name: the finding's file is the parameter
+  file, which the run may not lint otherwise. Required parameters a file leaves out are not reported: they are often given
   inline at deployment time, beside the file.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from ..engine.items import DocumentContext
+from ..expr.values import Origin
 from ..engine.report import Report
 
 _BUILTIN = {"string", "int", "bool", "object", "array", "securestring", "secureobject"}
@@ -98,27 +101,57 @@ def _deployment(model, res, report: Report) -> None:
 
 
 def _given_by_files(model, report: Report) -> None:
+    """Each name a parameter file gives that the template does not declare, reported in the
+    parameter file at the name (the file to edit); names compare without regard to case, as
+    Resource Manager compares them."""
     raw = model.root.raw
     declared = raw.get("parameters") if isinstance(raw.get("parameters"), dict) else {}
     folded = {name.lower() for name in declared}
-    key = raw.actual_key("parameters") if declared else None
-    semantic = model.semantic
-    first = next(iter(semantic.declared("param").values()), None) if semantic else None
-    message = ("'{file}' gives parameter '{param}', which this template does not declare; "
-               "Resource Manager rejects the deployment")
-    for shown, names in model.given_parameters:
-        for name in names:
-            if name.lower() in folded:
-                continue
-            if semantic is not None and first is not None:
-                report.at_node(first.name, message=message, file=shown, param=name)
-            elif semantic is not None:
-                report.at_text(0, 0, message=message, file=shown, param=name)
-            elif key is not None:
-                report.at_origin(model.root.origin.child(key), part="key", message=message,
-                                 file=shown, param=name)
-            else:
-                report.at_text(0, 1, message=message, file=shown, param=name)
+    for given in model.given_parameters:
+        undeclared = [n for n in given.names if n.lower() not in folded]
+        if not undeclared:
+            continue
+        tree = getattr(given.doc, "tree", None)
+        if tree is not None:
+            _undeclared_in_bicepparam(given, tree, undeclared, declared, report)
+            continue
+        for name in undeclared:
+            report.at_origin(Origin(given.doc, ("parameters", name)), part="key", message=(
+                "'{param}' is given here, but the template '{file}' declares no parameter of "
+                "that name; Resource Manager rejects the deployment"),
+                param=name, file=given.template)
+
+
+def _undeclared_in_bicepparam(given, tree, undeclared: list, declared: dict,
+                              report: Report) -> None:
+    """In a .bicepparam file the template is linted with, at each `param` that assigns an
+    undeclared name. When its `using` names this template, the message is the one linting the
+    .bicepparam itself gives, so the two are one finding."""
+    from ..bicep import syntax as S
+    using = next((st for st in tree.statements if isinstance(st, S.Using)), None)
+    own = using is not None and using.path is not None and using.path.value and \
+        given.template_path and getattr(given.doc, "path", None) is not None and \
+        os.path.abspath(Path(given.doc.path).parent / using.path.value) == given.template_path
+    assigned = {}
+    for st in tree.statements:
+        if isinstance(st, S.Param):
+            assigned.setdefault(st.name.name, st)
+    folded = {name.lower(): name for name in declared}
+    for name in undeclared:
+        st = assigned.get(name)
+        if st is None:
+            continue
+        if own:
+            near = folded.get(name.lower())
+            hint = f" (it declares '{near}'; names are case-sensitive)" if near else ""
+            report.at_node(st.name, doc=given.doc, message=(
+                "'{param}' is assigned here, but '{file}' declares no parameter of that "
+                "name{hint}"), param=name, file=using.path.value, hint=hint)
+        else:
+            report.at_node(st.name, doc=given.doc, message=(
+                "'{param}' is assigned here, but the template '{file}' declares no parameter "
+                "of that name; Resource Manager rejects the deployment"),
+                param=name, file=given.template)
 
 
 def _target(res, module) -> str:

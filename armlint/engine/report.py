@@ -57,15 +57,17 @@ class Report:
         finding.origin = origin
 
     def at_node(self, node: Any, within: Any = None, message: str | None = None,
-                level: str | None = None, **values: Any) -> None:
-        """At a node: a Bicep syntax node of the linted file (its span), or a node of an ARM
-        expression tree inside the expression string `within` (a `model.uses.Expression`; by
-        default the item's own). In a Bicep file, whose lowered expressions have no offsets, an
-        expression node is reported on the Bicep value the expression came from."""
+                level: str | None = None, doc: Any = None, **values: Any) -> None:
+        """At a node: a Bicep syntax node of the linted file (its span; with `doc`, of that
+        Bicep document instead, such as a .bicepparam file the template is linted with), or a
+        node of an ARM expression tree inside the expression string `within` (a
+        `model.uses.Expression`; by default the item's own). In a Bicep file, whose lowered
+        expressions have no offsets, an expression node is reported on the Bicep value the
+        expression came from."""
         expression = within if within is not None else getattr(self.ctx, "expression", None)
-        if expression is None:
+        if expression is None or doc is not None:
             finding = self._add(self.ctx.anchor, (), "value", message, level, values)
-            finding.offsets = (self.ctx.model.document, node.start, node.end)
+            finding.offsets = (doc or self.ctx.model.document, node.start, node.end)
             return
         finding = self._add(self.ctx.anchor, (), expression.part, message, level, values)
         finding.origin = expression.origin

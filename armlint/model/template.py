@@ -543,6 +543,19 @@ class ParameterFile:
     parameters: list[Declaration] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class GivenParameters:
+    """A parameter file the root template is linted with: its path as shown, the names it
+    gives, its document (None when it is not at hand), and the template's path as shown and
+    as an absolute path ("" for text not read from a file)."""
+
+    shown: str
+    names: tuple
+    doc: Any = None
+    template: str = ""
+    template_path: str = ""
+
+
 @dataclass(eq=False)
 class Model:
     """One linted file."""
@@ -553,7 +566,7 @@ class Model:
     templates: list[Template] = field(default_factory=list)
     resources: list[Resource] = field(default_factory=list)
     parameter_file: ParameterFile | None = None
-    # the parameter files whose values the root template is linted with: (path as shown, names)
+    # the parameter files whose values the root template is linted with (GivenParameters)
     given_parameters: list = field(default_factory=list)
 
     def resources_of_type(self, rtype: str) -> list[Resource]:

@@ -143,7 +143,8 @@ class ArmlintServer(LanguageServer):
         text = Text(outcome.text, self.workspace.position_codec)
         text_of = self._text_of if self._related_information() else None
         diagnostics = [diagnostic(f, outcome.rule(f.rule_id), text, text_of)
-                       for f in outcome.result.findings if shown(f)]
+                       for f in outcome.result.findings
+                       if shown(f) and f.location.path == outcome.result.path]
         if outcome.problem:
             diagnostics.insert(0, problem(outcome.problem))
         self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(
@@ -342,6 +343,7 @@ def _findings_at(ls: ArmlintServer, uri: str, rng: T.Range):
     text = Text(outcome.text, ls.workspace.position_codec)
     sl, sc, el, ec = text.span_of(rng)
     findings = [f for f in outcome.result.findings if shown(f) and
+                f.location.path == outcome.result.path and
                 (f.location.span.start_line, f.location.span.start_col) <= (el, ec) and
                 (sl, sc) <= (f.location.span.end_line, f.location.span.end_col)]
     return outcome, text, findings
