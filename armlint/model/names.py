@@ -7,16 +7,25 @@ ID string, or Bicep's `Type/name` scope form) as such a key.
 """
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..expr.values import PartialString, ResourceIdValue, Unknown
+
+
+def _name_part(name: Any) -> Any:
+    """A name as a part of a joined name: a name that is not a string (null, a number: a template
+    that cannot deploy) is an unknown part standing for its JSON text, never a crash."""
+    if isinstance(name, (str, Unknown)):
+        return name
+    return Unknown(json.dumps(name, default=str), "string", "the name is not a string")
 
 
 def join_names(parent_name: Any, child_name: Any) -> Any:
     if isinstance(parent_name, str) and isinstance(child_name, str) and \
             not isinstance(parent_name, Unknown) and not isinstance(child_name, Unknown):
         return f"{parent_name}/{child_name}"
-    return PartialString((parent_name, "/", child_name))
+    return PartialString((_name_part(parent_name), "/", _name_part(child_name)))
 
 
 def _segment_key(parts: tuple) -> str:

@@ -120,3 +120,18 @@ def test_parameter_context_keeps_the_declared_default_beside_the_deployed_value(
     ctx = Contexts(m).declaration(t, t.parameters[0])
     assert (ctx["default"], ctx["has_default"]) == ("small", True)
     assert t.scope.parameter("size") == "large"
+
+
+def test_a_parent_or_child_name_that_is_not_a_string_joins_as_an_unknown_part():
+    # found by the fuzz campaign: a parent named [null()] and a child named by a number crashed the
+    # model build (AttributeError in PartialString) instead of linking nothing
+    m = model_of("""{"$schema": "%s", "languageVersion": "2.0",
+      "parameters": {"name": {"type": "string", "defaultValue": "[null()]"}},
+      "resources": {
+      "vm": {"type": "Microsoft.Compute/virtualMachines", "apiVersion": "2024-07-01", "name": "[parameters('name')]"},
+      "ext": {"type": "Microsoft.Compute/virtualMachines/extensions", "apiVersion": "2024-07-01",
+              "parent": "vm", "name": "[-1187117415]"}}}""" % SCHEMA)
+    vm = by_type(m, "Microsoft.Compute/virtualMachines")[0]
+    ext = by_type(m, "Microsoft.Compute/virtualMachines/extensions")[0]
+    assert ext.parent is vm
+    assert ext.name.text == "{null}/{-1187117415}"
