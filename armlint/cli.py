@@ -13,44 +13,10 @@ from pathlib import Path
 
 import click
 
-from .signals import stop_on_signals as _stop_on_signals
+from .command import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FORMATS, output_pairs, run_check
+from .command import fail as _fail, fail_policy as _fail_policy
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-def _split(values: tuple) -> list[str]:
-    out: list[str] = []
-    for v in values:
-        out.extend(x.strip() for x in v.split(",") if x.strip())
-    return out
-
-
-def _param_values(params: tuple) -> dict:
-    import json
-
-    from .expr.values import literal_value
-    values = {}
-    for item in params:
-        name, sep, raw = item.partition("=")
-        if not sep or not name.strip():
-            _fail(f"--param takes NAME=VALUE, not '{item}'")
-        try:
-            value = json.loads(raw)
-        except ValueError:
-            value = raw
-        except RecursionError:
-            _fail(f"--param {name.strip()}: the value nests too deeply to read")
-        try:
-            values[name.strip()] = literal_value(value)
-        except RecursionError:
-            _fail(f"--param {name.strip()}: the value nests too deeply to read")
-    return values
-
-
-def _fail(message: str) -> None:
-    from .reporters.escape import visible  # the message may quote a hostile file
-    click.echo(f"armlint: {visible(message)}", err=True)
-    sys.exit(EXIT_USAGE)
+__all__ = ["main", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE"]
 
 
 def _load_catalogue(rules_dirs: list[str]):
@@ -67,68 +33,13 @@ def main() -> None:
     """Lint Azure Resource Manager templates and Bicep files."""
 
 
-FORMATS = ("text", "grouped", "json", "sarif", "github", "junit")
-
-
 class _CheckCommand(click.Command):
     """Keeps the order of --format and --output so that each --output goes with the --format
     before it: `--format sarif --output out.sarif --format text`."""
 
     def parse_args(self, ctx, args):
-        pairs: list[list] = []
-        i = 0
-        while i < len(args):
-            arg = args[i]
-            name, eq, value = arg.partition("=")
-            if name in ("--format", "-f", "--output", "-o"):
-                if not eq:
-                    value = args[i + 1] if i + 1 < len(args) else ""
-                    i += 1
-                if name in ("--format", "-f"):
-                    pairs.append([value, None])
-                elif pairs and pairs[-1][1] is None:
-                    pairs[-1][1] = value
-                else:
-                    pairs.append(["text", value])
-            elif arg == "--":
-                break
-            i += 1
-        ctx.meta["armlint_outputs"] = pairs
+        ctx.meta["armlint_outputs"] = output_pairs(args)
         return super().parse_args(ctx, args)
-
-
-def _render(fmt: str, result, color: bool, show_suppressed: bool, report_fixed: bool,
-            statistics: bool = False, sarif_category: str | None = None) -> str:
-    if fmt in ("text", "grouped"):
-        from .reporters import text
-        return text.render(result, color=color, show_suppressed=show_suppressed,
-                           statistics=statistics, grouped=fmt == "grouped")
-    if fmt == "sarif":
-        from .reporters import sarif
-        import os
-        return sarif.render(result, absent=report_fixed, category=sarif_category, env=os.environ)
-    import importlib
-    return importlib.import_module(f"armlint.reporters.{fmt}").render(result)
-
-
-class _Progress:
-    """A one-line progress bar on stderr for long runs."""
-
-    def __init__(self, enabled: bool):
-        self.enabled = enabled
-        self.last = -1
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled or total < 300:
-            return
-        percent = done * 100 // total
-        if percent != self.last:
-            self.last = percent
-            bar = "#" * (percent // 4)
-            sys.stderr.write(f"\rlinting [{bar:<25}] {done}/{total} files")
-            if done == total:
-                sys.stderr.write("\r" + " " * 60 + "\r")
-            sys.stderr.flush()
 
 
 @main.command(cls=_CheckCommand)
@@ -203,142 +114,9 @@ class _Progress:
               help="Lint every file again: do not use or write the result cache "
                    "(ARMLINT_NO_CACHE=1 turns every cache off).")
 @click.pass_context
-def check(ctx, paths, fmts, outputs, select, ignore, enable, fail_level, rules_dir, config,
-          no_config, parameter_files, params, auto_parameters, baseline, report_fixed,
-          sarif_category, write_baseline, show_suppressed, statistics, color, excludes, no_gitignore, include_generated,
-          show_skipped, jobs, progress, roots, max_file_size, policies, policy_aliases,
-          show_undetermined, no_cache) -> None:
+def check(ctx, **params) -> None:
     """Lint templates, parameter files and Bicep files under PATHS (files or folders)."""
-    _stop_on_signals()  # before the imports: a Ctrl-C while they load is an interruption too
-    import os
-
-    from .api import LintOptions, ParameterFileError, lint_paths
-    from .config import ConfigError
-    from .discover import DiscoveryError
-    from .engine.baseline import BaselineError
-    from .engine.catalogue import SelectorError
-    from .engine.loader import RuleFileError
-    from .output import OutputError, refuse_inputs, write_atomic
-
-    pairs = ctx.meta.get("armlint_outputs") or [["text", None]]
-    to_stdout = [p for p in pairs if p[1] is None]
-    if len(to_stdout) > 1:
-        _fail("only one --format can go to standard output; give the others an --output")
-    options = LintOptions(select=_split(select) or None, ignore=_split(ignore),
-                          enable=_split(enable), rules_dirs=list(rules_dir),
-                          fail_level=fail_level, parameter_files=list(parameter_files),
-                          parameter_values=_param_values(params), auto_parameters=auto_parameters,
-                          config=config, use_config=not no_config, baseline=baseline, jobs=jobs,
-                          roots=list(roots), max_file_size=max_file_size * 1024 * 1024,
-                          policies=list(policies), policy_aliases=list(policy_aliases),
-                          show_undetermined=show_undetermined, exclude=list(excludes),
-                          gitignore=not no_gitignore, include_generated=include_generated,
-                          cache=not no_cache)
-    show_progress = sys.stderr.isatty() if progress is None else progress
-    try:
-        result = lint_paths(list(paths), options, progress=_Progress(show_progress))
-    except RuleFileError as exc:
-        _fail(f"invalid rule file: {exc}")
-    except (SelectorError, DiscoveryError, ParameterFileError, ConfigError, BaselineError) as exc:
-        _fail(str(exc))
-    except Exception as exc:
-        _fail_policy(exc)
-    _report_skipped(result, paths, show_skipped)
-    inputs = [f.source for f in result.files if f.source and f.kind != "skipped"]
-    inputs += [p for p in paths if Path(p).is_file()] + list(parameter_files)
-    inputs += [config] if config else []
-    try:
-        written = [o for _, o in pairs if o]
-        if os.environ.get("GITHUB_STEP_SUMMARY") and any(f == "github" for f, _ in pairs):
-            written.append(os.environ["GITHUB_STEP_SUMMARY"])
-        refuse_inputs(written, inputs + ([baseline] if baseline else []))
-        if write_baseline:
-            refuse_inputs([write_baseline], inputs)
-    except OutputError as exc:
-        _fail(str(exc))
-    use_color = _use_color(color)
-    for fmt, output in pairs:
-        text = _render(fmt, result, use_color and output is None, show_suppressed, report_fixed,
-                       statistics, sarif_category)
-        if output:
-            try:
-                write_atomic(output, text)
-            except OSError as exc:
-                _fail(f"cannot write {output}: {exc.strerror}")
-        else:
-            click.echo(text, nl=False, color=use_color)
-    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if step_summary and any(fmt == "github" for fmt, _ in pairs):
-        _append_step_summary(step_summary, result)
-    if not to_stdout or to_stdout[0][0] not in ("text", "grouped"):
-        from .reporters.text import summary
-        click.echo(summary(result), err=True)
-    if write_baseline:
-        from .engine.baseline import from_findings
-        from .reporters import sarif
-        accepted = from_findings(result.findings)
-        try:
-            write_atomic(write_baseline, sarif.render_baseline(accepted, result.root))
-        except OSError as exc:
-            _fail(f"cannot write {write_baseline}: {exc.strerror}")
-        count = len(accepted.entries)
-        click.echo(f"armlint: wrote {count} finding{'s' if count != 1 else ''} to the baseline "
-                   f"{write_baseline}", err=True)
-        sys.exit(EXIT_OK)
-    sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
-
-
-def _use_color(choice: str) -> bool:
-    """--color always|never, or auto: NO_COLOR (https://no-color.org) turns colour off,
-    FORCE_COLOR (not "0") turns it on (as in CI logs that render ANSI colours), else colour on
-    a terminal."""
-    import os
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("NO_COLOR"):
-        return False
-    force = os.environ.get("FORCE_COLOR")
-    if force is not None and force not in ("", "0", "false"):
-        return True
-    return sys.stdout.isatty()
-
-
-def _append_step_summary(path: str, result) -> None:
-    """The Markdown table GitHub shows on the run's page (a failed write is a warning: the
-    annotations and the exit code are what CI depends on)."""
-    from .reporters.github import summary
-    try:
-        with open(path, "a", encoding="utf-8") as out:
-            out.write(summary(result))
-    except OSError as exc:
-        click.echo(f"armlint: warning: cannot append to GITHUB_STEP_SUMMARY ({path}): "
-                   f"{exc.strerror}", err=True)
-
-
-def _report_skipped(result, paths: tuple, show_all: bool) -> None:
-    """On stderr: each file named on the command line that was not linted, with the reason (a
-    warning: the user asked for it), and with --show-skipped every file left out."""
-    import os
-
-    from .reporters.escape import visible
-    named = {os.path.abspath(p) for p in paths if os.path.isfile(p)}
-    for f in result.files:
-        if f.kind != "skipped":
-            continue
-        if f.source and f.source in named:
-            click.echo(f"armlint: warning: {visible(f.path)} was not linted: "
-                       f"{visible(f.reason or 'skipped')}", err=True)
-        elif show_all:
-            click.echo(f"armlint: skipped {visible(f.path)}: {visible(f.reason or 'skipped')}",
-                       err=True)
-
-
-def _fail_policy(exc: Exception) -> None:
-    """Exit 2 for a bad policy source (re-raise anything else)."""
-    from .policy import usage_errors
-    if isinstance(exc, usage_errors()):
-        _fail(f"invalid policy input: {exc}")
-    raise exc
+    run_check(ctx.meta.get("armlint_outputs") or [], **params)
 
 
 def _policy_set(sources: tuple, aliases: tuple, config: str | None, no_config: bool):

@@ -27,7 +27,9 @@ def stop_on_signals() -> None:
 
 def run() -> None:
     """The `armlint` script's entry point: the handlers first, then the (slower) imports, as
-    `python -m armlint` does."""
+    `python -m armlint` does; `armlint check` without click when it can (command.py)."""
     stop_on_signals()
+    from .command import fast_main
+    fast_main(sys.argv[1:])  # exits when it ran the command
     from .cli import main
     main()

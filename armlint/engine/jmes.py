@@ -68,6 +68,7 @@ from ..expr import parser as expr_parser
 from ..expr.ast import function_names
 from ..expr.values import Obj, PartialString, Unknown, as_bool, contains_unknown
 from . import patterns, readings
+from .expression import CompileError, Expression  # noqa: F401 (where rules' expressions live)
 
 # the model (names, views) is imported by the functions that need it: loading the catalogue
 # (a run served from the result cache) does not build it
@@ -467,65 +468,43 @@ _OPTIONS = Options(custom_functions=ArmlintFunctions())
 _INTERPRETER = _TriState(_OPTIONS)
 
 
-class CompileError(Exception):
-    def __init__(self, message: str, offset: int | None = None):
-        super().__init__(message)
-        self.message = message
-        self.offset = offset
+def compile_ast(text: str, trusted: bool) -> dict:
+    """The JMESPath tree of a rule expression, checked: syntax, depth, function names, and the
+    `matches()` patterns (registered as trusted, or compiled now so an invalid one is a rule-file
+    error found at load time). Raises CompileError."""
+    try:
+        parsed = jmespath.compile(text)
+    except RecursionError:
+        raise CompileError("the expression nests too deeply to read") from None
+    except jexc.ParseError as exc:
+        raise CompileError(f"JMESPath syntax error: {exc.msg} (at '{exc.token_value}')",
+                           exc.lex_position) from None
+    except jexc.JMESPathError as exc:
+        raise CompileError(f"JMESPath error: {exc}") from None
+    ast = parsed.parsed
+    if _depth_over(ast, MAX_DEPTH):
+        raise CompileError(f"the expression nests more than {MAX_DEPTH} levels deep")
+    for name in _function_calls(ast):
+        if name not in FUNCTION_NAMES:
+            raise CompileError(f"unknown function '{name}()'; see README 'Writing a rule' for "
+                               f"the functions rules can call")
+    found = _literal_patterns(ast)
+    if trusted:
+        patterns.TRUSTED.update(found)
+    else:
+        for pattern in found:
+            try:
+                patterns.compile_pattern(pattern)
+            except patterns.PatternError as exc:
+                raise CompileError(str(exc)) from None
+    return ast
 
 
-class Expression:
-    """A rule expression, compiled when it is made or (`lazy`, for built-in rules read from the
-    catalogue cache, which were checked when the cache was written) when it first runs. The
-    `matches()` patterns written in a `trusted` (built-in) expression run without a time limit."""
-
-    __slots__ = ("text", "_ast", "trusted")
-
-    def __init__(self, text: str, lazy: bool = False, trusted: bool = False):
-        self.text = text
-        self.trusted = trusted
-        self._ast = None
-        if not lazy:
-            self._compile()
-
-    def _compile(self) -> dict:
-        text = self.text
-        try:
-            parsed = jmespath.compile(text)
-        except RecursionError:
-            raise CompileError("the expression nests too deeply to read") from None
-        except jexc.ParseError as exc:
-            raise CompileError(f"JMESPath syntax error: {exc.msg} (at '{exc.token_value}')",
-                               exc.lex_position) from None
-        except jexc.JMESPathError as exc:
-            raise CompileError(f"JMESPath error: {exc}") from None
-        ast = parsed.parsed
-        if _depth_over(ast, MAX_DEPTH):
-            raise CompileError(f"the expression nests more than {MAX_DEPTH} levels deep")
-        for name in _function_calls(ast):
-            if name not in FUNCTION_NAMES:
-                raise CompileError(f"unknown function '{name}()'; see README 'Writing a rule' for "
-                                   f"the functions rules can call")
-        found = _literal_patterns(ast)
-        if self.trusted:
-            patterns.TRUSTED.update(found)
-        else:
-            for pattern in found:  # an invalid pattern is a rule-file error, found at load time
-                try:
-                    patterns.compile_pattern(pattern)
-                except patterns.PatternError as exc:
-                    raise CompileError(str(exc)) from None
-        self._ast = ast
-        return ast
-
-    def search(self, value: Any) -> Any:
-        ast = self._ast if self._ast is not None else self._compile()
-        try:
-            return _INTERPRETER.visit(ast, value)
-        except (jexc.JMESPathTypeError, jexc.ArityError, jexc.VariadictArityError):
-            # A template whose shape the rule did not expect (a string where an object belongs):
-            # nothing can be said about it, so nothing is reported.
-            return _UNKNOWN
+def interpreter() -> tuple:
+    """What `Expression.search` evaluates with: the visit of the one interpreter, the errors that
+    mean a template of a shape the rule did not expect, and the Unknown it then gives."""
+    return (_INTERPRETER.visit, (jexc.JMESPathTypeError, jexc.ArityError,
+                                 jexc.VariadictArityError), _UNKNOWN)
 
 
 MAX_DEPTH = 100  # nesting of a rule expression (armlint's own are under 20); evaluation recurses

@@ -20,7 +20,7 @@ from .catalogue import Catalogue, Rule
 from ..source.files import Confinement, ReadRefused, read_file
 from ..validation import dotted as _dotted, first_problem
 from .defaults import Default
-from .jmes import CompileError, Expression
+from .expression import CompileError, Expression
 from .messages import STANDARD, MessageTemplateError, placeholders
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
