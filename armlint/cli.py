@@ -15,6 +15,7 @@ import click
 
 from .command import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FORMATS, output_pairs, run_check
 from .command import fail as _fail, fail_policy as _fail_policy
+from .signals import stop_on_signals as _stop_on_signals
 
 __all__ = ["main", "EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE"]
 
@@ -116,6 +117,7 @@ class _CheckCommand(click.Command):
 @click.pass_context
 def check(ctx, **params) -> None:
     """Lint templates, parameter files and Bicep files under PATHS (files or folders)."""
+    _stop_on_signals()  # before the imports: a Ctrl-C while they load is an interruption too
     run_check(ctx.meta.get("armlint_outputs") or [], **params)
 
 

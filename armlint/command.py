@@ -326,10 +326,7 @@ def run_check(pairs: list[list], paths, fmts, outputs, select, ignore, enable, f
               excludes, no_gitignore, include_generated, show_skipped, jobs, progress, roots,
               max_file_size, policies, policy_aliases, show_undetermined, no_cache) -> None:
     """Lint PATHS and report (`pairs`: each format with its output file, see output_pairs);
-    exits with the run's exit code."""
-    from .signals import stop_on_signals
-    stop_on_signals()  # before the imports: a Ctrl-C while they load is an interruption too
-
+    exits with the run's exit code. The caller has installed the signal handlers (signals.py)."""
     from .api import LintOptions, ParameterFileError, lint_paths
     from .config import ConfigError
     from .discover import DiscoveryError
