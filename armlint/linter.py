@@ -614,6 +614,7 @@ class Linter:
                                                 _item_pointer(rf.anchor), rf.level, rf.kind)
             finding.related = related
             result.findings.append(finding)
+        _merge_copies(result, model)
 
     def _in_module(self, found: tuple) -> tuple[Related, ...]:
         """Where in a module's file a finding reported at the module's declaration lies."""
@@ -688,6 +689,90 @@ class Linter:
             overrides = self.settings(Path(self.root) / path).suppress
             if overrides:
                 suppress.apply(group, self.catalogue, [], [], overrides, path)
+
+
+_LISTED_COPIES = 5  # values a merged per-copy finding lists
+
+
+def _merge_copies(result: FileResult, model) -> None:
+    """One finding per rule and place of a loop: the copies of a resource loop (judged one by
+    one when the count is known), or of a property loop, that give the same finding there give
+    one; when their messages differ (a value built from copyIndex()), the first copy's message
+    says in how many copies it is and lists the values that differ: "... (in 3 of 3 copies:
+    'a', 'b', 'c')" (a property loop: "in 2 copies"). Several findings of one rule at one place
+    outside a loop are different problems and stay apart."""
+    groups: dict = {}
+    for f in result.findings:
+        if f.item_pointer:
+            groups.setdefault((f.rule_id, f.location, f.item_pointer), []).append(f)
+    merged = [g for g in groups.values() if len(g) > 1]
+    if not merged:
+        return
+    from .engine.locate import json_pointer
+    loops = {json_pointer(tuple(r.origin.pointer)): len(r.copies) for r in model.resources
+             if r.copy is not None and len(r.copies) > 1}
+    drop: set = set()
+    for group in merged:
+        total = loops.get(group[0].item_pointer)
+        if total is None and not _in_property_loop(model, group[0].location.pointer):
+            continue  # not the copies of a loop: several problems at one place
+        group[0].message = _copies_message([f.message for f in group], total)
+        for f in group[1:]:
+            group[0].related += tuple(r for r in f.related if r not in group[0].related)
+            drop.add(id(f))
+    result.findings = [f for f in result.findings if id(f) not in drop]
+
+
+def _in_property_loop(model, pointer: str) -> bool:
+    """Whether the value at `pointer` is (or holds) a property loop: JSON's `copy` array of a
+    property (its `input` is where a copy's value is written), or a Bicep `for` expression,
+    which is lowered to map(range(...)) and located at the property that holds it."""
+    if "/copy/" in pointer:
+        return True
+    value = getattr(model.document, "value", None) if model.is_bicep else None
+    if value is None:
+        return False
+    from .engine.fingerprint import parse_pointer
+    for key in parse_pointer(pointer):
+        if isinstance(value, list) and key.isdigit() and int(key) < len(value):
+            value = value[int(key)]
+        elif isinstance(value, dict) and key in value:
+            value = value[key]
+        else:
+            return False
+    return _has_loop(value, 0)
+
+
+def _has_loop(value, depth: int) -> bool:
+    if isinstance(value, str):
+        return value.startswith("[map(range(")
+    if depth > 8:
+        return False
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return any(_has_loop(v, depth + 1) for v in items)
+
+
+def _copies_message(messages: list[str], total: int | None) -> str:
+    """The first message, with how many copies give it and the values that differ."""
+    first = messages[0]
+    start = len(os.path.commonprefix(messages))
+    end = len(os.path.commonprefix([m[::-1] for m in messages]))
+    # widen the differing part to whole words or quoted values
+    start = max(first.rfind(c, 0, start) for c in "' ") + 1 if start else 0
+    values = []
+    for m in messages:
+        stop = len(m) - end
+        cut = [i for i in (m.find(c, stop) for c in "' ") if i >= 0]
+        stop = min(cut) if cut and stop < len(m) else len(m)
+        value = m[start:stop]
+        if m[start - 1:start] == "'" and m[stop:stop + 1] == "'":
+            value = f"'{value}'"
+        values.append(value)
+    shown = ", ".join(values[:_LISTED_COPIES])
+    if len(values) > _LISTED_COPIES:
+        shown += f" and {len(values) - _LISTED_COPIES} more"
+    counted = f"{len(messages)} of {total}" if total is not None else str(len(messages))
+    return f"{first} (in {counted} copies: {shown})"
 
 
 def _fingerprints(result: FileResult, doc, model) -> None:

@@ -38,6 +38,9 @@ class BicepDocument(PointerSpans):
         self.problems: list[BicepError] = []
         self.confinement = None  # where the files it names may lie (set by the lowering)
         self.semantic = None  # the semantic model (semantic.analyze), built on first use
+        # canonical ARM text the lowering made up for a Bicep name (a loop's item and index,
+        # `roles[copyIndex()]`) -> that name, for messages (model.shown)
+        self.names: dict[str, str] = {}
 
     # -- the interface shared with JsonDocument ------------------------------------------------
     @property

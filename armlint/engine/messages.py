@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
+from ..model.shown import in_message
+
 # The values every item of a scope kind gives its messages (rules bind the others).
 STANDARD = {
     "resources": ("name", "type"),  # the display name and the full type
@@ -71,8 +73,10 @@ def _bad_brace(template: str, at: int) -> str:
 
 
 def render(template: str, values: Mapping[str, Any]) -> str:
-    """The template with each `{name}` replaced by `values[name]` (a string) as it is. Raises
-    UnboundPlaceholder for a name without a value and MessageTemplateError for a bad template."""
+    """The template with each `{name}` replaced by `values[name]` (a string) as it is (in a
+    Bicep file's rules, with the ARM expressions of unknown values shown as Bicep: see
+    `model.shown`). Raises UnboundPlaceholder for a name without a value and
+    MessageTemplateError for a bad template."""
     parts: list[str] = []
     pos = 0
     for m in _TOKEN.finditer(template):
@@ -89,6 +93,6 @@ def render(template: str, values: Mapping[str, Any]) -> str:
             name = m.group(1)
             if name not in values:
                 raise UnboundPlaceholder(name, template)
-            parts.append(values[name])
+            parts.append(in_message(values[name]))
     parts.append(template[pos:])
     return "".join(parts)

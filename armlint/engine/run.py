@@ -15,6 +15,7 @@ from typing import Any
 
 from ..expr.values import Obj
 from ..model.template import Model, Resource
+from ..model.shown import showing
 from ..model.views import display_name
 from .catalogue import Rule
 from .contexts import Contexts
@@ -55,14 +56,15 @@ def run_rules(model: Model, rules: list[Rule], options: RunOptions | None = None
     for res in model.resources:
         by_type.setdefault(res.type_key, []).append(res)
     findings: list[RawFinding] = []
-    for rule in rules:
-        if model.language not in rule.languages or rule.implementation == "builtin":
-            continue
-        if rule.implementation == "python":
-            findings.extend(_run_python(rule, model, contexts, by_type, options))
-            continue
-        for ctx in jmespath_items(rule, model, contexts, by_type):
-            findings.extend(_run_jmespath(rule, ctx, options))
+    with showing(model):  # messages show unknown values as the file's language writes them
+        for rule in rules:
+            if model.language not in rule.languages or rule.implementation == "builtin":
+                continue
+            if rule.implementation == "python":
+                findings.extend(_run_python(rule, model, contexts, by_type, options))
+                continue
+            for ctx in jmespath_items(rule, model, contexts, by_type):
+                findings.extend(_run_jmespath(rule, ctx, options))
     return findings
 
 

@@ -15,7 +15,7 @@ from armlint.bicep import syntax as S
 from armlint.bicep.document import BicepError
 from armlint.bicep.lower.common import (DEPLOYMENTS, DEPLOYMENTS_API, _ResourceInfo, _call, _lit,
                                         expression_string)
-from armlint.expr.ast import Index, Member, Node as ArmNode
+from armlint.expr.ast import Index, Member, Node as ArmNode, canonical
 from armlint.source.cidict import CIDict
 from armlint.source.files import ReadRefused
 
@@ -41,7 +41,10 @@ class ResourceLowering:
         if loop is None:
             yield
             return
-        self.scopes.append(self._loop_bindings(loop, _call("copyIndex")))
+        bindings = self._loop_bindings(loop, _call("copyIndex"))
+        for name, node in bindings.items():  # messages show the loop's names, not their ARM
+            self.doc.names.setdefault(canonical(node), name)
+        self.scopes.append(bindings)
         try:
             yield
         finally:
