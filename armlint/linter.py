@@ -407,7 +407,14 @@ class Linter:
         except ReadRefused as exc:
             return self._unreadable(shown, path, exc.reason, 1, 1)
         try:
-            return self.lint_bytes(data, shown, explicit, path)
+            try:
+                text = decode(data).text
+            except DecodeError as exc:
+                return self._unreadable(shown, path, exc.message, exc.line, exc.col)
+            # only the text is linted: the bytes would otherwise live (1x the file) until the
+            # file's findings are made
+            del data
+            return self.lint_source(text, shown, explicit, path)
         except USAGE_ERRORS:
             raise  # a broken configuration, rule or parameter file stops the run with exit 2
         except Exception as exc:  # a bug in armlint: this file gets a finding, the run goes on

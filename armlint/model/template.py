@@ -492,32 +492,34 @@ class Template:
 
     # -- the text it was read from ---------------------------------------------------------------
     @cached_property
-    def text_lower(self) -> str | None:
-        """The lower-cased text of the template: the file's text for a file's root, the template
-        re-serialised for a nested one (None when the document has no text)."""
+    def search_text(self) -> str | None:
+        """The text of the template as written, searched without regard to case: the file's text
+        for a file's root, the template re-serialised for a nested one (None when the document
+        has no text). Not lower-cased: a lower-cased copy of a large file cost once its size."""
         if self.parent is None or self.parent.origin.doc is not self.origin.doc:
             text = getattr(self.origin.doc, "text", None)
-            return text.lower() if isinstance(text, str) else None
+            return text if isinstance(text, str) else None
         import json
-        return json.dumps(self.raw, ensure_ascii=False).lower()
+        return json.dumps(self.raw, ensure_ascii=False)
 
     def mentions(self, needles: tuple[str, ...]) -> bool:
         """Whether the text of the template's document contains one of the lower-case `needles`
-        (a cheap test that lets a rule skip a file); True when there is no text to search.
-        Answered once per template and question."""
+        in any casing (a cheap test that lets a rule skip a file); True when there is no text
+        to search. Answered once per template and question."""
         found = self._text_answers.get(needles)
         if found is None:
-            low = self.file_text_lower
-            found = self._text_answers[needles] = low is None or any(n in low for n in needles)
+            text = self.file_search_text
+            found = self._text_answers[needles] = text is None or contains_folded(text, needles)
         return found
 
     def search(self, pattern: re.Pattern) -> bool:
         """Whether a lower-case regular expression matches the text of the template's document
-        (True when there is no text); answered once per template and pattern."""
+        in any casing (True when there is no text); answered once per template and pattern."""
         found = self._text_answers.get(pattern)
         if found is None:
-            low = self.file_text_lower
-            found = self._text_answers[pattern] = low is None or pattern.search(low) is not None
+            text = self.file_search_text
+            found = self._text_answers[pattern] = text is None or \
+                ignoring_case(pattern).search(text) is not None
         return found
 
     @cached_property
@@ -525,12 +527,40 @@ class Template:
         return {}
 
     @property
-    def file_text_lower(self) -> str | None:
-        """The lower-cased text of the whole document the template was read from."""
+    def file_search_text(self) -> str | None:
+        """The text of the whole document the template was read from (see `search_text`)."""
         t = self
         while t.parent is not None and t.parent.origin.doc is t.origin.doc:
             t = t.parent
-        return t.text_lower
+        return t.search_text
+
+
+_CHUNK = 1 << 20
+
+
+def contains_folded(text: str, needles: tuple[str, ...]) -> bool:
+    """Whether `text` lower-cased contains one of the lower-case `needles`, lower-casing a
+    megabyte at a time (overlapping by the longest needle) rather than copying the whole text."""
+    if len(text) <= _CHUNK:
+        low = text.lower()
+        return any(n in low for n in needles)
+    overlap = max(map(len, needles), default=1) - 1
+    for start in range(0, len(text), _CHUNK):
+        low = text[start:start + _CHUNK + overlap].lower()
+        if any(n in low for n in needles):
+            return True
+    return False
+
+
+_IGNORING_CASE: dict = {}
+
+
+def ignoring_case(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` (written in lower case for lower-cased text) matching in any casing."""
+    found = _IGNORING_CASE.get(pattern)
+    if found is None:
+        found = _IGNORING_CASE[pattern] = re.compile(pattern.pattern, pattern.flags | re.IGNORECASE)
+    return found
 
 
 @dataclass(eq=False)
@@ -642,7 +672,7 @@ class Model:
         """Whether the linted file's text contains one of the lower-case `words` (False when it
         has no text); answered once per file and question."""
         root = self.root
-        return root is not None and root.file_text_lower is not None and root.mentions(words)
+        return root is not None and root.file_search_text is not None and root.mentions(words)
 
     @cached_property
     def bicep_generated(self) -> bool:

@@ -103,8 +103,11 @@ def value_uses(value: Any) -> ValueUses:
     return found
 
 
-_NAMED_READ = {kind: re.compile(kind + r"\s*\(\s*'([^']*)'") for kind in ("parameters", "variables")}
-_COMPUTED_READ = {kind: re.compile(kind + r"\s*\(\s*[^'\s)]") for kind in ("parameters", "variables")}
+# matched in any casing on the text as written (a lower-cased copy of a large file cost its size)
+_NAMED_READ = {kind: re.compile(kind + r"\s*\(\s*'([^']*)'", re.IGNORECASE)
+               for kind in ("parameters", "variables")}
+_COMPUTED_READ = {kind: re.compile(kind + r"\s*\(\s*[^'\s)]", re.IGNORECASE)
+                  for kind in ("parameters", "variables")}
 
 
 def _expression_reads(pattern, text: str) -> Counter | None:
@@ -120,7 +123,7 @@ def _expression_reads(pattern, text: str) -> Counter | None:
             return None
         if text.startswith("[", start + 1) and not text.startswith("[[", start + 1) and \
                 text[end - 1] == "]":
-            counts[m.group(1)] += 1
+            counts[m.group(1).lower()] += 1
     return counts
 
 
@@ -298,7 +301,7 @@ class TemplateUses:
         t = self.template
         if t.is_bicep or not isinstance(t.raw, dict):
             return None
-        text = t.text_lower or ""
+        text = t.search_text or ""
         if not text or "\\u0027" in text or _COMPUTED_READ[kind].search(text):
             return None
         counts = _expression_reads(_NAMED_READ[kind], text)
@@ -306,7 +309,7 @@ class TemplateUses:
             return None
         for inner in t.inner_templates:
             if inner.origin.doc is t.origin.doc:
-                inner_counts = _expression_reads(_NAMED_READ[kind], inner.text_lower or "")
+                inner_counts = _expression_reads(_NAMED_READ[kind], inner.search_text or "")
                 if inner_counts is None:
                     return None
                 counts -= inner_counts

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 import json.scanner
@@ -141,7 +142,9 @@ class JsonDocument(PointerSpans):
         self._parsed_text = parsed_text if parsed_text is not None else text
         self._lines: LineIndex | None = None
         self.path = None  # the file, when it was read as another template's module
-        self._members: dict[Pointer, dict | None] = {}
+        # container's value offset -> its members (see _members_of), and each key text once
+        self._members: dict[int, tuple | None] = {}
+        self._names: dict[str, str] = {}
 
     @property
     def ok(self) -> bool:
@@ -168,11 +171,11 @@ class JsonDocument(PointerSpans):
         parent = self._entry(pointer[:-1])
         if parent is None:
             return None
-        members = self._members.get(pointer[:-1], _MISSING)
+        members = self._members.get(parent[2], _MISSING)
         if members is _MISSING:
-            members = _members_of(text, parent[2])
-            self._members[pointer[:-1]] = members
-        return None if members is None else members.get(pointer[-1])
+            members = _members_of(text, parent[2], self._names)
+            self._members[parent[2]] = members
+        return None if members is None else _member(members, pointer[-1])
 
     def span(self, pointer: Pointer, part: str = "value") -> Span | None:
         return PointerSpans.span(self, pointer, part) if self.ok else None
@@ -254,11 +257,17 @@ def _raw_offsets(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
     return raw_start, raw_end if raw_end is not None else pos
 
 
-def _members_of(text: str, pos: int) -> dict | None:
-    """The direct members of the container starting at `pos` (the C scanner skips their values)."""
-    members: dict = {}
+def _members_of(text: str, pos: int, names: dict) -> tuple | None:
+    """The direct members of the container starting at `pos` (the C scanner skips their values):
+    for an object (its keys, their offsets), for an array (None, its items' offsets), None for a
+    scalar. The offsets are packed in an array, four a property (key start and end, value start
+    and end) or two an item: an object or tuple an offset took 4 to 8 times as much, so the
+    positions of a large template's findings cost 3 times its size. The keys are a tuple (a dict
+    from key to index for a large object); `names` holds each key text once per document."""
+    offsets = array("q")
     opener = text[pos]
     if opener == "{":
+        keys = []
         pos = _WS(text, pos + 1).end()
         while text[pos] == '"':
             key, key_end = json.decoder.scanstring(text, pos + 1, False)
@@ -266,25 +275,50 @@ def _members_of(text: str, pos: int) -> dict | None:
             pos = _WS(text, key_end).end() + 1  # past ':'
             pos = _WS(text, pos).end()
             end = _skip_value(text, pos)
-            members[key] = (key_start, key_end, pos, end)  # a repeated key: the last one wins
+            keys.append(names.setdefault(key, key))
+            offsets.extend((key_start, key_end, pos, end))
             pos = _WS(text, end).end()
             if text[pos] != ",":
                 break
             pos = _WS(text, pos + 1).end()
-        return members
+        if len(keys) > _LINEAR_KEYS:
+            return {key: i for i, key in enumerate(keys)}, offsets  # a repeated key: the last wins
+        return tuple(keys), offsets
     if opener == "[":
         pos = _WS(text, pos + 1).end()
-        i = 0
         while text[pos] != "]":
             end = _skip_value(text, pos)
-            members[i] = (-1, -1, pos, end)
-            i += 1
+            offsets.extend((pos, end))
             pos = _WS(text, end).end()
             if text[pos] != ",":
                 break
             pos = _WS(text, pos + 1).end()
-        return members
+        return None, offsets
     return None
+
+
+_LINEAR_KEYS = 8
+
+
+def _member(members: tuple, key) -> tuple | None:
+    """(key start, key end, value start, value end) of member `key` (-1 for an item's key)."""
+    keys, offsets = members
+    if keys is None:
+        if isinstance(key, int) and 0 <= key < len(offsets) // 2:
+            return -1, -1, offsets[2 * key], offsets[2 * key + 1]
+        return None
+    if type(keys) is dict:
+        i = keys.get(key)
+        if i is None:
+            return None
+    else:
+        for i in range(len(keys) - 1, -1, -1):  # a repeated key: the last one wins
+            if keys[i] == key:
+                break
+        else:
+            return None
+    i *= 4
+    return offsets[i], offsets[i + 1], offsets[i + 2], offsets[i + 3]
 
 
 def load(text: str) -> JsonDocument:

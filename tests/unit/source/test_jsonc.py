@@ -116,3 +116,23 @@ def test_locating_every_item_reads_the_text_a_few_times_not_once_per_item(monkey
         span = doc.span(("resources", i, "p", "x", 1))
         assert (span.start_line, span.end_col - span.start_col) == (i + 2, len(str(i)))
     assert sum(scanned) < 4 * len(text)  # once per level of nesting at most
+
+
+@pytest.mark.parametrize("count", [3, 20])  # a small object's keys are searched in order; a
+def test_spans_of_repeated_and_many_keys(count):  # large one's through a dict
+    keys = [f"k{i}" for i in range(count)]
+    text = "{" + ", ".join(f'"{k}": {i}' for i, k in enumerate(keys)) + ', "k1": "again"}'
+    doc = jsonc.load(text)
+    assert doc.ok and doc.value["k1"] == "again"
+    again = text.index('"k1": "again"')
+    assert span_text(doc, ("k1",)) == f"1:{again + 7}-1:{again + 14}"  # the last one wins
+    last = text.index(f'"{keys[-1]}"')
+    assert span_text(doc, (keys[-1],), "key") == f"1:{last + 1}-1:{last + len(keys[-1]) + 3}"
+    assert doc.span(("missing",)) is None and doc.span((0,)) is None
+
+
+def test_array_items_are_found_by_index_only():
+    doc = jsonc.load('[10, 20, {"a": 1}]')
+    assert span_text(doc, (1,)) == "1:6-1:8"
+    assert span_text(doc, (2, "a")) == "1:16-1:17"
+    assert doc.span((3,)) is None and doc.span((-1,)) is None and doc.span(("0",)) is None
