@@ -403,18 +403,12 @@ class Linter:
             if done is not None:  # linted already as another file's module
                 files.note_all(self._module_seen.get(os.path.abspath(path), {}))
                 return _shown_as(done, shown)
-            data = read_file(path, self.options.max_file_size)
+            data = [read_file(path, self.options.max_file_size)]
         except ReadRefused as exc:
             return self._unreadable(shown, path, exc.reason, 1, 1)
         try:
-            try:
-                text = decode(data).text
-            except DecodeError as exc:
-                return self._unreadable(shown, path, exc.message, exc.line, exc.col)
-            # only the text is linted: the bytes would otherwise live (1x the file) until the
-            # file's findings are made
-            del data
-            return self.lint_source(text, shown, explicit, path)
+            # handed over, not kept in this frame: lint_bytes drops the bytes once decoded
+            return self.lint_bytes(data.pop(), shown, explicit, path)
         except USAGE_ERRORS:
             raise  # a broken configuration, rule or parameter file stops the run with exit 2
         except Exception as exc:  # a bug in armlint: this file gets a finding, the run goes on
@@ -437,6 +431,9 @@ class Linter:
             decoded = decode(data)
         except DecodeError as exc:
             return self._unreadable(shown, path, exc.message, exc.line, exc.col)
+        # only the text is linted: bytes the caller does not keep would otherwise live (1x the
+        # file) until the findings are made
+        del data
         return self.lint_source(decoded.text, shown, explicit, path)
 
     def lint_source(self, text: str, shown: str, explicit: bool = True,

@@ -61,3 +61,24 @@ def test_settings_of_json_and_bicep_files_are_not_confused(catalogue, tmp_path, 
     for _ in range(20):
         assert "AL4004" in {r.id for r in linter.settings(tmp_path / "t.json").rules}
         assert "AL4004" not in {r.id for r in linter.settings(tmp_path / "t.bicep").rules}
+
+
+def test_the_bytes_of_a_file_are_not_kept_while_its_text_is_linted(catalogue, tmp_path):
+    import tracemalloc
+    size = 4 << 20
+    (tmp_path / "t.json").write_text('{"$schema": "%s", "resources": [], "x": "%s"}'
+                                     % (SCHEMA, "a" * size))
+    linter = Linter(catalogue, LintOptions(select=["AL2002"], use_config=False), root=tmp_path)
+    held = []
+
+    def lint_source(text, *args):
+        held.append(tracemalloc.get_traced_memory()[0] - before)
+        return real(text, *args)
+    real, linter.lint_source = linter.lint_source, lint_source
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        linter.lint_file(tmp_path / "t.json")
+    finally:
+        tracemalloc.stop()
+    assert size < held[0] < 1.5 * size  # the text; the bytes (another 4 MB) are gone
