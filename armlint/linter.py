@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 PARSE_ERROR = "AL0001"
 UNREADABLE = "AL0002"
+# rules whose findings a template's lint places in the parameter files it is linted with
+FROM_TEMPLATES = frozenset({"AL1017"})
 
 _SCHEMA_RE = re.compile(r'"\$schema"\s*:\s*"([^"]*)"', re.IGNORECASE)
 
@@ -670,7 +672,10 @@ class Linter:
             entries += metadata_entries(owner.raw, pointer, owner.origin, result.path,
                                         lambda origin, rest: doc.locate(tuple(origin.pointer) + rest)[0])
         own = [f for f in result.findings if f.location.path == result.path]
-        self._suppress_elsewhere([f for f in result.findings if f.location.path != result.path])
+        self._suppress_elsewhere([f for f in result.findings if f.location.path != result.path],
+                                 model)
+        if model.parameter_file is not None:
+            self._for_template_findings(directives)
         if not (directives or entries or settings.suppress):
             return
         extra = suppress.apply(own, self.catalogue, directives, entries,
@@ -681,18 +686,41 @@ class Linter:
         result.findings.extend(extra)
         result.findings.sort(key=Finding.sort_key)
 
-    def _suppress_elsewhere(self, findings: list[Finding]) -> None:
+    def _suppress_elsewhere(self, findings: list[Finding], model) -> None:
         """Findings of this file's lint that lie in another file (a parameter file it is linted
-        with): the configuration's suppressions for that file apply to them, never this file's
-        directives or metadata (their lines and pointers are this file's)."""
+        with): that file's directives and the configuration's suppressions for it apply to them,
+        never this file's directives or metadata (their lines and pointers are this file's).
+        A directive there that silences nothing is reported by that file's own lint."""
         from .engine import suppress
+        docs = {g.shown: g.doc for g in model.given_parameters if g.doc is not None}
         by_path: dict = {}
         for f in findings:
             by_path.setdefault(f.location.path, []).append(f)
         for path, group in by_path.items():
             overrides = self.settings(Path(self.root) / path).suppress
-            if overrides:
-                suppress.apply(group, self.catalogue, [], [], overrides, path)
+            directives = _directives(docs.get(path))
+            if overrides or directives:
+                suppress.apply(group, self.catalogue, directives, [], overrides, path)
+
+    def _for_template_findings(self, directives: list) -> None:
+        """In a parameter file's own lint: a directive that names only rules a template's lint
+        reports in its parameter files (FROM_TEMPLATES) silences findings of that lint, which
+        this one does not see; it is not reported as silencing nothing."""
+        for d in directives:
+            rules = [self.catalogue.find(s) for s in d.selectors]
+            if d.selectors and all(r is not None and r.id in FROM_TEMPLATES for r in rules):
+                d.used.update(r.id for r in rules)
+
+
+def _directives(doc) -> list:
+    """The inline suppression directives of a document (none without one)."""
+    if doc is None:
+        return []
+    if hasattr(doc, "suppression_directives"):
+        return doc.suppression_directives()
+    from .source.directives import parse_comment
+    return [d for d in (parse_comment(c.text, c.start, c.end, doc.lines)
+                        for c in getattr(doc, "comments", ())) if d is not None]
 
 
 _LISTED_COPIES = 5  # values a merged per-copy finding lists

@@ -145,3 +145,23 @@ def test_a_bicepparam_file_is_reported_once_at_its_param(tmp_path, monkeypatch):
     assert _al1017(alone) == [("main.bicepparam", 3, 7)]
     both = _lint(["."], auto_parameters=True)  # its own lint says the same: one finding
     assert _al1017(both) == [("main.bicepparam", 3, 7)]
+
+
+def test_a_directive_in_the_parameter_file_silences_it(project):
+    (project / "main.parameters.json").write_text(PARAMETERS.replace(
+        '      "undeclared"', '    // armlint-disable-next-line AL1017 -- removed next release\n'
+        '      "undeclared"'))
+    for paths in (["main.json"], ["."]):  # the parameter file not linted, and linted too
+        result = lint_paths(paths, LintOptions(select=["AL1017", "AL0004"], cache=False,
+                                               auto_parameters=True))
+        found = [(f.rule_id, f.location.path, f.location.span.start_line,
+                  f.suppression.justification if f.suppression else None)
+                 for f in result.findings]
+        assert found == [("AL1017", "main.parameters.json", 7, "removed next release")], found
+    # a directive there that silences nothing is still reported, by the parameter file's lint
+    (project / "main.parameters.json").write_text(PARAMETERS.replace(
+        '      "undeclared"', '    // armlint-disable-next-line AL1009\n      "undeclared"'))
+    result = lint_paths(["."], LintOptions(select=["AL1017", "AL1009", "AL0004"], cache=False,
+                                           auto_parameters=True))
+    assert sorted((f.rule_id, f.location.span.start_line, f.suppression is None)
+                  for f in result.findings) == [("AL0004", 6, True), ("AL1017", 7, True)]
