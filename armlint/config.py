@@ -35,6 +35,7 @@ class ConfigError(Exception):
 
 @dataclass
 class Override:
+    """One `overrides:` entry: the files (globs) it applies to and what it changes for them."""
     files: list[str]
     pointer: str = ""
     select: list[str] | None = None
@@ -51,6 +52,8 @@ class Override:
 
 @dataclass
 class Config:
+    """A configuration file as read (or EMPTY): rule selection, levels, options, overrides,
+    exclusions, parameter files, policies."""
     path: Path | None = None
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
@@ -606,6 +609,8 @@ def _keys_as_written(value: Any, keys: tuple) -> tuple:
 
 @dataclass
 class FileSettings:
+    """What applies to one file: its rules, their levels and options, and the overrides'
+    suppressions."""
     rules: list  # the Rule objects to run
     levels: dict  # rule id -> level
     options: dict  # rule id -> options

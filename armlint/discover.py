@@ -22,6 +22,7 @@ SKIP_DIRS = frozenset({"node_modules", "__pycache__"})
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
+    """A file to lint (or a folder that could not be listed, or a file .gitignore leaves out)."""
     path: Path
     explicit: bool  # named on the command line rather than found in a folder
     problem: str | None = None  # why the path (a folder) could not be listed

@@ -257,20 +257,7 @@ def code_stamp() -> str:
         package = os.path.dirname(os.path.abspath(__file__))
         lines: list[str] = []
         for top in (package, str(BUILTIN_RULES_DIR), str(SCHEMAS_DIR)):
-            stack = [top]
-            while stack:
-                folder = stack.pop()
-                try:
-                    with os.scandir(folder) as it:
-                        for e in it:
-                            if e.is_dir(follow_symlinks=False):
-                                if e.name != "__pycache__":
-                                    stack.append(e.path)
-                            else:
-                                st = e.stat()
-                                lines.append(f"{e.path}|{st.st_size}|{st.st_mtime_ns}")
-                except OSError:
-                    lines.append(f"{folder}|unreadable")
+            lines += cachedir.tree_stamp(top)
         lines.sort()
         _CODE_STAMP = hashlib.sha256("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
     return _CODE_STAMP

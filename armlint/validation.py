@@ -15,6 +15,7 @@ _validators: dict[str, object] = {}
 
 @dataclass(frozen=True)
 class Problem:
+    """The first way a document breaks its schema, and where."""
     pointer: tuple  # where in the document
     is_key: bool  # report at the key at `pointer` rather than its value
     message: str

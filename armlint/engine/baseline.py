@@ -20,6 +20,7 @@ class BaselineError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class BaselineEntry:
+    """An accepted finding: rule, file, fingerprint (and the message, for people)."""
     rule_id: str
     path: str  # as findings report it: relative to the run's root, '/'-separated
     fingerprint: str
@@ -32,6 +33,7 @@ class BaselineEntry:
 
 @dataclass
 class Baseline:
+    """The accepted findings of a baseline file."""
     entries: list[BaselineEntry] = field(default_factory=list)
 
 

@@ -20,6 +20,7 @@ HELP_URI = "https://github.com/armlint/armlint/blob/main/docs/rules/{id}.md"
 
 @dataclass(eq=False)
 class Rule:
+    """A rule as its file defines it, ready to run (expressions compiled on first use)."""
     id: str
     name: str
     title: str
@@ -56,6 +57,13 @@ class Rule:
     nodes: tuple = ()  # bicep: the syntax classes whose nodes the rule is handed
     fix: dict | None = None  # the quick fix editors offer (`fix:` in rule.schema.json), or None
     _check: Any = None
+
+    def __getattr__(self, name: str):
+        # the docs of a rule read from the catalogue cache, read when first asked for (loader.py)
+        if name == "docs" and "docs_source" in self.__dict__:
+            self.docs = self.docs_source(self)
+            return self.docs
+        raise AttributeError(f"'Rule' object has no attribute '{name}'")
 
     @functools.cached_property
     def type_keys(self) -> tuple:

@@ -17,6 +17,7 @@ from .readings import compare_versions
 
 @dataclass(frozen=True)
 class Default:
+    """A setting's platform default: where it is read and what it is when absent (by API version)."""
     name: str
     value: Any  # the compiled JMESPath expression of where the setting is read
     absent: tuple  # ((api_before or None, value), ...): the first that applies wins

@@ -249,7 +249,8 @@ def _compile(path: Path, data: dict, marks: _Marks, label: str, builtin: bool) -
         rule.bind = tuple((name, _expr(path, data, marks, label, ("bind", name)))
                           for name in bind)
         rule.bound = tuple(bind)
-    _check_placeholders(path, data, marks, label, rule)
+    if marks is not None:  # data from the catalogue cache was checked when it was written
+        _check_placeholders(path, data, marks, label, rule)
     # A Python rule's module is imported when the rule first runs (the meta-tests import them all).
     return rule
 
@@ -312,11 +313,13 @@ def load_catalogue(extra_dirs: list[Path] | None = None, validate_builtin: bool 
     for directory, builtin in sources:
         if not directory.is_dir():
             raise RuleFileError(directory, 1, 1, "the rules folder does not exist")
-        listed.append((directory, builtin, rule_files(directory)))
-    cache = None if validate_builtin else _cache_file(listed[:1])
+        # the built-in folder is listed only when its cache entry cannot be used
+        listed.append((directory, builtin, rule_files(directory) if not builtin else None))
+    cache = None if validate_builtin else _cache_file()
     builtin_rules = _read_cache(cache) if cache is not None else None
     if builtin_rules is None:
-        loaded = [_load(path, True, validate_builtin, None) for path in listed[0][2]]
+        loaded = [_load(path, True, validate_builtin, None)
+                  for path in rule_files(BUILTIN_RULES_DIR)]
         builtin_rules = [rule for rule, _ in loaded]
         if cache is not None:
             _write_cache(cache, [(str(rule.source), data) for rule, data in loaded])
@@ -344,49 +347,82 @@ def _compile_catalogue(builtin_rules: list, listed: list, confined: dict) -> Cat
     return Catalogue(rules)
 
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: the rules' docs in a file of their own, read when a rule's docs are
 
 
-def _cache_file(listed: list) -> Path | None:
+def _cache_file() -> Path | None:
+    """The cache entry of the built-in rules as their files are now (paths, sizes, times)."""
     import hashlib
 
     from .. import __version__
     from ..source import cachedir
     if cachedir.disabled():
         return None
-    digest = hashlib.sha256(f"{__version__}|{CACHE_FORMAT}".encode())
-    try:
-        for directory, builtin, paths in listed:
-            digest.update(f"{directory}|{builtin}".encode())
-            for path in paths:
-                st = path.stat()
-                digest.update(f"{path}|{st.st_size}|{st.st_mtime_ns}".encode())
-    except OSError:
+    lines = cachedir.tree_stamp(str(BUILTIN_RULES_DIR))
+    if any(line.endswith("|unreadable") for line in lines):
         return None
+    digest = hashlib.sha256(f"{__version__}|{CACHE_FORMAT}|{BUILTIN_RULES_DIR}\n".encode())
+    digest.update("\n".join(lines).encode("utf-8", "surrogatepass"))
     return Path(cachedir.cache_path("catalogue", digest.hexdigest()[:32] + ".json"))
+
+
+def _docs_file(path: Path) -> Path:
+    return path.parent / "docs" / path.name
 
 
 def _read_cache(path: Path) -> list[Rule] | None:
     """The built-in rules from a cache entry: plain JSON data (what the rule files say), turned
-    into rules as a rule file is, with expressions compiled on first use. Anything unexpected
-    (a partial, corrupt or foreign file) means None: the rule files are read instead."""
+    into rules as a rule file is, with expressions compiled on first use and the docs (three
+    quarters of the data, which only rule pages and SARIF show) read when first asked for.
+    Anything unexpected (a partial, corrupt or foreign file) means None: the rule files are read
+    instead."""
     import json
     try:
         entry = json.loads(read_file(path, 16 * 1024 * 1024))
         if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT:
             return None
+        docs = _CachedDocs(_docs_file(path))
         rules = []
         for item in entry["rules"]:
             source, data = item["source"], item["data"]
-            if not isinstance(source, str) or not isinstance(data, dict):
+            if not isinstance(source, str) or not isinstance(data, dict) or "docs" in data:
                 return None
             module = data.get("module")
             if module is not None and not (isinstance(module, str) and module.isidentifier()):
                 return None  # a Python rule names a module of armlint.checks, nothing else
-            rules.append(_compile(Path(source), data, None, _label(data), True))
+            rule = _compile(Path(source), data, None, _label(data), True)
+            del rule.docs  # Rule.__getattr__ asks `docs` for them
+            rule.docs_source = docs
+            rules.append(rule)
         return rules
     except Exception:  # not ours: compile again
         return None
+
+
+class _CachedDocs:
+    """The docs of the built-in rules, from the catalogue cache's docs file; a rule whose docs
+    it does not hold (a missing, partial or foreign file) has them from its rule file."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.docs: dict | None = None
+
+    def __call__(self, rule: Rule) -> dict:
+        if self.docs is None:
+            import json
+            try:
+                entry = json.loads(read_file(self.path, 64 * 1024 * 1024))
+                found = entry["docs"] if entry.get("format") == CACHE_FORMAT else {}
+                self.docs = found if isinstance(found, dict) else {}
+            except Exception:
+                self.docs = {}
+        found = self.docs.get(str(rule.source))
+        if isinstance(found, dict):
+            return found
+        try:
+            return _load(Path(rule.source), True, False, None)[1].get("docs") or {}
+        except RuleFileError:
+            return {}
 
 
 def _write_cache(path: Path, entries: list) -> None:
@@ -394,8 +430,14 @@ def _write_cache(path: Path, entries: list) -> None:
 
     from ..source.cachedir import write_atomic
     try:
+        docs = json.dumps({"format": CACHE_FORMAT,
+                           "docs": {s: d.get("docs") or {} for s, d in entries}})
         text = json.dumps({"format": CACHE_FORMAT,
-                           "rules": [{"source": s, "data": d} for s, d in entries]})
+                           "rules": [{"source": s, "data": {k: v for k, v in d.items()
+                                                            if k != "docs"}}
+                                     for s, d in entries]})
+        # the docs first: a run that finds the rules finds their docs (or reads the rule files)
+        write_atomic(str(_docs_file(path)), docs.encode("utf-8"))
         write_atomic(str(path), text.encode("utf-8"))
     except Exception:  # a read-only home, data JSON cannot hold: no cache, same results
         return

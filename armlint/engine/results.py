@@ -15,6 +15,7 @@ LEVEL_RANK = {"none": 0, "note": 1, "warning": 2, "error": 3}
 
 @dataclass(frozen=True, slots=True)
 class Location:
+    """Where a finding is: the file as shown, the span, and the JSON pointer of the value."""
     path: str  # as the user named it (relative to the working directory where possible)
     span: Span
     pointer: str = ""  # JSON pointer of the reported value in the source, for reference
@@ -32,6 +33,7 @@ class Related:
 
 @dataclass(slots=True)
 class Suppression:
+    """Why a finding is suppressed (SARIF's suppression object)."""
     kind: str  # "inSource" | "external"
     justification: str = ""
     source: str = ""  # e.g. "armlint-disable-next-line", "metadata", "config", "baseline"
@@ -39,6 +41,7 @@ class Suppression:
 
 @dataclass(slots=True)
 class Finding:
+    """One reported problem: the rule, level, message and location, fingerprinted."""
     rule_id: str
     rule_name: str
     level: str
@@ -58,6 +61,8 @@ class Finding:
 
 @dataclass(slots=True)
 class FileResult:
+    """What linting one file gave: its kind, findings and the rules that ran (or why it was
+    skipped)."""
     path: str
     kind: str  # template | parameters | bicep | bicepparam | skipped | unreadable
     findings: list[Finding] = field(default_factory=list)
@@ -69,6 +74,7 @@ class FileResult:
 
 @dataclass(slots=True)
 class RunResult:
+    """A whole run: every file's result, the rules selected, and what the baseline left."""
     files: list[FileResult]
     rules: list[Any]  # the selected Rule objects, for reporters that describe them
     root: str = "."  # absolute directory relative paths are resolved against

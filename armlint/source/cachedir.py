@@ -59,3 +59,25 @@ def write_atomic(path: str, data: bytes) -> bool:
         except OSError:
             pass
         return False
+
+
+def tree_stamp(folder: str) -> list[str]:
+    """Every file under `folder` (but __pycache__) as "path|size|mtime_ns", sorted: what says
+    that a tree of code or rule files changed (os.scandir: no Path objects, one stat a file)."""
+    lines: list[str] = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as it:
+                for e in it:
+                    if e.is_dir(follow_symlinks=False):
+                        if e.name != "__pycache__":
+                            stack.append(e.path)
+                    else:
+                        st = e.stat()
+                        lines.append(f"{e.path}|{st.st_size}|{st.st_mtime_ns}")
+        except OSError:
+            lines.append(f"{current}|unreadable")
+    lines.sort()
+    return lines

@@ -45,6 +45,7 @@ class DecodeError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class DecodedText:
+    """A file's text and the encoding it was decoded from."""
     text: str
     encoding: str  # human name, e.g. "UTF-8", "UTF-16 LE"
     bom: bool

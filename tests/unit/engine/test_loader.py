@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from armlint.engine.loader import RuleFileError, load_catalogue, load_rule_file
+from armlint.engine.loader import CACHE_FORMAT, RuleFileError, load_catalogue, load_rule_file
 
 GOOD = """\
 id: AL9001
@@ -169,7 +169,9 @@ def test_the_catalogue_cache_is_plain_data_and_a_pickle_is_never_loaded(tmp_path
     folder = tmp_path / "cache" / "armlint" / "catalogue"
     [entry] = list(folder.glob("*.json"))
     data = json.loads(entry.read_text())
-    assert data["format"] == 1 and {r["data"]["id"] for r in data["rules"]} >= {"AL5001"}
+    assert data["format"] == CACHE_FORMAT and {r["data"]["id"] for r in data["rules"]} >= {"AL5001"}
+    docs = json.loads((folder / "docs" / entry.name).read_text())
+    assert docs["format"] == CACHE_FORMAT and docs["docs"]
 
     class Boom:
         def __reduce__(self):
@@ -232,3 +234,38 @@ def test_armlint_no_cache_writes_no_catalogue_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("ARMLINT_NO_CACHE", "1")
     assert load_catalogue().find("AL5001") is not None
     assert not (tmp_path / "cache" / "armlint").exists()
+
+
+def test_the_docs_of_cached_rules_are_read_when_first_asked_for(tmp_path, monkeypatch):
+    """Three quarters of the catalogue's data is docs, which only rule pages and SARIF show:
+    a rule from the cache reads them when asked, from the cache's docs file, else from its
+    rule file; whatever the docs file holds, the docs are the rule file's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
+    expected = {r.id: r.docs for r in load_catalogue(validate_builtin=True).rules}
+    load_catalogue()
+    folder = tmp_path / "cache" / "armlint" / "catalogue"
+    [entry] = list(folder.glob("*.json"))
+    assert not any("docs" in r["data"] for r in json.loads(entry.read_text())["rules"])
+    rule = load_catalogue().find("AL5001")
+    assert "docs" not in vars(rule)  # not read yet
+    assert rule.docs == expected["AL5001"] and rule.docs["what"]
+    assert all(r.docs == expected[r.id] for r in load_catalogue().rules)
+    docs_file = folder / "docs" / entry.name
+    for content in (b"", b"[]", b'{"format": 2, "docs": {"x": 1}}', b'{"format": 2}'):
+        docs_file.write_bytes(content)
+        rule = load_catalogue().find("AL5001")
+        assert rule.docs == expected["AL5001"]  # from the rule file
+    docs_file.unlink()
+    assert load_catalogue().find("AL1001").docs == expected["AL1001"]
+
+
+def test_a_cache_entry_holding_docs_is_foreign(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
+    load_catalogue()
+    [entry] = list((tmp_path / "cache" / "armlint" / "catalogue").glob("*.json"))
+    data = json.loads(entry.read_text())
+    data["rules"][0]["data"]["docs"] = {"what": "planted"}
+    entry.write_text(json.dumps(data))
+    assert all(r.docs.get("what") != "planted" for r in load_catalogue().rules)
