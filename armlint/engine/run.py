@@ -118,7 +118,10 @@ def _run_jmespath(rule: Rule, ctx: Obj, options: RunOptions) -> list[RawFinding]
             if not truthy(rule.violation.search(scoped)):
                 continue
             values = {name: expr.search(scoped) for name, expr in rule.bind}
-            out.append(RawFinding(rule, Obj(scoped), rule.report_at, rule.report_part,
+            # the context as it is now: a copy only when the next item changes it (a copy each
+            # took 1.4 times the size of a large template with many findings)
+            anchor = Obj(scoped) if rule.each is not None else scoped
+            out.append(RawFinding(rule, anchor, rule.report_at, rule.report_part,
                                   format_message(rule.message, scoped, values)))
         return out
     except Exception as exc:  # a rule must never stop the run
