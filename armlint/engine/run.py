@@ -76,16 +76,15 @@ def _run_python(rule: Rule, model: Model, contexts: Contexts, by_type: dict,
     merged.update(options.rule_options.get(rule.id, {}))
     check = rule.check_function()
     report = Report(rule)
-    out: list[RawFinding] = []
+    out = report.found  # one list for every item: a file has thousands of items, few findings
     for ctx in typed_items(rule, model, contexts, by_type, Obj(merged)):
         report.ctx = ctx
-        report.found = []
+        before = len(out)
         try:
             check(ctx, report)
         except Exception as exc:  # a rule must never stop the run
+            del out[before:]  # what it reported on this item before it failed is dropped
             out.append(_crash(rule, ctx.anchor, exc))
-            continue
-        out.extend(report.found)
     return out
 
 

@@ -198,6 +198,7 @@ class Resource:
     _name: Any = _UNSET
     _name_key: Any = None
     _condition: Any = _UNSET
+    _copy_count: Any = _UNSET
     _view: Any = None
 
     @property
@@ -277,9 +278,10 @@ class Resource:
     @property
     def copy_count(self) -> Any:
         """The evaluated `copy.count` of a resource loop (None without a loop; may be Unknown)."""
-        if self.copy is None:
-            return None
-        return resolve(self.copy.get("count"), None, self.ctx)
+        if self._copy_count is _UNSET:  # asked for every resource by every rule's item filter
+            self._copy_count = None if self.copy is None else \
+                resolve(self.copy.get("count"), None, self.ctx)
+        return self._copy_count
 
     @cached_property
     def copies(self) -> list["Resource"]:
@@ -300,6 +302,7 @@ class Resource:
             one.ctx = self.ctx.with_copy(loop, index)
             one._view = None
             one._condition = _UNSET
+            one._copy_count = _UNSET
             one.__dict__.pop("copies", None)
             out.append(one)
         return out
@@ -670,9 +673,18 @@ class Model:
 
     def mentions(self, *words: str) -> bool:
         """Whether the linted file's text contains one of the lower-case `words` (False when it
-        has no text); answered once per file and question."""
-        root = self.root
-        return root is not None and root.file_search_text is not None and root.mentions(words)
+        has no text); answered once per file and question (rules of expressions ask it for each
+        expression)."""
+        found = self._mentions.get(words)
+        if found is None:
+            root = self.root
+            found = self._mentions[words] = root is not None and \
+                root.file_search_text is not None and root.mentions(words)
+        return found
+
+    @cached_property
+    def _mentions(self) -> dict:
+        return {}
 
     @cached_property
     def bicep_generated(self) -> bool:

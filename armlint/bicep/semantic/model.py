@@ -5,7 +5,8 @@ apart) and every local one (loop items and indexes, lambda and function paramete
 resources); scopes (a `for` body, a lambda body and a resource body see their own symbols first,
 so a loop variable hides a file-level one of the same name); each `Variable` resolved to its
 symbol; calls and type names counted; the declared resources with their full type and API version
-and the resources an expression reads; every node by class, parents first, and each node's parent.
+and the resources an expression reads; every node by class, parents first, and each node's parent
+(found on first use).
 Types are the `TypeInference` mixin's part.
 """
 from __future__ import annotations
@@ -81,7 +82,6 @@ class SemanticModel(TypeInference):
         self.calls: Counter = Counter()  # call names (any base)
         self.type_uses: Counter = Counter()  # type names
         self._resolved: dict[int, Symbol] = {}  # id(Variable) -> symbol
-        self._parents: dict[int, Any] = {}  # id(node) -> the node it is written in
         self._lambda_of: dict[int, tuple] = {}  # id(Lambda) -> (call, argument position)
         self._types: dict[int, BicepType | None] = {}
         self._typing: set[int] = set()
@@ -147,7 +147,6 @@ class SemanticModel(TypeInference):
         nodes = self.nodes
         fields = _FIELDS
         resolved = self._resolved
-        parents = self._parents
         calls, type_uses = self.calls, self.type_uses
         Variable, Identifier, Call, TypeRef = S.Variable, S.Identifier, S.Call, S.TypeRef
         top = _Scope(None, self.symbols)
@@ -189,12 +188,37 @@ class SemanticModel(TypeInference):
                 if value is not None and not isinstance(value, _SCALARS):
                     children.append((name, value))
             for name, value in reversed(children):
+                push((value, inner if inner is not None and name in _SCOPED_FIELDS else scope))
+
+    @functools.cached_property
+    def _parents(self) -> dict[int, Any]:
+        """id(node) -> the node it is written in, for the nodes `_walk` visits: built on the
+        first question (few files ask one), not in the walk every file pays for."""
+        parents: dict[int, Any] = {}
+        fields = _FIELDS
+        Variable, Identifier, TypeRef = S.Variable, S.Identifier, S.TypeRef
+        stack: list = list(self.tree.statements)
+        pop, extend = stack.pop, stack.extend
+        while stack:
+            n = pop()
+            cls = n.__class__
+            if cls is list:
+                extend(n)
+                continue
+            if cls is Identifier or cls is Variable or cls is TypeRef or \
+                    not hasattr(n, "__dataclass_fields__"):
+                continue
+            for name in fields.get(cls) or _fields(cls):
+                value = getattr(n, name)
+                if value is None or isinstance(value, _SCALARS):
+                    continue
                 if value.__class__ is list:
                     for item in value:
                         parents[id(item)] = n
                 else:
                     parents[id(value)] = n
-                push((value, inner if inner is not None and name in _SCOPED_FIELDS else scope))
+                stack.append(value)
+        return parents
 
     def _inner_scope(self, n: Any, cls: type, scope: _Scope) -> _Scope | None:
         """The scope the body of a loop, lambda, function or resource sees, or None."""
