@@ -251,8 +251,10 @@ def _type_matches(rule: Any, type_key: str) -> bool:
 
 def typed_items(rule: Any, model: Model, contexts: Contexts, by_type: dict,
                 options: Obj) -> Iterator[Context]:
-    """The typed context of each item a Python rule visits. Bicep nodes share one context object
-    per rule and file, pointed at each node in turn (a file has thousands)."""
+    """The typed context of each item a Python rule visits. Bicep nodes, expressions and
+    declarations share one context object per rule and file, pointed at each item in turn (a
+    file has thousands; their anchor is the context itself, which locates nothing by path), so a
+    context is the item's only while the rule's check runs on it."""
     kind = rule.scope_kind
     if kind == "bicep" or (rule.nodes and model.is_bicep):
         yield from _bicep_nodes(rule, model, options)
@@ -266,22 +268,25 @@ def typed_items(rule: Any, model: Model, contexts: Contexts, by_type: dict,
         for t in templates_of(model, rule.templates):
             yield TemplateContext(model, options, t)
     elif kind in DECLARATION_CONTEXTS:
-        cls = DECLARATION_CONTEXTS[kind]
+        ctx = DECLARATION_CONTEXTS[kind](model, options, None)
         for t in templates_of(model, rule.templates):
             for decl in getattr(t, kind):
-                yield cls(model, options, decl)
+                ctx.declaration = decl
+                yield ctx
     elif kind == "parameter-file":
         if model.parameter_file is not None:
             yield ParameterFileContext(model, options, model.parameter_file,
                                        contexts.parameter_file())
     elif kind == "expressions":
         which = rule.templates if rule.templates != "all" else "declaring"
+        ctx = ExpressionContext(model, options, None)
         for t in templates_of(model, which):
             uses = t.uses
             if rule.functions and not uses.calls_any(rule.functions):
                 continue
             for expression in uses.expressions:
-                yield ExpressionContext(model, options, expression)
+                ctx.expression = expression
+                yield ctx
 
 
 def _bicep_nodes(rule: Any, model: Model, options: Obj) -> Iterator[BicepNodeContext]:

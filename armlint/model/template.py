@@ -508,20 +508,23 @@ class Template:
     def mentions(self, needles: tuple[str, ...]) -> bool:
         """Whether the text of the template's document contains one of the lower-case `needles`
         in any casing (a cheap test that lets a rule skip a file); True when there is no text
-        to search. Answered once per template and question."""
-        found = self._text_answers.get(needles)
+        to search. Answered once per document and question (nested templates share the
+        answers)."""
+        answers = self._document_root._text_answers
+        found = answers.get(needles)
         if found is None:
             text = self.file_search_text
-            found = self._text_answers[needles] = text is None or contains_folded(text, needles)
+            found = answers[needles] = text is None or contains_folded(text, needles)
         return found
 
     def search(self, pattern: re.Pattern) -> bool:
         """Whether a lower-case regular expression matches the text of the template's document
-        in any casing (True when there is no text); answered once per template and pattern."""
-        found = self._text_answers.get(pattern)
+        in any casing (True when there is no text); answered once per document and pattern."""
+        answers = self._document_root._text_answers
+        found = answers.get(pattern)
         if found is None:
             text = self.file_search_text
-            found = self._text_answers[pattern] = text is None or \
+            found = answers[pattern] = text is None or \
                 ignoring_case(pattern).search(text) is not None
         return found
 
@@ -529,13 +532,18 @@ class Template:
     def _text_answers(self) -> dict:
         return {}
 
-    @property
-    def file_search_text(self) -> str | None:
-        """The text of the whole document the template was read from (see `search_text`)."""
+    @cached_property
+    def _document_root(self) -> "Template":
+        """The outermost template written in the same document as this one."""
         t = self
         while t.parent is not None and t.parent.origin.doc is t.origin.doc:
             t = t.parent
-        return t.search_text
+        return t
+
+    @property
+    def file_search_text(self) -> str | None:
+        """The text of the whole document the template was read from (see `search_text`)."""
+        return self._document_root.search_text
 
 
 _CHUNK = 1 << 20
