@@ -14,6 +14,7 @@ applies to the working directory (or `--config`); the others from the configurat
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -615,6 +616,12 @@ class FileSettings:
     levels: dict  # rule id -> level
     options: dict  # rule id -> options
     suppress: list  # (rule ids set, pointer prefix, reason) from overrides
+
+    @functools.cached_property
+    def rule_ids(self) -> tuple[str, ...]:
+        """The IDs of `rules`, one tuple every result of these settings shares (a list of
+        hundreds of IDs for each file of a run would grow with the files)."""
+        return tuple(r.id for r in self.rules)
 
 
 def file_settings(catalogue, config: Config, path: Path, cli_select: list[str] | None,

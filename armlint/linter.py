@@ -181,6 +181,7 @@ class Linter:
         self._missed: set = set()  # (path, explicit) the result cache did not have
         self._given_seen: dict = {}  # what reading the --parameters files looked at
         self._module_seen: dict[str, dict] = {}  # file -> what linting it looked at (see lint_file)
+        self._keep_until: dict[str, int] | None = None  # see plan()
 
     @property
     def modules(self):
@@ -192,7 +193,56 @@ class Linter:
             else:
                 from .bicep.lower import ModuleLoader
                 self._modules = ModuleLoader(self.confinement_for, self.unsaved)
+            self._modules.plan(self._keep_until)
         return self._modules
+
+    def plan(self, paths: list | None) -> None:
+        """The files a run lints, in order (None at a position not linted), so that what is kept
+        for later files (lowered modules, findings of files used as modules) is kept only until
+        the last file that needs it is done: the runner calls `release(position)` after each.
+        None: keep everything (an editor's session, a library caller), as without a plan."""
+        if paths is None:
+            self._keep_until = None
+            if self._modules is not None:
+                self._modules.plan(None)
+            return
+        from .bicep.module_refs import local_modules
+        keep: dict[str, int] = {}
+        for i, path in enumerate(paths):
+            if path is not None and path.suffix.lower() == ".bicep":
+                for target in local_modules(path, self._plan_bytes(path)):
+                    keep[target] = i
+        if keep:  # a module that is itself linted later is kept until then
+            for i, path in enumerate(paths):
+                key = os.path.abspath(path) if path is not None else None
+                if key in keep and keep[key] < i:
+                    keep[key] = i
+        self._keep_until = keep
+        if self._modules is not None:
+            self._modules.plan(keep)
+
+    def _plan_bytes(self, path: Path) -> bytes:
+        """The bytes of a file the run will lint, as the lint reads them; none for a file the
+        lint would not read (excluded, too big, a link out of the project)."""
+        try:
+            if os.path.islink(path):
+                self.confinement_for(path).check(path)
+            if self.skip_reason(path) is not None:
+                return b""
+            return read_file(path, self.options.max_file_size)
+        except ReadRefused:
+            return b""
+
+    def release(self, position: int) -> None:
+        """Forget what no file after the run's file at `position` needs (see `plan`)."""
+        keep = self._keep_until
+        if keep is None:
+            return
+        if self._modules is not None:
+            self._modules.release(position)
+        for table in (self._module_findings, self._module_results, self._module_seen):
+            for key in [k for k in table if keep.get(k, -1) <= position]:
+                del table[key]
 
     def forget_files(self) -> None:
         """Forget the modules and parameter files read so far (the configuration stays): for a
@@ -422,7 +472,7 @@ class Linter:
         from .engine import fingerprint
         settings = self.settings(path)
         result = FileResult(display_path(path, self.root), "unreadable",
-                            rules=[r.id for r in settings.rules], source=os.path.abspath(path))
+                            rules=settings.rule_ids, source=os.path.abspath(path))
         self._add(result, settings, "AL0003", message, Span(1, 1, 1, 1))
         fingerprint.assign(result.findings)
         return result
@@ -457,7 +507,7 @@ class Linter:
         settings = self.settings(path)
         is_params = shown.lower().endswith(".bicepparam")
         result = FileResult(shown, "bicepparam" if is_params else "bicep",
-                            rules=[r.id for r in settings.rules])
+                            rules=settings.rule_ids)
         try:
             if is_params:
                 doc = BicepDocument(text, parse(text), path)
@@ -503,7 +553,7 @@ class Linter:
             if not explicit and (match is None or classify_schema(match.group(1)) is None):
                 return FileResult(shown, "skipped", reason="not valid JSON, and no $schema "
                                   "naming a deployment template or parameter file")
-            result = FileResult(shown, "template", rules=[r.id for r in settings.rules])
+            result = FileResult(shown, "template", rules=settings.rule_ids)
             self._add(result, settings, PARSE_ERROR, doc.error.message, doc.error_span())
             fingerprint.assign(result.findings, doc)
             return result
@@ -523,7 +573,7 @@ class Linter:
             model = self._with_parameters(doc, value, path)
         else:
             model = build_parameter_file_model(doc, value)
-        result = FileResult(shown, kind, rules=[r.id for r in settings.rules])
+        result = FileResult(shown, kind, rules=settings.rule_ids)
         raw = run_rules(model, settings.rules, RunOptions(settings.options))
         raw += self._policy_findings(model)
         self._finish(result, settings, raw, doc, model)
@@ -566,7 +616,7 @@ class Linter:
                     col: int) -> FileResult:
         from .engine import fingerprint
         settings = self.settings(path)
-        result = FileResult(shown, "unreadable", rules=[r.id for r in settings.rules])
+        result = FileResult(shown, "unreadable", rules=settings.rule_ids)
         self._add(result, settings, UNREADABLE, message,
                   Span(line, col, line, col + 1))
         fingerprint.assign(result.findings)

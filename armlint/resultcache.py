@@ -317,11 +317,26 @@ def decode_result(data: dict) -> FileResult:
     rules = data["rules"]
     if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
         raise ValueError("rules")
-    result = FileResult(_str(data["path"]), _str(data["kind"]), findings, list(rules),
+    result = FileResult(_str(data["path"]), _str(data["kind"]), findings, _shared(rules),
                         source=_str(data["source"]))
     if data.get("reason"):
         result.reason = _str(data["reason"])
     return result
+
+
+_RULE_IDS: dict[tuple, tuple] = {}  # one tuple for each list of rule IDs the entries hold
+
+
+def _shared(rules: list) -> tuple:
+    """The rule IDs of an entry as a tuple that the results of a run share: a run's files have a
+    few lists of hundreds of IDs between them, and a copy for each would grow with the files."""
+    key = tuple(rules)
+    found = _RULE_IDS.get(key)
+    if found is None:
+        if len(_RULE_IDS) >= 64:  # not a few lists after all: share no more
+            return key
+        found = _RULE_IDS[key] = key
+    return found
 
 
 def _str(value) -> str:
@@ -368,6 +383,12 @@ def recording_loader(confinement_for, unsaved):
                         text.encode("utf-8", "surrogatepass"))
                     self._remember(path, seen)
                 return found
+
+            def release(self, position):
+                gone = super().release(position)
+                for key in gone:
+                    self.seen.pop(key, None)
+                return gone
 
             def _remember(self, path, seen: dict) -> None:
                 known = self.seen.setdefault(os.path.abspath(path), {})

@@ -2,7 +2,7 @@
 
 Owns: choosing serial or parallel, the worker processes and what they send back, and memory
 between files. Workers are forked with the loaded linter (catalogue, configuration) and keep
-their own module caches for the whole run; each sends back a file's findings (a `FileResult`),
+their own module caches (see Memory); each sends back a file's findings (a `FileResult`),
 never its model. Results come back in input order, so a parallel run prints what a serial run
 prints.
 
@@ -14,6 +14,12 @@ shrinks as the work runs out (guided self-scheduling), so that workers finish to
 Memory: linting builds many small objects that live as long as a file. The collector is paused
 while a file is linted (its scans of them cost about a third of the run) and the young
 generations are collected after each file, so what a file leaves behind is freed before the next.
+What outlives a file is what a later file needs: the run gives the linter the files in order
+(`Linter.plan`) and after each says which is done (`Linter.release`), so a lowered Bicep module
+is kept until its last user and then freed by reference counting (the module loader cuts the
+cycles through it), never left for a full collection, which costs about a microsecond for each
+object alive. A worker keeps the modules of the runs it was handed: its runs come in the order of
+the files (the big files handed out first excepted, which release nothing).
 
 Cache: before a parallel run the parent takes from the result cache what it holds; only the
 other files go to workers (none are forked when every file is a hit).
@@ -52,17 +58,22 @@ def lint_all(linter: Linter, candidates: list, jobs: int, progress=None) -> list
     enabled = gc.isenabled()
     gc.disable()
     try:
-        if jobs <= 1 or len(candidates) < PARALLEL_THRESHOLD or not _can_fork():
-            return _serial(linter, candidates, progress)
         hits = _cache_hits(linter, candidates)
-        if not hits:
-            return _parallel(linter, candidates, jobs, progress)
-        rest = [c for i, c in enumerate(candidates) if i not in hits]
+        rest = [c for i, c in enumerate(candidates) if i not in hits] if hits else candidates
         shifted = (lambda done, total: progress(done + len(hits), total + len(hits))) \
-            if progress else None
-        linted = iter(_serial(linter, rest, shifted) if len(rest) < PARALLEL_THRESHOLD else
-                      _parallel(linter, rest, jobs, shifted))
-        return [hits[i] if i in hits else next(linted) for i in range(len(candidates))]
+            if progress and hits else progress
+        linter.plan([c.path if c.problem is None and c.skip is None else None for c in rest])
+        try:
+            if jobs <= 1 or len(rest) < PARALLEL_THRESHOLD or not _can_fork():
+                linted = _serial(linter, rest, shifted)
+            else:
+                linted = _parallel(linter, rest, jobs, shifted)
+        finally:
+            linter.plan(None)
+        if not hits:
+            return linted
+        it = iter(linted)
+        return [hits[i] if i in hits else next(it) for i in range(len(candidates))]
     finally:
         if enabled:
             gc.enable()
@@ -88,7 +99,9 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _lint_one(linter: Linter, candidate) -> FileResult:
+def _lint_one(linter: Linter, candidate, position: int | None) -> FileResult:
+    """Lint one candidate, the run's file at `position`; then forget what no later file needs
+    (a big file handed out early, out of order, has no position: it forgets nothing)."""
     try:
         if candidate.problem is not None:  # a folder that could not be listed
             return linter.unreadable_path(candidate.path, candidate.problem)
@@ -96,13 +109,15 @@ def _lint_one(linter: Linter, candidate) -> FileResult:
             return linter.skipped(candidate.path, candidate.skip)
         return linter.lint_file(candidate.path, candidate.explicit)
     finally:
+        if position is not None:
+            linter.release(position)
         gc.collect(1)  # the young generations: what this file left behind
 
 
 def _serial(linter: Linter, candidates: list, progress) -> list[FileResult]:
     results = []
-    for c in candidates:
-        results.append(_lint_one(linter, c))
+    for i, c in enumerate(candidates):
+        results.append(_lint_one(linter, c, i))
         if progress:
             progress(len(results), len(candidates))
     return results
@@ -177,8 +192,9 @@ def _parallel(linter: Linter, candidates: list, jobs: int, progress) -> list[Fil
     def feed(w: _Worker) -> None:
         """Hand a worker its next run before it finishes the last file it has."""
         if pending and len(w.in_flight) <= 1:
+            ordered = not pending.big  # a big file comes out of order (see WorkQueue)
             run = pending.take()
-            w.conn.send(run)
+            w.conn.send((run, ordered))
             w.in_flight.extend(run)
 
     def start() -> _Worker:
@@ -270,13 +286,16 @@ def _work(conn) -> None:
     sent_rules = None
     while True:
         try:
-            run = conn.recv()
+            message = conn.recv()
         except (EOFError, OSError):
             return
-        if run is None:
+        if message is None:
             return
+        run, ordered = message
         for i in run:
-            result = _lint_one(_WORKER, _CANDIDATES[i])
+            # after the big files, each worker's runs come in the order of the files: what no
+            # later file needs can go (see Linter.plan)
+            result = _lint_one(_WORKER, _CANDIDATES[i], i if ordered else None)
             # the IDs of the rules that ran (hundreds) are sent only when they change: the parent
             # would otherwise hold a copy of each for every file
             if result.rules == sent_rules:

@@ -54,20 +54,24 @@ def raw_entries(raw: Any, origin: Origin, wanted: set[str], skip_top: set[str] =
     return found
 
 
-# Properties found in the raw resources of module files, which every file calling the module
-# shares: id(raw) -> (raw, wanted, found). Kept for the run, as the module loader keeps the modules.
-_MODULE_ENTRIES: dict = {}
-
-
 def resource_entries(res: Resource, wanted: frozenset, skip_top: frozenset, root_doc) -> list:
-    """raw_entries of a resource, remembered for resources of module files (not `root_doc`)."""
-    if res.template.origin.doc is root_doc:
+    """raw_entries of a resource, remembered for resources of module files (not `root_doc`),
+    which every file calling the module shares: in the module document's memo, id(raw) -> (raw,
+    wanted, found), kept as long as the module loader keeps the module."""
+    doc = res.template.origin.doc
+    if doc is root_doc:
         return raw_entries(res.raw, res.origin, wanted, skip_top)
-    hit = _MODULE_ENTRIES.get(id(res.raw))
+    memo = getattr(doc, "memo", None)
+    if memo is None:
+        try:
+            memo = doc.memo = {}
+        except AttributeError:  # a document that takes no attributes: nothing remembered
+            return raw_entries(res.raw, res.origin, wanted, skip_top)
+    hit = memo.get((__name__, id(res.raw)))
     if hit is not None and hit[0] is res.raw and hit[1] == wanted:
         return hit[2]
     found = raw_entries(res.raw, res.origin, wanted, skip_top)
-    _MODULE_ENTRIES[id(res.raw)] = (res.raw, wanted, found)
+    memo[(__name__, id(res.raw))] = (res.raw, wanted, found)
     return found
 
 

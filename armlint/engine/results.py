@@ -5,7 +5,7 @@ Owns: the data classes passed from the engine to the reporters. Reporters read o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 from ..source.text import Span
 
@@ -66,7 +66,8 @@ class FileResult:
     path: str
     kind: str  # template | parameters | bicep | bicepparam | skipped | unreadable
     findings: list[Finding] = field(default_factory=list)
-    rules: list[str] = field(default_factory=list)  # IDs of the rules that ran on this file
+    # IDs of the rules that ran on this file: a tuple that results share (FileSettings.rule_ids)
+    rules: Sequence[str] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
     source: str = ""  # the absolute path of the file read, when it was read from disk
     reason: str = ""  # why a skipped file was not linted, in words

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .bounded import Bounded
+
 
 @dataclass(slots=True, eq=False)
 class Node:
@@ -110,7 +112,9 @@ def _text(node: Node, fold: bool) -> str:
     raise TypeError(type(node).__name__)
 
 
-_WALKED: dict[int, tuple] = {}  # id(tree) -> (tree, its nodes); trees are shared by the parse cache
+# id(tree) -> (tree, its nodes); trees are shared by the parse cache, and this cache is bounded as
+# it is (an entry holds its tree)
+_WALKED = Bounded(8192)
 
 
 def walk(node: Node) -> tuple:
@@ -119,9 +123,7 @@ def walk(node: Node) -> tuple:
     if hit is not None and hit[0] is node:
         return hit[1]
     nodes = tuple(_nodes(node))
-    if len(_WALKED) > 300_000:
-        _WALKED.clear()
-    _WALKED[id(node)] = (node, nodes)
+    _WALKED.put(id(node), (node, nodes))
     return nodes
 
 

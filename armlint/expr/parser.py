@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from .ast import Call, Index, Literal, Member, Node
+from .bounded import Bounded
 
 
 class ExpressionSyntaxError(Exception):
@@ -55,16 +56,18 @@ class _Invalid(NamedTuple):
     offset: int
 
 
-_cache: dict[str, Node | _Invalid] = {}
+# Texts recur across files (`[resourceGroup().location]`): the trees are kept for the run, in
+# caches of bounded size (see bounded.py), so that memory does not grow with the files.
+_cache = Bounded(4096)  # text -> Node | _Invalid
 # Trees built by the Bicep lowering carry no offsets into their text, so only callers that do
 # not locate anything inside the string (the evaluator) may take them instead of parsing.
-_lowered: dict[str, Node] = {}
+_lowered = Bounded(4096)  # text -> Node
 
 
 def remember(text: str, tree: Node) -> None:
     """Keep a tree built elsewhere (the Bicep lowering) for its expression text, for evaluation."""
-    if len(_lowered) < 200_000:
-        _lowered.setdefault(text, tree)
+    if _lowered.get(text) is None:
+        _lowered.put(text, tree)
 
 
 def parse(text: str, positions: bool = True) -> Node:
@@ -82,8 +85,7 @@ def parse(text: str, positions: bool = True) -> Node:
             hit = _Parser(text).parse()
         except ExpressionSyntaxError as exc:
             hit = _Invalid(exc.message, exc.offset)
-        if len(_cache) < 200_000:
-            _cache[text] = hit
+        _cache.put(text, hit)
     if isinstance(hit, _Invalid):
         raise ExpressionSyntaxError(hit.message, hit.offset)
     return hit

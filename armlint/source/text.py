@@ -139,6 +139,10 @@ class PointerSpans:
     item or the root), or None for what is not."""
 
     lines: LineIndex
+    # What rules derive once from a module file and share between the files that use it (keys
+    # start with the deriving module's name); it lives as long as the document, and the module
+    # loader empties it when it forgets the module.
+    memo: dict | None = None
 
     def _entry(self, pointer: tuple) -> tuple | None:
         raise NotImplementedError

@@ -477,3 +477,12 @@ def test_the_configuration_of_a_module_s_folder(tmp_path, monkeypatch, run, orde
     assert "main.bicep" in linted
     assert after == uncached(*order)
     assert run(*order)[0] == []
+
+
+def test_results_from_the_cache_share_their_lists_of_rule_ids(project, run):
+    # hundreds of IDs per file, a copy for each file of a big run would grow with the files
+    run()
+    result = lint_paths(["."], LintOptions(jobs=1))
+    rules = [r.rules for r in result.files if r.kind != "skipped"]
+    assert len(rules) == 4
+    assert len({id(r) for r in rules}) == len({tuple(r) for r in rules}) < 4

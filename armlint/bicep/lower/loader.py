@@ -4,6 +4,14 @@ Owns: `ModuleLoader`, which parses and lowers each Bicep file once (whether it i
 as a local module), reads JSON modules as they are, finds module cycles, reads an editor's unsaved
 text instead of the file and records which module files a lint read; and `default_confinement`,
 the folders a Bicep file may name files in when no run says otherwise.
+
+Memory: without a plan a loader keeps every file it lowered (an editor's session, a library
+caller). A run gives it a plan (`plan`): for each file named as a module, the position of the last
+of the run's files that names it or is it; after each file the run calls `release(position)` and
+the loader forgets the files no later file needs. A file lowered for itself and named by no file
+is forgotten as soon as it is done, a shared module (one the tests of a hundred folders use) only
+after its last user: memory stays the size of a folder's modules, not of the run, and no module
+is lowered twice (unless the plan missed a use, which costs only the time to lower it again).
 """
 from __future__ import annotations
 
@@ -25,7 +33,11 @@ class ModuleLoader:
     def __init__(self, confinement_for: Callable[[Path | None], Confinement] | None = None,
                  unsaved: dict[str, str] | None = None):
         self._cache: dict[str, Any] = {}
+        self._keep_until: dict[str, int] | None = None  # see plan()
         self._loading: set[str] = set()
+        self._lowering: list[list[str]] = []  # the modules each file being lowered loaded
+        self._uses: dict[str, list[str]] = {}  # file -> the module files its template holds
+        self._forgotten: list[tuple[str, Any]] = []  # forgotten, but inside a kept template
         self.confinement_for = confinement_for or default_confinement
         self.unsaved = unsaved or {}
         self.read: set[str] = set()
@@ -34,16 +46,20 @@ class ModuleLoader:
         """The template of a module file (its `origin` names the file's document), or None for a
         module that reaches itself. Raises ReadRefused for a file that cannot be read."""
         key = os.path.abspath(path)
+        if self._lowering:
+            self._lowering[-1].append(key)
         if key in self._cache:
             return self._cache[key]
         if key in self._loading:
             return None  # a cycle
         self._loading.add(key)
         self.read.add(key)
+        self._lowering.append([])
         try:
             value = self._read(path)
         finally:
             self._loading.discard(key)
+            self._uses[key] = self._lowering.pop()
         self._cache[key] = value
         return value
 
@@ -59,15 +75,65 @@ class ModuleLoader:
         doc = BicepDocument(text, parse(text), path)
         if key:
             self._loading.add(key)
+        self._lowering.append([])
         try:
             value = lowerer.lower_template(doc, self)
         finally:
+            used = self._lowering.pop()
             if key:
                 self._loading.discard(key)
         value.origin = Origin(doc, ())
         if key:
+            if cached is not None:  # the file's text changed: the old template goes
+                self._forgotten.append((key, cached))
             self._cache[key] = value
+            self._uses[key] = used
         return doc, value
+
+    def plan(self, keep_until: dict[str, int] | None) -> None:
+        """Keep each file (absolute path) until the run's file at position `keep_until[path]` is
+        done, a file not in it only until the current file is done; None keeps every file."""
+        self._keep_until = keep_until
+
+    def release(self, position: int) -> list[str]:
+        """Forget the files the plan does not keep after the run's file at `position` (called
+        between files, never while one is linted); the files forgotten."""
+        if self._keep_until is None:
+            return []
+        keep = self._keep_until
+        gone = [key for key in self._cache if keep.get(key, -1) <= position]
+        for key in gone:
+            self._forgotten.append((key, self._cache.pop(key)))
+        if self._forgotten:
+            self._unlink_unheld()
+        return gone
+
+    def _unlink_unheld(self) -> None:
+        """Free the forgotten templates no kept template holds (as a module, or a module's
+        module). A document refers to its template and the template to the document (every
+        value's origin): that cycle is cut here, so that reference counting frees the file at
+        once. Left to the cyclic collector, it would reach the oldest generation, which a run
+        collects rarely (a full collection costs about a microsecond per live object)."""
+        held: set[str] = set()
+        stack = [m for key in self._cache for m in self._uses.get(key, ())]
+        while stack:
+            key = stack.pop()
+            if key not in held:
+                held.add(key)
+                stack.extend(self._uses.get(key, ()))
+        still = []
+        for key, value in self._forgotten:
+            if key in held:
+                still.append((key, value))
+                continue
+            if key not in self._cache:
+                self._uses.pop(key, None)
+            doc = getattr(getattr(value, "origin", None), "doc", None)
+            if isinstance(doc, BicepDocument):
+                doc.value = None
+            if getattr(doc, "memo", None) is not None:
+                doc.memo = None  # what rules derived from it refers to it too
+        self._forgotten = still
 
     def _read(self, path: Path) -> Any | None:
         from armlint.source import jsonc

@@ -26,6 +26,7 @@ document once.
 """
 from __future__ import annotations
 
+import weakref
 from typing import Any, Callable
 
 from armlint.bicep.semantic.model import DeclaredResource, SemanticModel, Symbol
@@ -49,9 +50,17 @@ def analyze(doc: Any) -> SemanticModel:
 
 def _module_outputs(doc: Any) -> Callable[[str], dict | None]:
     """Output name -> declared ARM type of a module, read from the template the lowering loaded
-    for it (None when the module is not known: a registry module, a missing file)."""
+    for it (None when the module is not known: a registry module, a missing file). The document
+    is held weakly: it holds the model, and a cycle through it would keep a module file's whole
+    syntax tree for the cyclic collector, which a run calls rarely (see runner)."""
+    try:
+        ref = weakref.ref(doc)
+    except TypeError:  # an object without weak references: held as it is
+        ref = lambda: doc  # noqa: E731
+
     def outputs(symbol: str) -> dict | None:
-        value = doc.value
+        held = ref()
+        value = held.value if held is not None else None
         resources = value.get("resources") if isinstance(value, dict) else None
         found = resources.get(symbol) if isinstance(resources, dict) else None
         for key in ("properties", "template", "outputs"):

@@ -1,5 +1,7 @@
 """Findings inside a local module: each file answers for its own problems, and a module
 declaration answers for what the values it binds bring about."""
+import os
+
 from armlint.api import Linter, LintOptions
 
 MODULE = """// A VM whose agent setting comes from its caller; its admin name is a literal.
@@ -150,3 +152,63 @@ def test_a_finding_at_the_module_names_where_in_the_module_it_lies(catalogue, tm
         "physicalLocation": {"artifactLocation": {"uri": "modules/vm.bicep", "uriBaseId": "ROOT"},
                              "region": {"startLine": 11, "startColumn": 49, "endLine": 11,
                                         "endColumn": 56}}}]
+
+
+SHARED = "param tags object = {}\noutput t object = tags\n"
+USES_SHARED = "module s '{path}' = {{\n  name: 's'\n}}\nmodule vm '{vm}' = {{\n  name: 'vm'\n}}\n"
+
+
+def test_a_run_lowers_a_shared_module_once_and_keeps_nothing_after_its_last_user(catalogue,
+                                                                                tmp_path):
+    # the walk: a/one.bicep, a/shared.bicep, b/t.json, c/two.bicep, c/vm.bicep, solo.bicep
+    from armlint.bicep.lower import lowerer
+    from armlint.discover import discover
+    from armlint.runner import lint_all
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "a" / "shared.bicep").write_text(SHARED)
+    (tmp_path / "a" / "one.bicep").write_text(USES_SHARED.format(path="shared.bicep",
+                                                                 vm="../c/vm.bicep"))
+    (tmp_path / "b" / "t.json").write_text('{"$schema": "https://schema.management.azure.com/'
+                                           'schemas/2019-04-01/deploymentTemplate.json#", '
+                                           '"contentVersion": "1.0.0.0", "resources": []}')
+    (tmp_path / "c" / "two.bicep").write_text(USES_SHARED.format(path="../a/shared.bicep",
+                                                                 vm="vm.bicep"))
+    (tmp_path / "c" / "vm.bicep").write_text(MODULE)
+    (tmp_path / "solo.bicep").write_text(MAIN.replace("modules/vm.bicep", "c/vm.bicep"))
+    candidates = discover([str(tmp_path)])
+    assert [c.path.name for c in candidates] == ["solo.bicep", "one.bicep", "shared.bicep",
+                                                 "t.json", "two.bicep", "vm.bicep"]
+    options = LintOptions(select=["AL5001", "AL6001"], use_config=False)
+
+    alone = Linter(catalogue, options, root=tmp_path)  # no plan: keeps every file
+    expected = [[(f.rule_id, f.location.span.start_line, f.fingerprint) for f in r.findings]
+                for r in (alone.lint_file(c.path) for c in candidates)]
+    assert expected[0] == [("AL5001", 2, expected[0][0][2])]  # solo.bicep binds the agent off
+
+    lowered: list = []
+    original = lowerer.lower_template
+
+    def counting(doc, loader=None):
+        lowered.append(doc.path.name)
+        return original(doc, loader)
+
+    kept: list = []
+    linter = Linter(catalogue, options, root=tmp_path)
+    lowerer.lower_template = counting
+    try:
+        results = lint_all(linter, candidates, 1,
+                           lambda done, total: kept.append(sorted(
+                               os.path.basename(k) for k in linter.modules._cache)))
+    finally:
+        lowerer.lower_template = original
+    assert [[(f.rule_id, f.location.span.start_line, f.fingerprint) for f in r.findings]
+            for r in results] == expected
+    assert sorted(lowered) == sorted(["solo.bicep", "vm.bicep", "one.bicep", "shared.bicep",
+                                      "two.bicep"])  # each once
+    # after each file: what a later file names (shared.bicep until two.bicep, vm.bicep until
+    # its own turn), nothing else
+    assert kept == [["vm.bicep"], ["shared.bicep", "vm.bicep"], ["shared.bicep", "vm.bicep"],
+                    ["shared.bicep", "vm.bicep"], ["vm.bicep"], []]
+    assert linter.modules._cache == {} and linter._module_findings == {}
+    assert results[0].rules is results[1].rules  # one tuple of rule IDs for the run
