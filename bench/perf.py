@@ -14,11 +14,20 @@ on a shared machine wall time says more about the neighbours than about armlint,
   corpus j2   the same with --jobs 2 (the ratio j1/j2 is the parallel speed-up)
   cache 1st   the whole corpus into an empty cache folder (ARMLINT_CACHE_DIR in a temp folder)
   cache 2nd   the same again, unchanged (the ratio 2nd/1st is what the cache saves)
-  small       one small template end to end (the pre-commit case): the minimum of --repeat runs,
-              without the cache and served from it
+  docs        the docs samples folder (176 small ARM templates), one process, no cache
+  small       one small template and one small .bicep file end to end (the pre-commit case):
+              the median and minimum of --repeat runs, without the cache and served from it
   scale Nx    N hard-linked copies of a corpus part in a temp folder (1x, 4x, 16x), no cache,
               --jobs 1: the CPU time per copy should stay the same (linear cost)
-  checkov     Checkov on the same bicep and ARM files and on one small file, when on PATH
+  checkov     Checkov on the same files (the small template, the docs samples, the bicep and ARM
+              files), with the ratios of its CPU and wall time to armlint's: when the CHECKOV
+              environment variable names its executable or `checkov` is on PATH (it is not a
+              dependency: `python3 -m venv /tmp/venv-checkov && /tmp/venv-checkov/bin/pip install
+              checkov`); run offline (--skip-download, BC_SKIP_MAPPING)
+
+Runs use written bytecode (PYTHONDONTWRITEBYTECODE is dropped from their environment): a user's
+installed armlint has it. The cache's first run starts with the rule catalogue's cache warm, as
+the --no-cache runs do, so that the difference is the result cache's own cost.
 
 --quick takes a sample (every 8th file) for bicep, arm and the cache runs, skips the whole-corpus
 --jobs runs, and scales the docs samples only; without it the scale runs use the whole corpus
@@ -37,6 +46,27 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "vm-agent-enabled.json"
+SMALL_BICEP = """\
+@description('Where the account is deployed.')
+param location string = resourceGroup().location
+
+@minLength(3)
+param name string
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  sku: { name: 'Standard_LRS' }
+  kind: 'StorageV2'
+  properties: {
+    supportsHttpsTrafficOnly: true
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+  }
+}
+
+output id string = account.id
+"""
 
 
 class Run:
@@ -78,13 +108,14 @@ class Table:
     def __init__(self):
         self.rows: list[tuple] = []
 
-    def add(self, name: str, run: Run | None, note: str = "") -> None:
+    def add(self, name: str, run: Run | None, note: str = "") -> Run | None:
         self.rows.append((name, run, note, load()))
         if run is None:
             print(f"  {name}: {note}", flush=True)
         else:
             print(f"  {name}: {run.wall:.2f} s wall, {run.cpu:.2f} s CPU, {run.peak_mb:.0f} MB"
                   f" {note}", flush=True)
+        return run
 
     def print(self) -> None:
         print()
@@ -113,8 +144,10 @@ def main() -> int:
     bicep = [r[0] for r in rows if r[2] in ("bicep", "bicep-test")][::step]
     arm = [r[0] for r in rows if r[2] in ("arm-template", "arm-parameters")][::step]
     table = Table()
-    env = dict(os.environ, ARMLINT_NO_CACHE="")
-    env.pop("ARMLINT_NO_CACHE")
+    env = dict(os.environ)
+    env.pop("ARMLINT_NO_CACHE", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # runs read written bytecode, as installs do
+    jobs = os.cpu_count() or 1
     print(f"armlint {sys.executable}; corpus {corpus}; load {load()}; "
           f"{'quick' if args.quick else 'full'}", flush=True)
     # bytecode compiled before anything is timed
@@ -123,20 +156,32 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="armlint-perf-") as tmp:
         tmp_path = Path(tmp)
         cold = dict(env, ARMLINT_CACHE_DIR=str(tmp_path / "cache-unused"))
-        table.add(f"bicep: {len(bicep)} files, one process",
-                  measure(armlint("--no-cache", "-j", "1", *bicep), corpus, cold))
-        table.add(f"arm: {len(arm)} files, one process",
-                  measure(armlint("--no-cache", "-j", "1", *arm), corpus, cold))
+        bicep_run = table.add(f"bicep: {len(bicep)} files, one process",
+                              measure(armlint("--no-cache", "-j", "1", *bicep), corpus, cold))
+        arm_run = table.add(f"arm: {len(arm)} files, one process",
+                            measure(armlint("--no-cache", "-j", "1", *arm), corpus, cold))
+        docs_dir = corpus / "docs-json-samples"
+        docs_run = table.add("docs samples, one process",
+                             measure(armlint("--no-cache", "-j", "1", "."), docs_dir, cold)) \
+            if docs_dir.is_dir() else None
+        targets = ["."] if not args.quick else bicep + arm
         if not args.quick:
             j1 = measure(armlint("--no-cache", "-j", "1", "."), corpus, cold)
             table.add("corpus --jobs 1 (peak memory: whole corpus, one process)", j1)
             j2 = measure(armlint("--no-cache", "-j", "2", "."), corpus, cold)
             table.add("corpus --jobs 2", j2, f"speed-up {j1.wall / j2.wall:.2f}x wall")
+        uncached = j2 if not args.quick and jobs == 2 else \
+            measure(armlint("--no-cache", "-j", str(jobs), *targets), corpus, cold)
+        if args.quick or jobs != 2:
+            table.add(f"no cache, --jobs {jobs} (what the first run is compared with)", uncached)
         cached = dict(env, ARMLINT_CACHE_DIR=str(tmp_path / "cache"))
-        targets = ["."] if not args.quick else bicep + arm
-        first = measure(armlint(*targets), corpus, cached)
-        table.add("cache: first run (empty cache)", first)
-        second = measure(armlint(*targets), corpus, cached)
+        # the rule catalogue's cache warm, as in the --no-cache runs: the result cache's own cost
+        measure(armlint("--no-cache", str(EXAMPLE)), REPO, cached)
+        first = measure(armlint("-j", str(jobs), *targets), corpus, cached)
+        table.add(f"cache: first run (empty result cache), --jobs {jobs}", first,
+                  f"{100 * (first.cpu / uncached.cpu - 1):+.1f}% CPU, "
+                  f"{100 * (first.wall / uncached.wall - 1):+.1f}% wall against no cache")
+        second = measure(armlint("-j", str(jobs), *targets), corpus, cached)
         table.add("cache: second run, unchanged", second,
                   f"{100 * second.cpu / first.cpu:.1f}% of the first's CPU, "
                   f"{100 * second.wall / first.wall:.1f}% of its wall")
@@ -144,14 +189,21 @@ def main() -> int:
         small = tmp_path / "small"
         small.mkdir()
         shutil.copy(EXAMPLE, small / EXAMPLE.name)
-        for label, extra, run_env in (("no cache", ["--no-cache"], cold),
-                                      ("cached", [], cached)):
-            runs = [measure(armlint(*extra, EXAMPLE.name), small, run_env)
-                    for _ in range(args.repeat)]
-            best = min(runs, key=lambda r: r.cpu)
-            table.add(f"small file end to end, {label} (min of {args.repeat})", best,
-                      f"min wall {min(r.wall for r in runs) * 1000:.0f} ms, "
-                      f"min CPU {best.cpu * 1000:.0f} ms")
+        (small / "storage.bicep").write_text(SMALL_BICEP, encoding="utf-8")
+        python = [measure([sys.executable, "-c", "pass"], small, env) for _ in range(args.repeat)]
+        table.add(f"python -c pass (the floor; median of {args.repeat})", _median(python),
+                  f"median wall {_ms(python, 'wall')}, CPU {_ms(python, 'cpu')}")
+        small_runs = {}
+        for name in (EXAMPLE.name, "storage.bicep"):
+            for label, extra, run_env in (("no cache", ["--no-cache"], cold),
+                                          ("cached", [], cached)):
+                measure(armlint(*extra, name), small, run_env)  # the cache entry written
+                runs = [measure(armlint(*extra, name), small, run_env)
+                        for _ in range(args.repeat)]
+                small_runs[name, label] = table.add(
+                    f"small file {name} end to end, {label} (median of {args.repeat})",
+                    _median(runs), f"median wall {_ms(runs, 'wall')}, CPU {_ms(runs, 'cpu')}; "
+                                   f"min wall {min(r.wall for r in runs) * 1000:.0f} ms")
 
         part = corpus / "docs-json-samples" if args.quick else corpus
         # the start-up is paid once per run: the cost of a copy is the difference it makes
@@ -170,25 +222,46 @@ def main() -> int:
                       f"({100 * (per_copy / base - 1):+.1f}% against 1x)")
             shutil.rmtree(folder)
 
-        checkov = shutil.which("checkov")
+        checkov = os.environ.get("CHECKOV") or shutil.which("checkov")
         if checkov is None:
-            table.add("checkov", None, "not on PATH: no side-by-side figures")
+            table.add("checkov", None, "not installed (set CHECKOV or put checkov on PATH): "
+                                       "no side-by-side figures")
         else:
-            for label, files in (("bicep", bicep), ("arm", arm)):
+            # offline: no policy download, no guideline mapping from the network
+            offline = dict(env, BC_SKIP_MAPPING="TRUE")
+
+            def run_checkov(name: str, framework: str, target: list[str], ours: Run | None):
+                run = measure([checkov, *target, "--framework", framework, "--quiet",
+                               "--compact", "-o", "json", "--skip-download"], tmp_path, offline)
+                note = "" if ours is None else (
+                    f"{run.cpu / ours.cpu:.1f}x armlint's CPU, {run.wall / ours.wall:.1f}x its "
+                    f"wall, {run.peak_mb / ours.peak_mb:.1f}x its memory")
+                table.add(f"checkov: {name}", run, note)
+
+            run_checkov(f"small file {EXAMPLE.name}", "arm", ["-f", str(small / EXAMPLE.name)],
+                        small_runs[EXAMPLE.name, "no cache"])
+            if docs_run is not None:
+                run_checkov("docs samples", "arm", ["-d", str(docs_dir)], docs_run)
+            for label, files, ours in (("bicep", bicep, bicep_run), ("arm", arm, arm_run)):
                 folder = tmp_path / f"checkov-{label}"
                 for f in files:
                     target = folder / f
                     target.parent.mkdir(parents=True, exist_ok=True)
                     os.link(corpus / f, target)
-                run = measure([checkov, "-d", str(folder), "--framework",
-                               "bicep" if label == "bicep" else "arm", "--quiet", "--compact",
-                               "-o", "json"], tmp_path)
-                table.add(f"checkov: {label} ({len(files)} files)", run)
-            run = measure([checkov, "-f", str(small / EXAMPLE.name), "--framework", "arm",
-                           "--quiet", "--compact", "-o", "json"], tmp_path)
-            table.add("checkov: small file", run)
+                run_checkov(f"{label} ({len(files)} files)", "bicep" if label == "bicep" else
+                            "arm", ["-d", str(folder)], ours)
     table.print()
     return 0
+
+
+def _median(runs: list[Run]) -> Run:
+    """The run of median CPU time."""
+    return sorted(runs, key=lambda r: r.cpu)[len(runs) // 2]
+
+
+def _ms(runs: list[Run], what: str) -> str:
+    values = sorted(getattr(r, what) for r in runs)
+    return f"{values[len(values) // 2] * 1000:.0f} ms"
 
 
 def _link_tree(source: Path, target: Path) -> None:

@@ -1,6 +1,7 @@
 """The rule catalogue: compiled rules, looked up and selected by ID, ID prefix or name.
 
-Owns: the `Rule` record the loader builds from a YAML file, and `Catalogue` selection semantics
+Owns: the `Rule` record the loader builds from a YAML file (and the `Default` records of its
+`defaults:`, evaluated by defaults.py), and `Catalogue` selection semantics
 (`--select`/`--ignore`): a selector is `ALL`, an exact ID (`AL5001`), an ID prefix (`AL5`, `AL50`),
 a rule name (`extensions-without-vm-agent`) or a tag (`tag:security`, `tag:storage`, `tag:mcsb:NS-2`). Without `--select` the enabled rules run; rules
 with `enabled: false` (off by default, as some Bicep linter rules are) run only when a selector
@@ -16,6 +17,18 @@ from pathlib import Path
 from typing import Any
 
 HELP_URI = "https://github.com/armlint/armlint/blob/main/docs/rules/{id}.md"
+
+
+@dataclass(frozen=True)
+class Default:
+    """A setting's platform default: where it is read and what it is when absent (by API version)."""
+    name: str
+    value: Any  # the compiled JMESPath expression of where the setting is read
+    absent: tuple  # ((api_before or None, value), ...): the first that applies wins
+    setting: str  # how the rule page names the setting
+    source: str = ""
+    note: str = ""
+    api_version: Any = None  # a compiled expression: whose API version decides (default: the item's)
 
 
 @dataclass(eq=False)
@@ -39,7 +52,7 @@ class Rule:
     implementation: str = "jmespath"
     module: str | None = None
     let: tuple = ()  # ((name, Expression), ...)
-    defaults: tuple = ()  # (defaults.Default, ...): settings and the provider's default values
+    defaults: tuple = ()  # (Default, ...): settings and the provider's default values
     where: Any = None
     each: Any = None
     violation: Any = None

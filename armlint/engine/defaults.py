@@ -8,23 +8,11 @@ a default that depends on an API version armlint cannot know.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..expr.values import Obj, Unknown
+from .catalogue import Default  # noqa: F401 (the record: catalogue.py; here what it does)
 from .readings import compare_versions
-
-
-@dataclass(frozen=True)
-class Default:
-    """A setting's platform default: where it is read and what it is when absent (by API version)."""
-    name: str
-    value: Any  # the compiled JMESPath expression of where the setting is read
-    absent: tuple  # ((api_before or None, value), ...): the first that applies wins
-    setting: str  # how the rule page names the setting
-    source: str = ""
-    note: str = ""
-    api_version: Any = None  # a compiled expression: whose API version decides (default: the item's)
 
 
 def _when_absent(default: Default, api_version: Any) -> Any:

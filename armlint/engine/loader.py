@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import yaml  # imported where a rule file is read: a run from the compiled cache needs none
 
-from .catalogue import Catalogue, Rule
+from .catalogue import Catalogue, Default, Rule
 from ..source.files import Confinement, ReadRefused, read_file
 from ..validation import dotted as _dotted, first_problem
-from .defaults import Default
 from .expression import CompileError, Expression
 from .messages import STANDARD, MessageTemplateError, placeholders
 

@@ -48,8 +48,12 @@ def write_atomic(path: str, data: bytes) -> bool:
     (a read-only home): the caller runs without the cache."""
     temp = f"{path}.{os.getpid()}.{id(data):x}.tmp"
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temp, "wb") as out:
+        try:
+            out = open(temp, "wb")
+        except FileNotFoundError:  # the folder's first entry (not a makedirs per write)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            out = open(temp, "wb")
+        with out:
             out.write(data)
         os.replace(temp, path)
         return True

@@ -114,7 +114,8 @@ def test_a_cache_hit_loads_no_click_model_or_rules(tmp_path):
     assert "click" not in loaded
     hit = _imported(again.stderr)
     for module in ("click", "armlint.engine.run", "armlint.model.build", "armlint.engine.jmes",
-                   "jmespath", "jsonschema", "yaml", "armlint.bicep.syntax"):
+                   "jmespath", "jsonschema", "yaml", "armlint.bicep.syntax",
+                   "armlint.engine.defaults", "armlint.engine.readings"):
         assert module not in hit, module
 
 
