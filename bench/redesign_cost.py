@@ -15,7 +15,7 @@ Usage: python bench/redesign_cost.py [--corpus ../shared/corpus] [--old REV] [--
                  each tree's own default rules
   --every N      every Nth file (quick comparisons); --repeat N: runs per tree and set (min taken)
 Each run is a fresh process (a second run in one process would find the expression parser's
-cache warm), importing the tree with PYTHONPATH=<tree> (XDG_CACHE_HOME in a temp folder,
+cache warm), importing the tree with PYTHONPATH=<tree> compiled to bytecode beforehand (XDG_CACHE_HOME in a temp folder,
 so the real user cache is not touched); the catalogue is loaded before the clock starts. Prints per
 set and tree: files, findings, CPU seconds (min, and every run), the load average.
 """
@@ -86,8 +86,22 @@ def child(args) -> int:
     return 0
 
 
-def _run_child(tree: Path, cache: str, extra: list[str]) -> dict:
+def _compiled(tree: Path) -> None:
+    """Bytecode for every module of the tree, as after `pip install`: rule modules and the Bicep
+    parser are imported inside the timed run, and a tree without bytecode (an extracted
+    revision, a shell with PYTHONDONTWRITEBYTECODE set) would be timed compiling them."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "armlint")], check=True,
+                   env=_environment(tree, ""), stdout=subprocess.DEVNULL)
+
+
+def _environment(tree: Path, cache: str) -> dict:
     env = dict(os.environ, PYTHONPATH=str(tree), XDG_CACHE_HOME=cache, ARMLINT_NO_CACHE="1")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _run_child(tree: Path, cache: str, extra: list[str]) -> dict:
+    env = _environment(tree, cache)
     out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", *extra],
                          env=env, cwd=tempfile.gettempdir(), capture_output=True, text=True)
     if out.returncode != 0:
@@ -149,6 +163,8 @@ def main() -> int:
             print(f"rules: the {len(ids)} default rules of {rules_rev}")
     if select is None:
         print("rules: each tree's default rules")
+    for _, tree in trees:
+        _compiled(tree)
     sets = ("arm", "bicep") if args.set == "both" else (args.set,)
     for which in sets:
         extra = ["--corpus", str(corpus), "--set", which, "--every", str(args.every)] + \
