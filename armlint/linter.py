@@ -238,10 +238,12 @@ class Linter:
         keep = self._keep_until
         if keep is None:
             return
+        held: set = set()
         if self._modules is not None:
             self._modules.release(position)
+            held = self._modules.held  # inside a kept module: its findings are asked still
         for table in (self._module_findings, self._module_results, self._module_seen):
-            for key in [k for k in table if keep.get(k, -1) <= position]:
+            for key in [k for k in table if keep.get(k, -1) <= position and k not in held]:
                 del table[key]
 
     def forget_files(self) -> None:

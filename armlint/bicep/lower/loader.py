@@ -38,6 +38,7 @@ class ModuleLoader:
         self._lowering: list[list[str]] = []  # the modules each file being lowered loaded
         self._uses: dict[str, list[str]] = {}  # file -> the module files its template holds
         self._forgotten: list[tuple[str, Any]] = []  # forgotten, but inside a kept template
+        self.held: set[str] = set()  # the files of those templates (see release)
         self.confinement_for = confinement_for or default_confinement
         self.unsaved = unsaved or {}
         self.read: set[str] = set()
@@ -48,6 +49,8 @@ class ModuleLoader:
         key = os.path.abspath(path)
         if self._lowering:
             self._lowering[-1].append(key)
+        if key in self.held:
+            self._revive(key)
         if key in self._cache:
             return self._cache[key]
         if key in self._loading:
@@ -66,6 +69,8 @@ class ModuleLoader:
     def lowered(self, path: Path | None, text: str) -> tuple[BicepDocument, CIDict]:
         """The document and template of a Bicep file being linted, shared with its module uses."""
         key = os.path.abspath(path) if path is not None else None
+        if key in self.held:
+            self._revive(key)
         cached = self._cache.get(key) if key else None
         if cached is not None and cached.origin.doc.text == text:
             return cached.origin.doc, cached
@@ -108,6 +113,16 @@ class ModuleLoader:
             self._unlink_unheld()
         return gone
 
+    def _revive(self, key: str) -> None:
+        """Put a forgotten template that a kept one still holds back in the cache (a file lints a
+        module's module on its own): the same objects, not a second lowering."""
+        self.held.discard(key)
+        for i, (k, value) in enumerate(self._forgotten):
+            if k == key:
+                del self._forgotten[i]
+                self._cache[key] = value
+                return
+
     def _unlink_unheld(self) -> None:
         """Free the forgotten templates no kept template holds (as a module, or a module's
         module). A document refers to its template and the template to the document (every
@@ -134,6 +149,7 @@ class ModuleLoader:
             if getattr(doc, "memo", None) is not None:
                 doc.memo = None  # what rules derived from it refers to it too
         self._forgotten = still
+        self.held = {key for key, _ in still}
 
     def _read(self, path: Path) -> Any | None:
         from armlint.source import jsonc

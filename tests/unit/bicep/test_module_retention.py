@@ -111,3 +111,18 @@ def test_a_module_the_plan_did_not_foresee_is_lowered_again(tmp_path):
     again = loader.load(tmp_path / "vm.bicep")
     assert again is not first and again == first
     assert paths["vm.bicep"] in loader._cache
+
+
+def test_a_module_a_kept_template_holds_is_taken_back_not_lowered_again(tmp_path):
+    # a test file lints a module's module on its own (its findings decide what the test file
+    # reports): while the module's user is kept, its module is the same objects
+    paths = _write(tmp_path)
+    loader = ModuleLoader()
+    loader.plan({paths["user.bicep"]: 5, paths["vm.bicep"]: 0})
+    user = loader.lowered(tmp_path / "user.bicep", USER)[1]
+    vm = user["resources"]["vm"]["properties"]["template"]
+    loader.release(0)
+    assert paths["vm.bicep"] in loader.held
+    assert loader.load(tmp_path / "vm.bicep") is vm
+    doc, again = loader.lowered(tmp_path / "vm.bicep", VM)
+    assert again is vm and doc is vm.origin.doc
