@@ -44,6 +44,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from scale import link_tree  # bench/ is the script's folder, first on sys.path
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "vm-agent-enabled.json"
 SMALL_BICEP = """\
@@ -213,7 +215,7 @@ def main() -> int:
         for n in (1, 4, 16):
             folder = tmp_path / f"x{n}"
             for i in range(n):
-                _link_tree(part, folder / f"copy{i}")
+                link_tree(part, folder / f"copy{i}")
             run = measure(armlint("--no-cache", "-j", "1", "."), folder, cold)
             per_copy = (run.cpu - startup) / n
             base = base or per_copy
@@ -262,19 +264,6 @@ def _median(runs: list[Run]) -> Run:
 def _ms(runs: list[Run], what: str) -> str:
     values = sorted(getattr(r, what) for r in runs)
     return f"{values[len(values) // 2] * 1000:.0f} ms"
-
-
-def _link_tree(source: Path, target: Path) -> None:
-    """A copy of `source` made of hard links (a real copy where links are refused)."""
-    for folder, dirs, names in os.walk(source):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        out = target / Path(folder).relative_to(source)
-        out.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            try:
-                os.link(os.path.join(folder, name), out / name)
-            except OSError:
-                shutil.copy2(os.path.join(folder, name), out / name)
 
 
 if __name__ == "__main__":
