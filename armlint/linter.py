@@ -636,13 +636,15 @@ class Linter:
 
     def _finish(self, result: FileResult, settings: FileSettings, raw: list[RawFinding], doc,
                 model) -> None:
-        from .engine.locate import locate, locate_offsets, locate_origin
+        from .engine.locate import locate_offsets, locate_origin, locate_pinned
         seen: dict = {}
         elsewhere = _module_sites(model, doc)
         # a finding about a name a parameter file gives lies in that file
         given = {id(g.doc): g.shown for g in getattr(model, "given_parameters", ())
                  if g.doc is not None}
-        for rf in raw:
+        items: dict = {}  # id(resource origin) -> its pointer, one string for its findings
+        for index, rf in enumerate(raw):
+            raw[index] = None  # each raw finding is freed once located, not after the last
             rule = rf.rule if isinstance(rf.rule, Rule) else self.catalogue.find(rf.rule)
             if rule is None or (rule not in settings.rules and isinstance(rf.rule, Rule)):
                 continue
@@ -651,7 +653,7 @@ class Linter:
                 found = (where, locate_offsets(where, start, end, rf.inner), "")
             else:
                 found = locate_origin(rf.origin, rf.part, rf.inner) if rf.origin is not None else \
-                    locate(rf.anchor, rf.paths, rf.part)
+                    locate_pinned(rf.place)
             related = ()
             if found is not None and found[0] is not doc and id(found[0]) in elsewhere:
                 # inside a module loaded from another file: that file's own problem is reported
@@ -669,7 +671,8 @@ class Linter:
                 continue
             finding = seen[key] = self._finding(rule, settings, rf.message,
                                                 Location(path, span, pointer),
-                                                _item_pointer(rf.anchor), rf.level, rf.kind)
+                                                _item_pointer(rf.item, items), rf.level,
+                                                rf.kind)
             finding.related = related
             result.findings.append(finding)
         _merge_copies(result, model)
@@ -897,12 +900,16 @@ def _module_sites(model, doc) -> dict:
     return sites
 
 
-def _item_pointer(anchor: Any) -> str:
-    """The JSON pointer of the resource a finding's rule was looking at."""
-    from .engine.locate import json_pointer
-    resource = anchor.get("resource") if isinstance(anchor, dict) else None
-    origin = getattr(resource, "origin", None)
-    return json_pointer(tuple(origin.pointer)) if origin is not None else ""
+def _item_pointer(origin: Any, made: dict) -> str:
+    """The JSON pointer of the resource a finding's rule was looking at (its `Origin`), spelt
+    once per resource in `made`: a resource's findings share the string."""
+    if origin is None:
+        return ""
+    known = made.get(id(origin))
+    if known is None:
+        from .engine.locate import json_pointer
+        known = made[id(origin)] = (origin, json_pointer(tuple(origin.pointer)))  # kept: ids stay
+    return known[1]
 
 
 def _printable(text: str) -> str:

@@ -58,18 +58,28 @@ def _walk(anchor: Any, segments: list) -> tuple[Origin | None, list, bool]:
 def locate(anchor: Any, paths: tuple, part: str = "value") -> tuple[Any, Span, str] | None:
     """(document, span, pointer) of the first path that exists, else of the first path's
     deepest existing part."""
+    return locate_pinned(pin(anchor, paths, part))
+
+
+def pin(anchor: Any, paths: tuple, part: str = "value") -> tuple | None:
+    """Where `locate` would go, as (origin, source keys after it, part), without keeping the
+    anchor: a raw finding pins its place when it is made, so that the context it was found in
+    (a copy per finding for a rule with `each`) is not kept until the findings are located."""
     best = None
     for path in paths or ("",):
         origin, trail, exists = _walk(anchor, parse_path(path))
         if origin is None:
             continue
         if exists:
-            return _span(origin, trail, part)
+            return origin, trail, part
         if best is None:
-            best = (origin, trail)
-    if best is None:
-        return None
-    return _span(best[0], best[1], "value")
+            best = (origin, trail, "value")
+    return best
+
+
+def locate_pinned(place: tuple | None) -> tuple[Any, Span, str] | None:
+    """(document, span, pointer) of a place from `pin`."""
+    return None if place is None else _span(*place)
 
 
 def locate_origin(origin: Origin, part: str = "value",

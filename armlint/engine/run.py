@@ -22,6 +22,7 @@ from .contexts import Contexts
 from .defaults import bind_defaults
 from .items import jmespath_items, typed_items
 from .jmes import truthy
+from .locate import pin
 from .messages import render
 from .report import Report
 
@@ -41,6 +42,18 @@ class RawFinding:
     inner: tuple | None = None  # (start, end) inside the string at `origin`
     level: str | None = None
     kind: str = "fail"  # SARIF result kind: "open" for an undetermined Azure Policy result
+    place: tuple | None = None  # where `paths` lead (locate.pin), worked out when made
+    item: Any = None  # the Origin of the resource the rule was looking at
+
+    def __post_init__(self) -> None:
+        # The anchor is read here and dropped: kept until the findings are located, the
+        # contexts (a copy per finding of a rule with `each`) held 11 MB of a 10 MB template's
+        # 33,000 findings.
+        anchor = self.anchor
+        self.place = pin(anchor, self.paths, self.part)
+        resource = anchor.get("resource") if isinstance(anchor, dict) else None
+        self.item = getattr(resource, "origin", None)
+        self.anchor = None
 
 
 @dataclass

@@ -91,3 +91,19 @@ def test_raw_offsets(doc):
 
 def test_json_pointer_escapes():
     assert json_pointer(("a/b", "c~d", 0)) == "/a~1b/c~0d/0"
+
+
+def test_a_raw_finding_pins_its_place_and_keeps_no_context(doc, anchor):
+    """The place is worked out when the finding is made: a later change to the context (a rule
+    with `each` moving to its next item) does not move it, and the context is not kept."""
+    from armlint.engine.locate import locate_pinned
+    from armlint.engine.run import RawFinding
+    paths = ("resource.properties.missing", "resource.properties.list[1]")
+    found = RawFinding("AL0001", anchor, paths, "value", "message")
+    anchor["resource"] = literal_value({"properties": {}})
+    assert found.anchor is None
+    _, span, pointer = locate_pinned(found.place)
+    assert (str(span), pointer) == ("7:21-7:23", "/resources/0/properties/list/1")
+    assert found.item.pointer == ("resources", 0)
+    missing = RawFinding("AL0001", anchor, ("resource.x",), "value", "message")
+    assert locate_pinned(missing.place) is None and missing.item is None
