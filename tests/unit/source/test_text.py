@@ -66,3 +66,37 @@ def test_the_line_index_of_a_long_text_takes_a_few_bytes_a_line():
     assert index.position(len(text)) == (100_001, 1) and index.offset(3, 1) == 4
     assert index.line_count == 100_001
     assert used < 10 * 100_001
+
+
+def _naive_position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset)
+    return line + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+@pytest.mark.parametrize("text", ["", "x", "\n", "\n" * 200, "ab\r\ncd\n" * 100,
+                                  "".join(f"{'y' * (i % 7)}\n" for i in range(300)) + "tail"])
+def test_line_index_agrees_with_counting_line_breaks_at_every_offset(text):
+    # only every 64th line start is kept: offsets on both sides of a kept start and of each
+    # line break, the first and last line, and the end of the text
+    index = LineIndex(text)
+    assert index.line_count == text.count("\n") + 1
+    for offset in range(len(text) + 1):
+        line, col = index.position(offset)
+        assert (line, col) == _naive_position(text, offset), offset
+        assert index.offset(line, col) == offset
+    with pytest.raises(IndexError):
+        index.offset(index.line_count + 1, 1)
+
+
+def test_the_line_index_keeps_a_few_bytes_per_64_lines():
+    # every line's start took 8 bytes a line (3.7 MB for the 10 MB bench template)
+    import tracemalloc
+    text = "x\n" * 100_000
+    tracemalloc.start()
+    try:
+        index = LineIndex(text)
+        used, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert index.position(len(text) - 1) == (100_000, 2)
+    assert used < 100_000 // 4
