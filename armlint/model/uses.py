@@ -26,6 +26,8 @@ from ..expr.ast import Call, Literal, Node, walk
 from ..expr.evaluate import EvalContext, evaluate
 from ..expr.query import call_name, known_text, literal_text, tree_of
 
+from .template import ignoring_case
+
 if TYPE_CHECKING:
     from .template import Template
 
@@ -103,27 +105,32 @@ def value_uses(value: Any) -> ValueUses:
     return found
 
 
-# matched in any casing on the text as written (a lower-cased copy of a large file cost its size)
-_NAMED_READ = {kind: re.compile(kind + r"\s*\(\s*'([^']*)'", re.IGNORECASE)
+# Lower-case patterns, matched on the lower-cased text (Template.folded_search_text); a text
+# too large to copy is matched in any casing (ignoring_case), which costs ten times as much.
+_NAMED_READ = {kind: re.compile(kind + r"\s*\(\s*'([^']*)'")
                for kind in ("parameters", "variables")}
-_COMPUTED_READ = {kind: re.compile(kind + r"\s*\(\s*[^'\s)]", re.IGNORECASE)
+_COMPUTED_READ = {kind: re.compile(kind + r"\s*\(\s*[^'\s)]")
                   for kind in ("parameters", "variables")}
 
 
-def _expression_reads(pattern, text: str) -> Counter | None:
-    """The names `pattern` finds inside expression strings of JSON text (a string that starts
-    with `[`, not `[[`, and ends with `]`): the same call in a tag, a description or an escaped
-    `[[...]` literal is text, not a read. None when a string around a match holds an escaped
-    quote, which a backwards search cannot step over."""
+def _expression_reads(kind: str, t: "Template") -> Counter | None:
+    """The names `kind('name')` reads inside expression strings of the template's JSON text (a
+    string that starts with `[`, not `[[`, and ends with `]`): the same call in a tag, a
+    description or an escaped `[[...]` literal is text, not a read. None when a string around a
+    match holds an escaped quote, which a backwards search cannot step over."""
+    text = t.search_text or ""
+    low = t.folded_search_text
+    scan = low if low is not None else text  # the same characters at the same offsets
+    pattern = _NAMED_READ[kind] if low is not None else ignoring_case(_NAMED_READ[kind])
     counts: Counter = Counter()
-    for m in pattern.finditer(text):
-        start = text.rfind('"', 0, m.start())
-        end = text.find('"', m.end())
-        if start < 0 or end < 0 or text[start - 1] == "\\" or text[end - 1] == "\\":
+    for m in pattern.finditer(scan):
+        start = scan.rfind('"', 0, m.start())
+        end = scan.find('"', m.end())
+        if start < 0 or end < 0 or scan[start - 1] == "\\" or scan[end - 1] == "\\":
             return None
-        if text.startswith("[", start + 1) and not text.startswith("[[", start + 1) and \
-                text[end - 1] == "]":
-            counts[m.group(1).lower()] += 1
+        if scan.startswith("[", start + 1) and not scan.startswith("[[", start + 1) and \
+                scan[end - 1] == "]":
+            counts[text[m.start(1):m.end(1)].lower()] += 1
     return counts
 
 
@@ -302,14 +309,18 @@ class TemplateUses:
         if t.is_bicep or not isinstance(t.raw, dict):
             return None
         text = t.search_text or ""
-        if not text or "\\u0027" in text or _COMPUTED_READ[kind].search(text):
+        if not text or "\\u0027" in text:
             return None
-        counts = _expression_reads(_NAMED_READ[kind], text)
+        low = t.folded_search_text
+        if (_COMPUTED_READ[kind].search(low) if low is not None else
+                ignoring_case(_COMPUTED_READ[kind]).search(text)):
+            return None
+        counts = _expression_reads(kind, t)
         if counts is None:
             return None
         for inner in t.inner_templates:
             if inner.origin.doc is t.origin.doc:
-                inner_counts = _expression_reads(_NAMED_READ[kind], inner.search_text or "")
+                inner_counts = _expression_reads(kind, inner)
                 if inner_counts is None:
                     return None
                 counts -= inner_counts
