@@ -15,15 +15,17 @@ applies to the working directory (or `--config`); the others from the configurat
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .source.files import Confinement, ReadRefused, project_root, read_file
+from .source.record import Record
+
+TYPE_CHECKING = False  # typing is not imported on the way of a cached run (issue 12)
+if TYPE_CHECKING:
+    from typing import Any
 
 CONFIG_NAMES = (".armlint.yaml", ".armlint.yml")
 
@@ -34,50 +36,72 @@ class ConfigError(Exception):
         super().__init__(f"{path}:{line}:{col}: {message}")
 
 
-@dataclass
-class Override:
+class Override(Record):
     """One `overrides:` entry: the files (globs) it applies to and what it changes for them."""
-    files: list[str]
-    pointer: str = ""
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    enable: list[str] = field(default_factory=list)
-    rules: dict = field(default_factory=dict)
-    suppress: list[str] = field(default_factory=list)
-    reason: str = ""
-    _patterns: list = field(default_factory=list, repr=False)
+    _fields = ("files", "pointer", "select", "ignore", "enable", "rules", "suppress", "reason",
+               "_patterns")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, files: list[str], pointer: str = "", select: list[str] | None = None,
+                 ignore: list[str] | None = None, enable: list[str] | None = None,
+                 rules: dict | None = None, suppress: list[str] | None = None, reason: str = "",
+                 _patterns: list | None = None):
+        self.files = files
+        self.pointer = pointer
+        self.select = select
+        self.ignore = [] if ignore is None else ignore
+        self.enable = [] if enable is None else enable
+        self.rules = {} if rules is None else rules
+        self.suppress = [] if suppress is None else suppress
+        self.reason = reason
+        self._patterns = [] if _patterns is None else _patterns
 
     def matches(self, relative: str) -> bool:
         return any(p.fullmatch(relative) for p in self._patterns)
 
 
-@dataclass
-class Config:
+class Config(Record):
     """A configuration file as read (or EMPTY): rule selection, levels, options, overrides,
     exclusions, parameter files, policies."""
-    path: Path | None = None
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    enable: list[str] = field(default_factory=list)
-    rules: dict = field(default_factory=dict)  # selector -> {"level": ..., "options": {...}}
-    rules_dirs: list[Path] = field(default_factory=list)
-    fail_level: str | None = None
-    parameters: list[tuple] = field(default_factory=list)  # (pattern, Path)
-    auto_parameters: bool | None = None
-    exclude: list = field(default_factory=list)  # compiled patterns
-    baseline: Path | None = None
-    overrides: list[Override] = field(default_factory=list)
-    # where the files it names (rule folders, parameter files, the baseline, policy folders) must
-    # lie; None for a file given with --config, which is the user's own and trusted
-    confinement: Confinement | None = None
-    policies: list[str] = field(default_factory=list)  # files, folders (absolute), builtin:NAME
-    policy_aliases: list[Path] = field(default_factory=list)
-    show_undetermined: bool | None = None
-    # every rule selector the file names, with where: (pointer, is_key, selector), and the
-    # function that turns a pointer into (line, column)
-    selectors: list = field(default_factory=list, repr=False)
-    where: Any = field(default=None, repr=False)
-    _checked: Any = field(default=None, repr=False)  # the catalogue the selectors were checked in
+    _fields = ("path", "select", "ignore", "enable", "rules", "rules_dirs", "fail_level",
+               "parameters", "auto_parameters", "exclude", "baseline", "overrides", "confinement",
+               "policies", "policy_aliases", "show_undetermined", "selectors", "where",
+               "_checked")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, path: Path | None = None, select: list[str] | None = None,
+                 ignore: list[str] | None = None, enable: list[str] | None = None,
+                 rules: dict | None = None, rules_dirs: list[Path] | None = None,
+                 fail_level: str | None = None, parameters: list[tuple] | None = None,
+                 auto_parameters: bool | None = None, exclude: list | None = None,
+                 baseline: Path | None = None, overrides: list[Override] | None = None,
+                 confinement: Confinement | None = None, policies: list[str] | None = None,
+                 policy_aliases: list[Path] | None = None, show_undetermined: bool | None = None,
+                 selectors: list | None = None, where: Any = None, _checked: Any = None):
+        self.path = path
+        self.select = select
+        self.ignore = [] if ignore is None else ignore
+        self.enable = [] if enable is None else enable
+        self.rules = {} if rules is None else rules  # selector -> {"level": ..., "options": {...}}
+        self.rules_dirs = [] if rules_dirs is None else rules_dirs
+        self.fail_level = fail_level
+        self.parameters = [] if parameters is None else parameters  # (pattern, Path)
+        self.auto_parameters = auto_parameters
+        self.exclude = [] if exclude is None else exclude  # compiled patterns
+        self.baseline = baseline
+        self.overrides = [] if overrides is None else overrides
+        # where the files it names (rule folders, parameter files, the baseline, policy folders)
+        # must lie; None for a file given with --config, which is the user's own and trusted
+        self.confinement = confinement
+        # files, folders (absolute), builtin:NAME
+        self.policies = [] if policies is None else policies
+        self.policy_aliases = [] if policy_aliases is None else policy_aliases
+        self.show_undetermined = show_undetermined
+        # every rule selector the file names, with where: (pointer, is_key, selector), and the
+        # function that turns a pointer into (line, column)
+        self.selectors = [] if selectors is None else selectors
+        self.where = where
+        self._checked = _checked  # the catalogue the selectors were checked in
 
     def check_selectors(self, catalogue) -> None:
         """Raise ConfigError at the first selector that names no rule of `catalogue`."""
@@ -410,7 +434,8 @@ def _validated_cache(schema: bytes, data: bytes) -> Path | None:
     from .source import cachedir
     if cachedir.disabled():
         return None
-    digest = hashlib.sha256(__version__.encode() + b"\0" + schema + b"\0" + data).hexdigest()
+    from .source.hashes import sha256
+    digest = sha256(__version__.encode() + b"\0" + schema + b"\0" + data).hexdigest()
     return Path(cachedir.cache_path("valid-config", digest))
 
 
@@ -608,14 +633,17 @@ def _keys_as_written(value: Any, keys: tuple) -> tuple:
 
 # --- the settings of one file ----------------------------------------------------------------
 
-@dataclass
-class FileSettings:
+class FileSettings(Record):
     """What applies to one file: its rules, their levels and options, and the overrides'
     suppressions."""
-    rules: list  # the Rule objects to run
-    levels: dict  # rule id -> level
-    options: dict  # rule id -> options
-    suppress: list  # (rule ids set, pointer prefix, reason) from overrides
+    _fields = ("rules", "levels", "options", "suppress")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, rules: list, levels: dict, options: dict, suppress: list):
+        self.rules = rules  # the Rule objects to run
+        self.levels = levels  # rule id -> level
+        self.options = options  # rule id -> options
+        self.suppress = suppress  # (rule ids set, pointer prefix, reason) from overrides
 
     @functools.cached_property
     def rule_ids(self) -> tuple[str, ...]:

@@ -13,20 +13,24 @@ named explicitly are taken whatever `.gitignore` says, as `git add` takes them.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+
+from .source.record import Record
 
 EXTENSIONS = (".json", ".jsonc", ".bicep", ".bicepparam")
 SKIP_DIRS = frozenset({"node_modules", "__pycache__"})
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(Record):
     """A file to lint (or a folder that could not be listed, or a file .gitignore leaves out)."""
-    path: Path
-    explicit: bool  # named on the command line rather than found in a folder
-    problem: str | None = None  # why the path (a folder) could not be listed
-    skip: str | None = None  # why the path is not linted (a .gitignore pattern)
+    __slots__ = _fields = ("path", "explicit", "problem", "skip")
+
+    def __init__(self, path: Path, explicit: bool, problem: str | None = None,
+                 skip: str | None = None):
+        self.path = path
+        self.explicit = explicit  # named on the command line rather than found in a folder
+        self.problem = problem  # why the path (a folder) could not be listed
+        self.skip = skip  # why the path is not linted (a .gitignore pattern)
 
 
 class DiscoveryError(Exception):

@@ -8,13 +8,10 @@ configuration, rule or parameter file is a usage error (`USAGE_ERRORS`) and stop
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from .config import (EMPTY, BicepConfigFinder, Config, ConfigError, ConfigFinder, FileSettings,
                      file_settings)
@@ -26,9 +23,13 @@ from .parameters import ParameterFileError, ParameterSource, read_parameter_file
 from .source import files
 from .source.files import (DEFAULT_MAX_BYTES, Confinement, ReadRefused, is_inside, project_root,
                            read_file)
+from .source.record import Record
 from .source.text import DecodeError, Span, decode
 
+TYPE_CHECKING = False  # typing is not imported on the way of a cached run (issue 12)
 if TYPE_CHECKING:
+    from typing import Any
+
     from .engine.run import RawFinding
 
 # The model, the rules, locating and suppressing are imported when a file is linted, not when the
@@ -45,31 +46,49 @@ _SCHEMA_RE = re.compile(r'"\$schema"\s*:\s*"([^"]*)"', re.IGNORECASE)
 USAGE_ERRORS = (ParameterFileError, ConfigError, RuleFileError, SelectorError, BaselineError)
 
 
-@dataclass
-class LintOptions:
+class LintOptions(Record):
     """Settings from the command line (or a caller); None means "as configured"."""
+    _fields = ("select", "ignore", "enable", "rules_dirs", "fail_level", "parameter_files",
+               "parameter_values", "auto_parameters", "config", "use_config", "baseline", "jobs",
+               "roots", "max_file_size", "policies", "policy_aliases", "show_undetermined",
+               "exclude", "gitignore", "include_generated", "cache")
+    __hash__ = None  # type: ignore[assignment]
 
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    enable: list[str] = field(default_factory=list)
-    rules_dirs: list[str] = field(default_factory=list)
-    fail_level: str | None = None
-    parameter_files: list[str] = field(default_factory=list)  # --parameters: values for templates
-    parameter_values: dict = field(default_factory=dict)  # --param name=value (wins)
-    auto_parameters: bool | None = None  # pair x.json with x.parameters.json beside it
-    config: str | None = None  # --config: one file for every linted file
-    use_config: bool = True  # False: ignore configuration files (tests, editors)
-    baseline: str | None = None
-    jobs: int | None = None  # None: the machine's cores
-    roots: list[str] = field(default_factory=list)  # --root: more folders files may come from
-    max_file_size: int = DEFAULT_MAX_BYTES  # bigger files are an AL0002 finding, not read
-    policies: list[str] = field(default_factory=list)  # --policy: files, folders, builtin:NAME
-    policy_aliases: list[str] = field(default_factory=list)  # --policy-aliases files
-    show_undetermined: bool | None = None  # report undetermined policy results (SARIF "open")
-    exclude: list[str] = field(default_factory=list)  # --exclude globs (see Linter.skip_reason)
-    gitignore: bool = True  # folder walks leave out what .gitignore files say
-    include_generated: bool = False  # lint Bicep-generated JSON even beside its linted .bicep
-    cache: bool | None = None  # the result cache (lint_paths): None or True on, False off
+    def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None,
+                 enable: list[str] | None = None, rules_dirs: list[str] | None = None,
+                 fail_level: str | None = None, parameter_files: list[str] | None = None,
+                 parameter_values: dict | None = None, auto_parameters: bool | None = None,
+                 config: str | None = None, use_config: bool = True, baseline: str | None = None,
+                 jobs: int | None = None, roots: list[str] | None = None,
+                 max_file_size: int = DEFAULT_MAX_BYTES, policies: list[str] | None = None,
+                 policy_aliases: list[str] | None = None, show_undetermined: bool | None = None,
+                 exclude: list[str] | None = None, gitignore: bool = True,
+                 include_generated: bool = False, cache: bool | None = None):
+        self.select = select
+        self.ignore = [] if ignore is None else ignore
+        self.enable = [] if enable is None else enable
+        self.rules_dirs = [] if rules_dirs is None else rules_dirs
+        self.fail_level = fail_level
+        # --parameters: values for templates
+        self.parameter_files = [] if parameter_files is None else parameter_files
+        # --param name=value (wins)
+        self.parameter_values = {} if parameter_values is None else parameter_values
+        self.auto_parameters = auto_parameters  # pair x.json with x.parameters.json beside it
+        self.config = config  # --config: one file for every linted file
+        self.use_config = use_config  # False: ignore configuration files (tests, editors)
+        self.baseline = baseline
+        self.jobs = jobs  # None: the machine's cores
+        self.roots = [] if roots is None else roots  # --root: more folders files may come from
+        self.max_file_size = max_file_size  # bigger files are an AL0002 finding, not read
+        # --policy: files, folders, builtin:NAME; --policy-aliases files
+        self.policies = [] if policies is None else policies
+        self.policy_aliases = [] if policy_aliases is None else policy_aliases
+        self.show_undetermined = show_undetermined  # report undetermined policy results
+        # --exclude globs (see Linter.skip_reason)
+        self.exclude = [] if exclude is None else exclude
+        self.gitignore = gitignore  # folder walks leave out what .gitignore files say
+        self.include_generated = include_generated  # lint Bicep-generated JSON beside its .bicep
+        self.cache = cache  # the result cache (lint_paths): None or True on, False off
 
 
 def classify_schema(schema: Any) -> str | None:
@@ -879,7 +898,7 @@ def _shown_as(result: FileResult, shown: str) -> FileResult:
     if result.path != shown:
         for f in result.findings:
             if f.location.path == result.path:  # not those in a parameter file
-                f.location = dataclasses.replace(f.location, path=shown)
+                f.location = Location(shown, f.location.span, f.location.pointer)
         result.path = shown
     return result
 

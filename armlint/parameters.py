@@ -6,8 +6,8 @@ mapping, `--auto-parameters`) into plain values. A file that cannot be used is a
 """
 from __future__ import annotations
 
+from collections import namedtuple
 from pathlib import Path
-from typing import Any, NamedTuple
 
 from .source.files import DEFAULT_MAX_BYTES, Confinement, ReadRefused, read_file
 from .source.text import DecodeError, decode
@@ -17,12 +17,10 @@ class ParameterFileError(Exception):
     """A parameter file that cannot be used: a usage error, reported with its position."""
 
 
-class ParameterSource(NamedTuple):
-    """A parameter file read: its values, and its document (a JSONC document, or a
-    BicepDocument for a .bicepparam), where a finding about a name it gives is located."""
-
-    values: dict
-    doc: Any
+ParameterSource = namedtuple("ParameterSource", "values doc")
+ParameterSource.__doc__ = """A parameter file read: its values, and its document (a JSONC document,
+or a BicepDocument for a .bicepparam), where a finding about a name it gives is located (a
+collections.namedtuple: typing is not imported on the way of a cached run, issue 12)."""
 
 
 def load_parameter_values(path: Path, confinement: Confinement | None = None,

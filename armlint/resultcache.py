@@ -27,7 +27,6 @@ that cannot be read or written means linting without the cache, never a failure.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -35,6 +34,7 @@ from pathlib import Path
 
 from .engine.results import FileResult, Finding, Location, Suppression
 from .source import cachedir, files
+from .source.hashes import sha256
 from .source.text import Span
 
 FORMAT = 2  # 2: a skipped file's reason
@@ -104,7 +104,7 @@ class ResultCache:
 
     def key(self, path: Path, explicit: bool) -> str:
         text = f"{self.run_key}|{self.context(path)}|{os.path.abspath(path)}|{explicit}"
-        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def _entry_path(self, key: str) -> str:
         return os.path.join(self.folder, key[:2], key[2:32] + ".json")
@@ -217,7 +217,7 @@ def _unlink(path: str) -> bool:
 def _digest(value) -> str:
     text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
                       default=repr)
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # -- what the whole run shares ------------------------------------------------------------------
@@ -257,9 +257,10 @@ def code_stamp() -> str:
         package = os.path.dirname(os.path.abspath(__file__))
         lines: list[str] = []
         for top in (package, str(BUILTIN_RULES_DIR), str(SCHEMAS_DIR)):
-            lines += cachedir.tree_stamp(top)
+            if top == package or not files.is_inside(top, package):  # installed: in the package
+                lines += cachedir.code_tree_stamp(top)
         lines.sort()
-        _CODE_STAMP = hashlib.sha256("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
+        _CODE_STAMP = sha256("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
     return _CODE_STAMP
 
 

@@ -7,18 +7,21 @@ names the field. jsonschema is imported here only, on first use (it costs about 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
+
+from .source.record import Record
 
 _validators: dict[str, object] = {}
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Record):
     """The first way a document breaks its schema, and where."""
-    pointer: tuple  # where in the document
-    is_key: bool  # report at the key at `pointer` rather than its value
-    message: str
+    __slots__ = _fields = ("pointer", "is_key", "message")
+
+    def __init__(self, pointer: tuple, is_key: bool, message: str):
+        self.pointer = pointer  # where in the document
+        self.is_key = is_key  # report at the key at `pointer` rather than its value
+        self.message = message
 
 
 def first_problem(schema_path: Path, data, noun: str = "field") -> Problem | None:

@@ -9,8 +9,8 @@ reporter's job; this module knows no file format.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
+from ..source.record import Record
 from .results import Finding
 
 
@@ -18,23 +18,28 @@ class BaselineError(Exception):
     """A baseline file that cannot be used: a usage error (exit code 2) naming the file."""
 
 
-@dataclass(frozen=True, slots=True)
-class BaselineEntry:
+class BaselineEntry(Record):
     """An accepted finding: rule, file, fingerprint (and the message, for people)."""
-    rule_id: str
-    path: str  # as findings report it: relative to the run's root, '/'-separated
-    fingerprint: str
-    message: str = ""
+    __slots__ = _fields = ("rule_id", "path", "fingerprint", "message")
+
+    def __init__(self, rule_id: str, path: str, fingerprint: str, message: str = ""):
+        self.rule_id = rule_id
+        self.path = path  # as findings report it: relative to the run's root, '/'-separated
+        self.fingerprint = fingerprint
+        self.message = message
 
     @property
     def key(self) -> tuple[str, str, str]:
         return (self.rule_id, self.path, self.fingerprint)
 
 
-@dataclass
-class Baseline:
+class Baseline(Record):
     """The accepted findings of a baseline file."""
-    entries: list[BaselineEntry] = field(default_factory=list)
+    _fields = ("entries",)
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, entries: list[BaselineEntry] | None = None):
+        self.entries = [] if entries is None else entries
 
 
 def from_findings(findings: list[Finding]) -> Baseline:

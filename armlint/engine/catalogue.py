@@ -12,64 +12,93 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+from ..source.record import Record
+
+TYPE_CHECKING = False  # typing is not imported on the way of a cached run (issue 12)
+if TYPE_CHECKING:
+    from typing import Any
 
 HELP_URI = "https://github.com/armlint/armlint/blob/main/docs/rules/{id}.md"
 
 
-@dataclass(frozen=True)
-class Default:
+class Default(Record):
     """A setting's platform default: where it is read and what it is when absent (by API version)."""
-    name: str
-    value: Any  # the compiled JMESPath expression of where the setting is read
-    absent: tuple  # ((api_before or None, value), ...): the first that applies wins
-    setting: str  # how the rule page names the setting
-    source: str = ""
-    note: str = ""
-    api_version: Any = None  # a compiled expression: whose API version decides (default: the item's)
+    __slots__ = _fields = ("name", "value", "absent", "setting", "source", "note", "api_version")
+
+    def __init__(self, name: str, value: Any, absent: tuple, setting: str, source: str = "",
+                 note: str = "", api_version: Any = None):
+        self.name = name
+        self.value = value  # the compiled JMESPath expression of where the setting is read
+        self.absent = absent  # ((api_before or None, value), ...): the first that applies wins
+        self.setting = setting  # how the rule page names the setting
+        self.source = source
+        self.note = note
+        # a compiled expression: whose API version decides (default: the item's)
+        self.api_version = api_version
 
 
-@dataclass(eq=False)
 class Rule:
-    """A rule as its file defines it, ready to run (expressions compiled on first use)."""
-    id: str
-    name: str
-    title: str
-    level: str
-    scope_kind: str
-    message: str
-    docs: dict
-    source: Path
-    enabled: bool = True
-    enabled_bicep: bool = True  # False: off by default in Bicep files only (Bicep's own default)
-    resource_types: tuple = ()
-    include_existing: bool = False
-    include_not_deployed: bool = False
-    include_stand_ins: bool = False  # also visit stand-ins for parents deployed elsewhere
-    languages: tuple = ("json", "bicep")
-    implementation: str = "jmespath"
-    module: str | None = None
-    let: tuple = ()  # ((name, Expression), ...)
-    defaults: tuple = ()  # (Default, ...): settings and the provider's default values
-    where: Any = None
-    each: Any = None
-    violation: Any = None
-    report_at: tuple = ()
-    report_part: str = "value"
-    bind: tuple = ()  # JMESPath rules: ((name, Expression), ...)
-    bound: tuple = ()  # the names a message may use besides messages.STANDARD (every rule)
-    equivalents: tuple = ()
-    options: dict = field(default_factory=dict)  # name -> default
-    option_docs: dict = field(default_factory=dict)  # name -> description
-    tags: tuple = ()
-    builtin: bool = True
-    templates: str = "all"  # all | own | declaring: whose items (engine/items.py)
-    functions: tuple = ()  # expressions: only templates calling one of these (lower case)
-    nodes: tuple = ()  # bicep: the syntax classes whose nodes the rule is handed
-    fix: dict | None = None  # the quick fix editors offer (`fix:` in rule.schema.json), or None
-    _check: Any = None
+    """A rule as its file defines it, ready to run (expressions compiled on first use). Rules are
+    equal only to themselves."""
+
+    def __init__(self, id: str, name: str, title: str, level: str, scope_kind: str,
+                 message: str, docs: dict, source: Path, enabled: bool = True,
+                 enabled_bicep: bool = True, resource_types: tuple = (),
+                 include_existing: bool = False, include_not_deployed: bool = False,
+                 include_stand_ins: bool = False, languages: tuple = ("json", "bicep"),
+                 implementation: str = "jmespath", module: str | None = None, let: tuple = (),
+                 defaults: tuple = (), where: Any = None, each: Any = None,
+                 violation: Any = None, report_at: tuple = (), report_part: str = "value",
+                 bind: tuple = (), bound: tuple = (), equivalents: tuple = (),
+                 options: dict | None = None, option_docs: dict | None = None, tags: tuple = (),
+                 builtin: bool = True, templates: str = "all", functions: tuple = (),
+                 nodes: tuple = (), fix: dict | None = None, _check: Any = None):
+        self.id = id
+        self.name = name
+        self.title = title
+        self.level = level
+        self.scope_kind = scope_kind
+        self.message = message
+        self.docs = docs
+        self.source = source
+        self.enabled = enabled
+        # False: off by default in Bicep files only (Bicep's own default)
+        self.enabled_bicep = enabled_bicep
+        self.resource_types = resource_types
+        self.include_existing = include_existing
+        self.include_not_deployed = include_not_deployed
+        # also visit stand-ins for parents deployed elsewhere
+        self.include_stand_ins = include_stand_ins
+        self.languages = languages
+        self.implementation = implementation
+        self.module = module
+        self.let = let  # ((name, Expression), ...)
+        self.defaults = defaults  # (Default, ...): settings and the provider's default values
+        self.where = where
+        self.each = each
+        self.violation = violation
+        self.report_at = report_at
+        self.report_part = report_part
+        self.bind = bind  # JMESPath rules: ((name, Expression), ...)
+        # the names a message may use besides messages.STANDARD (every rule)
+        self.bound = bound
+        self.equivalents = equivalents
+        self.options = {} if options is None else options  # name -> default
+        self.option_docs = {} if option_docs is None else option_docs  # name -> description
+        self.tags = tags
+        self.builtin = builtin
+        self.templates = templates  # all | own | declaring: whose items (engine/items.py)
+        # expressions: only templates calling one of these (lower case)
+        self.functions = functions
+        self.nodes = nodes  # bicep: the syntax classes whose nodes the rule is handed
+        # the quick fix editors offer (`fix:` in rule.schema.json), or None
+        self.fix = fix
+        self._check = _check
+
+    def __repr__(self) -> str:
+        return f"Rule(id={self.id!r}, name={self.name!r})"
 
     def __getattr__(self, name: str):
         # the docs of a rule read from the catalogue cache, read when first asked for (loader.py)

@@ -6,7 +6,9 @@ never imports JMESPath: `jmes` is imported when an expression is first compiled 
 """
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # typing is not imported on the way of a cached run (issue 12)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class CompileError(Exception):

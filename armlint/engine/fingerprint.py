@@ -15,10 +15,10 @@ The file itself is not part of the fingerprint: matching pairs it with the path.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
+from ..source.hashes import sha256
 from .results import Finding
 
 VERSION = "armlint/v2"
@@ -36,7 +36,7 @@ def assign(findings: list[Finding], doc: Any = None) -> None:
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "backslashreplace")).hexdigest()[:32]
+    return sha256(text.encode("utf-8", "backslashreplace")).hexdigest()[:32]
 
 
 def anchor(finding: Finding, doc: Any = None) -> str:

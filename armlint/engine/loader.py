@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing is not imported on the way of a cached run (issue 12)
 if TYPE_CHECKING:
+    from typing import Any
+
     import yaml  # imported where a rule file is read: a run from the compiled cache needs none
 
 from .catalogue import Catalogue, Default, Rule
@@ -351,16 +353,15 @@ CACHE_FORMAT = 2  # 2: the rules' docs in a file of their own, read when a rule'
 
 def _cache_file() -> Path | None:
     """The cache entry of the built-in rules as their files are now (paths, sizes, times)."""
-    import hashlib
-
     from .. import __version__
     from ..source import cachedir
+    from ..source.hashes import sha256
     if cachedir.disabled():
         return None
-    lines = cachedir.tree_stamp(str(BUILTIN_RULES_DIR))
+    lines = cachedir.code_tree_stamp(str(BUILTIN_RULES_DIR))
     if any(line.endswith("|unreadable") for line in lines):
         return None
-    digest = hashlib.sha256(f"{__version__}|{CACHE_FORMAT}|{BUILTIN_RULES_DIR}\n".encode())
+    digest = sha256(f"{__version__}|{CACHE_FORMAT}|{BUILTIN_RULES_DIR}\n".encode())
     digest.update("\n".join(lines).encode("utf-8", "surrogatepass"))
     return Path(cachedir.cache_path("catalogue", digest.hexdigest()[:32] + ".json"))
 

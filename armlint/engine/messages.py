@@ -12,9 +12,12 @@ Owns: the message template language and its one renderer. A template is the rule
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
 
 from ..model.shown import in_message
+
+TYPE_CHECKING = False  # typing is not imported on the way of a cached run (issue 12)
+if TYPE_CHECKING:
+    from typing import Any, Mapping
 
 # The values every item of a scope kind gives its messages (rules bind the others).
 STANDARD = {

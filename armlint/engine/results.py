@@ -4,84 +4,112 @@ Owns: the data classes passed from the engine to the reporters. Reporters read o
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Sequence
+from ..source.record import Record
 
-from ..source.text import Span
+TYPE_CHECKING = False  # typing is not imported on the way of a cached run (issue 12)
+if TYPE_CHECKING:
+    from typing import Any, Sequence
+
+    from ..source.text import Span
 
 LEVELS = ("note", "warning", "error")
 LEVEL_RANK = {"none": 0, "note": 1, "warning": 2, "error": 3}
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(Record):
     """Where a finding is: the file as shown, the span, and the JSON pointer of the value."""
-    path: str  # as the user named it (relative to the working directory where possible)
-    span: Span
-    pointer: str = ""  # JSON pointer of the reported value in the source, for reference
+    __slots__ = _fields = ("path", "span", "pointer")
+
+    def __init__(self, path: str, span: Span, pointer: str = ""):
+        self.path = path  # as the user named it (relative to the working directory where possible)
+        self.span = span
+        self.pointer = pointer  # JSON pointer of the reported value in the source, for reference
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(Record):
     """Another place a finding concerns (SARIF's relatedLocations, an editor's related
     information): a finding reported at a module's declaration names where in the module's file
     the problem lies. `source` is the file's absolute path."""
-    location: Location
-    message: str
-    source: str = ""
+    __slots__ = _fields = ("location", "message", "source")
+
+    def __init__(self, location: Location, message: str, source: str = ""):
+        self.location = location
+        self.message = message
+        self.source = source
 
 
-@dataclass(slots=True)
-class Suppression:
+class Suppression(Record):
     """Why a finding is suppressed (SARIF's suppression object)."""
-    kind: str  # "inSource" | "external"
-    justification: str = ""
-    source: str = ""  # e.g. "armlint-disable-next-line", "metadata", "config", "baseline"
+    __slots__ = _fields = ("kind", "justification", "source")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, kind: str, justification: str = "", source: str = ""):
+        self.kind = kind  # "inSource" | "external"
+        self.justification = justification
+        self.source = source  # e.g. "armlint-disable-next-line", "metadata", "config", "baseline"
 
 
-@dataclass(slots=True)
-class Finding:
+class Finding(Record):
     """One reported problem: the rule, level, message and location, fingerprinted."""
-    rule_id: str
-    rule_name: str
-    level: str
-    message: str
-    location: Location
-    fingerprint: str = ""
-    suppression: Suppression | None = None
-    baseline_state: str | None = None  # "new" | "unchanged" with a baseline
-    item_pointer: str = ""  # JSON pointer of the resource the rule was looking at
-    kind: str = "fail"  # SARIF kind: "open" when the answer is not known (undetermined policy)
-    related: tuple[Related, ...] = ()  # other places the finding concerns
+    __slots__ = _fields = ("rule_id", "rule_name", "level", "message", "location", "fingerprint",
+                           "suppression", "baseline_state", "item_pointer", "kind", "related")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, rule_id: str, rule_name: str, level: str, message: str,
+                 location: Location, fingerprint: str = "",
+                 suppression: Suppression | None = None, baseline_state: str | None = None,
+                 item_pointer: str = "", kind: str = "fail", related: tuple[Related, ...] = ()):
+        self.rule_id = rule_id
+        self.rule_name = rule_name
+        self.level = level
+        self.message = message
+        self.location = location
+        self.fingerprint = fingerprint
+        self.suppression = suppression
+        self.baseline_state = baseline_state  # "new" | "unchanged" with a baseline
+        self.item_pointer = item_pointer  # JSON pointer of the resource the rule was looking at
+        self.kind = kind  # SARIF kind: "open" when the answer is not known (undetermined policy)
+        self.related = related  # other places the finding concerns
 
     def sort_key(self) -> tuple:
         s = self.location.span
         return (self.location.path, s.start_line, s.start_col, self.rule_id, self.message)
 
 
-@dataclass(slots=True)
-class FileResult:
+class FileResult(Record):
     """What linting one file gave: its kind, findings and the rules that ran (or why it was
     skipped)."""
-    path: str
-    kind: str  # template | parameters | bicep | bicepparam | skipped | unreadable
-    findings: list[Finding] = field(default_factory=list)
-    # IDs of the rules that ran on this file: a tuple that results share (FileSettings.rule_ids)
-    rules: Sequence[str] = field(default_factory=list)
-    stats: dict = field(default_factory=dict)
-    source: str = ""  # the absolute path of the file read, when it was read from disk
-    reason: str = ""  # why a skipped file was not linted, in words
+    __slots__ = _fields = ("path", "kind", "findings", "rules", "stats", "source", "reason")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, path: str, kind: str, findings: list[Finding] | None = None,
+                 rules: Sequence[str] | None = None, stats: dict | None = None, source: str = "",
+                 reason: str = ""):
+        self.path = path
+        self.kind = kind  # template | parameters | bicep | bicepparam | skipped | unreadable
+        self.findings = [] if findings is None else findings
+        # IDs of the rules that ran on this file: a tuple that results share
+        # (FileSettings.rule_ids)
+        self.rules = [] if rules is None else rules
+        self.stats = {} if stats is None else stats
+        self.source = source  # the absolute path of the file read, when it was read from disk
+        self.reason = reason  # why a skipped file was not linted, in words
 
 
-@dataclass(slots=True)
-class RunResult:
+class RunResult(Record):
     """A whole run: every file's result, the rules selected, and what the baseline left."""
-    files: list[FileResult]
-    rules: list[Any]  # the selected Rule objects, for reporters that describe them
-    root: str = "."  # absolute directory relative paths are resolved against
-    fail_level: str = "error"
-    baseline: str | None = None  # the baseline file, when one was used
-    absent: list = field(default_factory=list)  # baseline entries no finding matched (fixed)
+    __slots__ = _fields = ("files", "rules", "root", "fail_level", "baseline", "absent")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, files: list[FileResult], rules: list[Any], root: str = ".",
+                 fail_level: str = "error", baseline: str | None = None,
+                 absent: list | None = None):
+        self.files = files
+        self.rules = rules  # the selected Rule objects, for reporters that describe them
+        self.root = root  # absolute directory relative paths are resolved against
+        self.fail_level = fail_level
+        self.baseline = baseline  # the baseline file, when one was used
+        self.absent = [] if absent is None else absent  # baseline entries no finding matched
 
     @property
     def findings(self) -> list[Finding]:

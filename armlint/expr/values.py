@@ -9,9 +9,11 @@ strings ("true"/"false" in any casing).
 """
 from __future__ import annotations
 
-from typing import Any
-
 from ..source.cidict import CIDict
+
+TYPE_CHECKING = False  # typing is not imported on the way of a cached run (issue 12)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Origin:

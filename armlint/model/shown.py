@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, Iterator
+
+TYPE_CHECKING = False  # typing is not imported on the way of a cached run (issue 12)
+if TYPE_CHECKING:
+    from typing import Any, Iterator
 
 
 _SOURCES: ContextVar = ContextVar("armlint_bicep_sources", default=None)

@@ -9,7 +9,6 @@ note (what Azure would change). A configured level wins, as for rules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine.catalogue import Rule
@@ -25,12 +24,16 @@ DOCS = "https://github.com/armlint/armlint/blob/main/docs/policies.md"
 _RANK = {"note": 1, "warning": 2, "error": 3}
 
 
-@dataclass(eq=False)
 class PolicyRule(Rule):
-    definition_id: str = ""
-    policy_category: str = ""
-    effects: list = field(default_factory=list)
-    assignments: list = field(default_factory=list)
+    """A policy definition as a rule (its own fields after Rule's, as keywords)."""
+
+    def __init__(self, *args, definition_id: str = "", policy_category: str = "",
+                 effects: list | None = None, assignments: list | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.definition_id = definition_id
+        self.policy_category = policy_category
+        self.effects = [] if effects is None else effects
+        self.assignments = [] if assignments is None else assignments
 
     @property
     def category(self) -> str:

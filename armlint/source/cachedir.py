@@ -65,6 +65,18 @@ def write_atomic(path: str, data: bytes) -> bool:
         return False
 
 
+_CODE_STAMPS: dict[str, list[str]] = {}
+
+
+def code_tree_stamp(folder: str) -> list[str]:
+    """`tree_stamp` of a folder of armlint's own code or built-in rules, taken once a process
+    (the catalogue's cache key and the result cache's code stamp both need the rules')."""
+    found = _CODE_STAMPS.get(folder)
+    if found is None:
+        found = _CODE_STAMPS[folder] = tree_stamp(folder)
+    return found
+
+
 def tree_stamp(folder: str) -> list[str]:
     """Every file under `folder` (but __pycache__) as "path|size|mtime_ns", sorted: what says
     that a tree of code or rule files changed (os.scandir: no Path objects, one stat a file)."""

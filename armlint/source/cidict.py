@@ -8,7 +8,9 @@ shared by the objects that have the same keys.
 """
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # typing is not imported on the way of a cached run (issue 12)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 # Folded indexes shared by every object with the same keys in the same order (never changed in

@@ -87,8 +87,8 @@ def note_all(observations: dict) -> None:
 
 
 def digest(data: bytes) -> str:
-    import hashlib
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    from .hashes import blake2b
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def text_digest(path: Path | str) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 from array import array
 import codecs
-from dataclasses import dataclass
+
+from .record import Record
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE"),
@@ -20,14 +21,15 @@ _BOMS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(Record):
     """A region of a file: 1-based lines and columns, end column exclusive."""
+    __slots__ = _fields = ("start_line", "start_col", "end_line", "end_col")
 
-    start_line: int
-    start_col: int
-    end_line: int
-    end_col: int
+    def __init__(self, start_line: int, start_col: int, end_line: int, end_col: int):
+        self.start_line = start_line
+        self.start_col = start_col
+        self.end_line = end_line
+        self.end_col = end_col
 
     def __str__(self) -> str:
         return f"{self.start_line}:{self.start_col}-{self.end_line}:{self.end_col}"
@@ -43,12 +45,14 @@ class DecodeError(Exception):
         self.col = col
 
 
-@dataclass(frozen=True, slots=True)
-class DecodedText:
+class DecodedText(Record):
     """A file's text and the encoding it was decoded from."""
-    text: str
-    encoding: str  # human name, e.g. "UTF-8", "UTF-16 LE"
-    bom: bool
+    __slots__ = _fields = ("text", "encoding", "bom")
+
+    def __init__(self, text: str, encoding: str, bom: bool):
+        self.text = text
+        self.encoding = encoding  # human name, e.g. "UTF-8", "UTF-16 LE"
+        self.bom = bom
 
 
 def decode(data: bytes) -> DecodedText:

@@ -3,6 +3,7 @@ every command line it could not read the same way, and a small file served from 
 cache loads neither click nor the model, the rules or JMESPath."""
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -115,8 +116,13 @@ def test_a_cache_hit_loads_no_click_model_or_rules(tmp_path):
     hit = _imported(again.stderr)
     for module in ("click", "armlint.engine.run", "armlint.model.build", "armlint.engine.jmes",
                    "jmespath", "jsonschema", "yaml", "armlint.bicep.syntax",
-                   "armlint.engine.defaults", "armlint.engine.readings"):
+                   "armlint.engine.defaults", "armlint.engine.readings",
+                   # a third of a hit's CPU: dataclasses imports inspect and compiles each
+                   # class's methods, typing is large, hashlib loads OpenSSL (issue 12)
+                   "dataclasses", "inspect", "typing"):
         assert module not in hit, module
+    if importlib.util.find_spec("_sha256") or importlib.util.find_spec("_sha2"):
+        assert "_hashlib" not in hit  # source/hashes.py: CPython's own SHA-256 and BLAKE2b
 
 
 def test_a_usage_error_is_still_clicks(tmp_path):
