@@ -288,7 +288,8 @@ def _param_values(params: tuple) -> dict:
 
 
 def _render(fmt: str, result, color: bool, show_suppressed: bool, report_fixed: bool,
-            statistics: bool = False, sarif_category: str | None = None) -> str:
+            statistics: bool = False, sarif_category: str | None = None):
+    """The report as text, or for a format written as it is encoded, as pieces of text."""
     if fmt in ("text", "grouped"):
         from .reporters import text
         return text.render(result, color=color, show_suppressed=show_suppressed,
@@ -296,6 +297,9 @@ def _render(fmt: str, result, color: bool, show_suppressed: bool, report_fixed: 
     if fmt == "sarif":
         from .reporters import sarif
         return sarif.render(result, absent=report_fixed, category=sarif_category, env=os.environ)
+    if fmt == "json":
+        from .reporters import json as json_reporter
+        return json_reporter.chunks(result)
     import importlib
     return importlib.import_module(f"armlint.reporters.{fmt}").render(result)
 
@@ -333,7 +337,7 @@ def run_check(pairs: list[list], paths, fmts, outputs, select, ignore, enable, f
     from .engine.baseline import BaselineError
     from .engine.catalogue import SelectorError
     from .engine.loader import RuleFileError
-    from .output import OutputError, refuse_inputs, write_atomic
+    from .output import OutputError, batched, refuse_inputs, write_atomic
 
     pairs = pairs or [["text", None]]
     to_stdout = [p for p in pairs if p[1] is None]
@@ -381,7 +385,8 @@ def run_check(pairs: list[list], paths, fmts, outputs, select, ignore, enable, f
             except OSError as exc:
                 fail(f"cannot write {output}: {exc.strerror}")
         else:
-            echo(text, nl=False, color=use_color)
+            for piece in batched(text):
+                echo(piece, nl=False, color=use_color)
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if step_summary and any(fmt == "github" for fmt, _ in pairs):
         _append_step_summary(step_summary, result)

@@ -9,22 +9,43 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Iterable, Iterator
 
 
 class OutputError(Exception):
     """An output that cannot or must not be written: a usage error (exit code 2)."""
 
 
-def write_atomic(path: str | os.PathLike, text: str) -> None:
-    """Write `text` (UTF-8) to `path` through a temporary file renamed over it. A target that
-    exists and is not a regular file (`/dev/stdout`, a pipe) is written to as it is."""
+def batched(text: str | Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """A report given whole or in pieces (a reporter that encodes as it goes), as strings of
+    about `size` characters at least: one write each, however small the pieces."""
+    if isinstance(text, str):
+        yield text
+        return
+    held: list[str] = []
+    count = 0
+    for piece in text:
+        held.append(piece)
+        count += len(piece)
+        if count >= size:
+            yield "".join(held)
+            held, count = [], 0
+    if held:
+        yield "".join(held)
+
+
+def write_atomic(path: str | os.PathLike, text: str | Iterable[str]) -> None:
+    """Write `text` (UTF-8; a string or its pieces, see `batched`) to `path` through a temporary
+    file renamed over it. A target that exists and is not a regular file (`/dev/stdout`, a pipe)
+    is written to as it is."""
     target = os.path.realpath(path)  # through a symbolic link, as a plain write would go
     folder = os.path.dirname(target) or "."
     try:
         st = os.stat(target)
         if not stat.S_ISREG(st.st_mode):
             with open(target, "w", encoding="utf-8", newline="") as out:
-                out.write(text)
+                for piece in batched(text):
+                    out.write(piece)
             return
         mode = st.st_mode & 0o7777
     except FileNotFoundError:
@@ -36,7 +57,8 @@ def write_atomic(path: str | os.PathLike, text: str) -> None:
                                      dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+            for piece in batched(text):
+                out.write(piece)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, mode)

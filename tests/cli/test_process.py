@@ -273,6 +273,25 @@ def test_a_failed_write_leaves_the_previous_file_and_no_temporary(tmp_path, monk
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
 
+def test_a_report_given_in_pieces_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    """A reporter that encodes as it goes hands write_atomic pieces: they are written in
+    batches, and one that fails half-way leaves the previous report."""
+    from armlint import output
+    assert list(output.batched(["ab", "c", "de", "f"], size=3)) == ["abc", "def"]
+    assert list(output.batched("whole", size=1)) == ["whole"]
+    target = tmp_path / "report.json"
+    output.write_atomic(target, iter(["{", '"a": ', "1", "}\n"]))
+    assert target.read_text() == '{"a": 1}\n'
+
+    def failing():
+        yield "half"
+        raise RuntimeError("a reporter failed")
+    with pytest.raises(RuntimeError):
+        output.write_atomic(target, failing())
+    assert target.read_text() == '{"a": 1}\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
 def test_an_output_that_is_not_a_regular_file_is_written_as_it_is(project):
     proc = run("check", "infra", "-f", "sarif", "-o", "/dev/null", "-f", "text", cwd=project)
     assert proc.returncode == 1 and "AL5001" in proc.stdout

@@ -61,3 +61,27 @@ def test_sarif_is_valid_and_complete(result, catalogue):
     assert run["automationDetails"]["id"] == "armlint/"
     assert all(r["ruleIndex"] == [d["id"] for d in driver["rules"]].index(r["ruleId"])
                for r in run["results"])
+
+
+@pytest.mark.parametrize("shape", ["none", "some"])
+def test_json_written_in_pieces_is_what_one_dump_writes(shape):
+    """The JSON report is encoded a finding at a time; its text is the document's
+    `json.dumps(indent=2)`, byte for byte, with and without findings and skipped files."""
+    from armlint.engine.results import Suppression
+    findings = [] if shape == "none" else [
+        Finding("AL2", "b", "warning", 'two "quoted"\nlines é', Location("b.json", Span(9, 1, 9, 4),
+                "/x"), "f2", Suppression("inSource", "because {x}", "armlint-disable-next-line"),
+                "new", kind="open"),
+        Finding("AL1", "a", "error", "one", Location("a.json", Span(2, 3, 2, 8), "/r/0"), "f1")]
+    files = [FileResult("a.json", "template", findings)]
+    files += [] if shape == "none" else [FileResult("s.json", "skipped", reason="not ARM")]
+    run = RunResult(files, [])
+    document = {"tool": "armlint", "version": json_reporter.__version__, "files_linted": 1,
+                "files_skipped": run.skipped,
+                "findings": [json_reporter._item(f) for f in sorted(findings,
+                                                                    key=Finding.sort_key)],
+                "skipped": [{"path": "s.json", "reason": "not ARM"}] if shape == "some" else []}
+    pieces = list(json_reporter.chunks(run))
+    assert len(pieces) == 5 + 2 * (shape == "some") + (shape == "some")
+    assert "".join(pieces) == json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    assert json_reporter.render(run) == "".join(pieces)
