@@ -153,9 +153,7 @@ class JsonDocument(PointerSpans):
         self._parsed_text = parsed_text if parsed_text is not None else text
         self._lines: LineIndex | None = None
         self.path = None  # the file, when it was read as another template's module
-        # container's value offset -> its members (see _members_of), and each key text once
-        self._members: dict[int, tuple | None] = {}
-        self._names: dict[str, str] = {}
+        self._members: _Members | None = None  # positions of the containers looked up
 
     @property
     def ok(self) -> bool:
@@ -175,18 +173,15 @@ class JsonDocument(PointerSpans):
 
     def _entry(self, pointer: Pointer) -> tuple | None:
         """(key_start, key_end, value_start, value_end) for `pointer`, or None if it is absent."""
-        text = self._parsed_text
-        if not pointer:
-            # a valid document is one value between JSON white space (the decoder checked)
-            return (-1, -1, _WS(text, 0).end(), len(text.rstrip(" \t\n\r")))
-        parent = self._entry(pointer[:-1])
-        if parent is None:
-            return None
-        members = self._members.get(parent[2], _MISSING)
-        if members is _MISSING:
-            members = _members_of(text, parent[2], self._names)
-            self._members[parent[2]] = members
-        return None if members is None else _member(members, pointer[-1])
+        members = self._members
+        if members is None:
+            members = self._members = _Members(self._parsed_text)
+        entry = members.root
+        for key in pointer:
+            entry = members.entry(entry[2], key)
+            if entry is None:
+                return None
+        return entry
 
     def span(self, pointer: Pointer, part: str = "value") -> Span | None:
         return PointerSpans.span(self, pointer, part) if self.ok else None
@@ -229,9 +224,16 @@ class JsonDocument(PointerSpans):
         return _scan(self.text).duplicates if self.has_duplicates else []
 
 
-_MISSING = object()
 _WS = re.compile(r"[ \t\n\r]*").match
-_scan_once = json.scanner.make_scanner(json.JSONDecoder(strict=False))
+
+def _discard(pairs) -> None:
+    return None
+
+
+# Skipping a value builds it; each object is dropped as soon as it is made, so skipping the
+# `resources` array of a large template holds a list of None, not every resource again (that
+# was 3 times the file, for a moment, at the first finding's lookup).
+_scan_once = json.scanner.make_scanner(json.JSONDecoder(strict=False, object_pairs_hook=_discard))
 
 
 def _skip_value(text: str, pos: int) -> int:
@@ -268,68 +270,110 @@ def _raw_offsets(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
     return raw_start, raw_end if raw_end is not None else pos
 
 
-def _members_of(text: str, pos: int, names: dict) -> tuple | None:
-    """The direct members of the container starting at `pos` (the C scanner skips their values):
-    for an object (its keys, their offsets), for an array (None, its items' offsets), None for a
-    scalar. The offsets are packed in an array, four a property (key start and end, value start
-    and end) or two an item: an object or tuple an offset took 4 to 8 times as much, so the
-    positions of a large template's findings cost 3 times its size. The keys are a tuple (a dict
-    from key to index for a large object); `names` holds each key text once per document."""
-    offsets = array("q")
-    opener = text[pos]
-    if opener == "{":
-        keys = []
-        pos = _WS(text, pos + 1).end()
-        while text[pos] == '"':
-            key, key_end = json.decoder.scanstring(text, pos + 1, False)
-            key_start = pos
-            pos = _WS(text, key_end).end() + 1  # past ':'
-            pos = _WS(text, pos).end()
-            end = _skip_value(text, pos)
-            keys.append(names.setdefault(key, key))
-            offsets.extend((key_start, key_end, pos, end))
-            pos = _WS(text, end).end()
-            if text[pos] != ",":
-                break
+class _Members:
+    """The direct members of every container of one text looked up so far, found by the C
+    scanner (which skips their values) the first time one of them is asked for.
+
+    All their offsets are in one array, `pool`: for each container a record of its key set's
+    index in `keysets` (0 for an array), its member count, then four offsets a property (key start
+    and end, value start and end) or two an item. `at` maps a container's value offset to its
+    record (-1 for a scalar). A tuple of keys and an array of offsets for each container took 11 MB
+    for the 33,000 containers that the findings of the 10 MB bench template lie in; the records,
+    with the key sets shared by the containers that have the same keys, take a third of that."""
+
+    __slots__ = ("text", "root", "at", "pool", "keysets", "keyset_ids", "names")
+
+    def __init__(self, text: str):
+        self.text = text
+        # a valid document is one value between JSON white space (the decoder checked)
+        end = len(text)
+        while end and text[end - 1] in " \t\n\r":
+            end -= 1
+        self.root = (-1, -1, _WS(text, 0).end(), end)
+        self.at: dict[int, int] = {}
+        self.pool = array("I" if len(text) < 1 << 32 else "q")
+        self.keysets: list = [None]
+        self.keyset_ids: dict[tuple, int] = {}
+        self.names: dict[str, str] = {}  # each key text once
+
+    def entry(self, container: int, key) -> tuple | None:
+        """(key start, key end, value start, value end) of member `key` (an item's key offsets
+        -1) of the container whose value starts at `container`; None if it has no such member."""
+        at = self.at.get(container)
+        if at is None:
+            at = self.at[container] = self._scan(container)
+        if at < 0:
+            return None
+        pool = self.pool
+        keys = self.keysets[pool[at]]
+        if keys is None:
+            if isinstance(key, int) and 0 <= key < pool[at + 1]:
+                i = at + 2 + 2 * key
+                return -1, -1, pool[i], pool[i + 1]
+            return None
+        if type(keys) is dict:
+            i = keys.get(key)
+            if i is None:
+                return None
+        else:
+            for i in range(len(keys) - 1, -1, -1):  # a repeated key: the last one wins
+                if keys[i] == key:
+                    break
+            else:
+                return None
+        i = at + 2 + 4 * i
+        return pool[i], pool[i + 1], pool[i + 2], pool[i + 3]
+
+    def _scan(self, pos: int) -> int:
+        """Record the members of the container at `pos`: the record's index, -1 for a scalar."""
+        text = self.text
+        opener = text[pos]
+        if opener != "{" and opener != "[":
+            return -1
+        pool = self.pool
+        at = len(pool)
+        pool.append(0)
+        pool.append(0)
+        count = 0
+        if opener == "{":
+            keys = []
+            names = self.names
             pos = _WS(text, pos + 1).end()
-        if len(keys) > _LINEAR_KEYS:
-            return {key: i for i, key in enumerate(keys)}, offsets  # a repeated key: the last wins
-        return tuple(keys), offsets
-    if opener == "[":
+            while text[pos] == '"':
+                key, key_end = json.decoder.scanstring(text, pos + 1, False)
+                key_start = pos
+                pos = _WS(text, key_end).end() + 1  # past ':'
+                pos = _WS(text, pos).end()
+                end = _skip_value(text, pos)
+                keys.append(names.setdefault(key, key))
+                pool.extend((key_start, key_end, pos, end))
+                pos = _WS(text, end).end()
+                if text[pos] != ",":
+                    break
+                pos = _WS(text, pos + 1).end()
+            keyset = tuple(keys)
+            index = self.keyset_ids.get(keyset)
+            if index is None:
+                index = self.keyset_ids[keyset] = len(self.keysets)
+                self.keysets.append({key: i for i, key in enumerate(keys)}  # the last one wins
+                                    if len(keys) > _LINEAR_KEYS else keyset)
+            pool[at] = index
+            pool[at + 1] = len(keys)
+            return at
         pos = _WS(text, pos + 1).end()
         while text[pos] != "]":
             end = _skip_value(text, pos)
-            offsets.extend((pos, end))
+            pool.extend((pos, end))
+            count += 1
             pos = _WS(text, end).end()
             if text[pos] != ",":
                 break
             pos = _WS(text, pos + 1).end()
-        return None, offsets
-    return None
+        pool[at + 1] = count
+        return at
 
 
 _LINEAR_KEYS = 8
-
-
-def _member(members: tuple, key) -> tuple | None:
-    """(key start, key end, value start, value end) of member `key` (-1 for an item's key)."""
-    keys, offsets = members
-    if keys is None:
-        if isinstance(key, int) and 0 <= key < len(offsets) // 2:
-            return -1, -1, offsets[2 * key], offsets[2 * key + 1]
-        return None
-    if type(keys) is dict:
-        i = keys.get(key)
-        if i is None:
-            return None
-    else:
-        for i in range(len(keys) - 1, -1, -1):  # a repeated key: the last one wins
-            if keys[i] == key:
-                break
-        else:
-            return None
-    i *= 4
-    return offsets[i], offsets[i + 1], offsets[i + 2], offsets[i + 3]
 
 
 def load(text: str) -> JsonDocument:

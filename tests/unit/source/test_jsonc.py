@@ -151,3 +151,45 @@ def test_a_repeated_string_value_is_stored_once(comment):
     long = "x" * 100_000  # a long value is left as the decoder made it
     doc = jsonc.load('{"a": "%s", "b": "%s"}' % (long, long))
     assert doc.value["a"] == doc.value["b"] == long
+
+
+def _many_items(count: int) -> str:
+    items = ",\n".join(f'{{"name": "r{i}", "p": {{"x": [1, {i}]}}}}' for i in range(count))
+    return '{"resources": [\n' + items + "\n]}\n"  # a line break at the end, as editors save
+
+
+def test_locating_needs_no_copy_of_the_text_or_its_values():
+    # The root's extent was len(text.rstrip()): a copy of the whole text per lookup when the
+    # file ends with a line break (2 ms a lookup in a 10 MB file); skipping a member's value
+    # built it (the whole resources array again: 12 times this text for a moment).
+    import tracemalloc
+    text = _many_items(20_000)
+    doc = jsonc.load(text)
+    doc.lines  # noqa: B018 (built once, on the first finding)
+    tracemalloc.start()
+    try:
+        span = doc.span(("resources", 5, "name"))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert span_text(doc, ("resources", 5, "name")) == "7:10-7:14"
+    assert str(span) == "7:10-7:14"
+    assert peak < len(text) / 4
+
+
+def test_positions_kept_are_a_few_hundred_bytes_per_container():
+    # a tuple of keys and an array of offsets for each container took 866 bytes for the three
+    # containers of each item here; one record in a shared array and shared key sets, 390
+    import tracemalloc
+    count = 20_000
+    doc = jsonc.load(_many_items(count))
+    doc.span(("resources", 0, "p", "x", 1))
+    tracemalloc.start()
+    try:
+        for i in range(1, count):
+            span = doc.span(("resources", i, "p", "x", 1))
+            assert (span.start_line, span.end_col - span.start_col) == (i + 2, len(str(i)))
+        used, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert used / count < 600
