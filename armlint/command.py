@@ -296,7 +296,7 @@ def _render(fmt: str, result, color: bool, show_suppressed: bool, report_fixed: 
                            statistics=statistics, grouped=fmt == "grouped")
     if fmt == "sarif":
         from .reporters import sarif
-        return sarif.render(result, absent=report_fixed, category=sarif_category, env=os.environ)
+        return sarif.chunks(result, absent=report_fixed, category=sarif_category, env=os.environ)
     if fmt == "json":
         from .reporters import json as json_reporter
         return json_reporter.chunks(result)

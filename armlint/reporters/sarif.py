@@ -9,12 +9,14 @@ state when present (baseline results that are gone only on request: code scannin
 results as open alerts). Also the baseline file: a minimal SARIF log (no rule metadata, no
 regions; what matching needs and a message for people) written from and read into the
 format-neutral `engine.baseline` model. Pure: text in, text out; reading files is the caller's.
+`chunks` gives the log in pieces, a result at a time (stream.py), for a report written as it is
+encoded.
 """
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlparse
 from urllib.request import url2pathname
@@ -23,6 +25,7 @@ from .. import __version__
 from ..engine.baseline import Baseline, BaselineEntry, BaselineError
 from ..engine.fingerprint import VERSION as FINGERPRINT
 from ..engine.results import RunResult
+from .stream import Members, dumps_streaming
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/armlint/armlint"
@@ -136,9 +139,36 @@ def render(result: RunResult, absent: bool = False, category: str | None = None,
     `category` is the code scanning category (default `armlint`). `env` (the environment) in
     an Azure Pipelines build gives the automation details its Advanced Security reads, unless
     a `category` is given."""
+    return "".join(chunks(result, absent, category, env))
+
+
+def chunks(result: RunResult, absent: bool = False, category: str | None = None,
+           env: Mapping[str, str] | None = None) -> Iterator[str]:
+    """`render`'s text in pieces, a result at a time (see stream.py)."""
     rules = list(result.rules)
     index = {r.id: i for i, r in enumerate(rules)}
-    results = []
+    results = Members(_results(result, index, absent))
+    run = {
+        "tool": {"driver": {
+            "name": "armlint",
+            "fullName": FULL_NAME,
+            "version": __version__,
+            "semanticVersion": __version__,
+            "informationUri": INFO_URI,
+            "rules": [_descriptor(r) for r in rules],
+        }},
+        "automationDetails": (None if category else azure_pipeline(env or {}))
+        or {"id": automation_id(category)},
+        "originalUriBaseIds": _base_ids(result.root),
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "invocations": [{"executionSuccessful": True}],
+    }
+    return dumps_streaming({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, results)
+
+
+def _results(result: RunResult, index: dict, absent: bool) -> Iterator[dict]:
+    """The SARIF result of each finding in order, then with `absent` the baseline's gone ones."""
     for f in sorted(result.findings, key=lambda f: f.sort_key()):
         s = f.location.span
         item = {
@@ -170,31 +200,14 @@ def render(result: RunResult, absent: bool = False, category: str | None = None,
             item["suppressions"] = [sup]
         if f.baseline_state:
             item["baselineState"] = f.baseline_state
-        results.append(item)
+        yield item
     if absent:
         for entry in result.absent:
             gone = _entry_result(entry)
             if entry.rule_id in index:
                 gone["ruleIndex"] = index[entry.rule_id]
             gone["baselineState"] = "absent"
-            results.append(gone)
-    run = {
-        "tool": {"driver": {
-            "name": "armlint",
-            "fullName": FULL_NAME,
-            "version": __version__,
-            "semanticVersion": __version__,
-            "informationUri": INFO_URI,
-            "rules": [_descriptor(r) for r in rules],
-        }},
-        "automationDetails": (None if category else azure_pipeline(env or {}))
-        or {"id": automation_id(category)},
-        "originalUriBaseIds": _base_ids(result.root),
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-        "invocations": [{"executionSuccessful": True}],
-    }
-    return _dump(run)
+            yield gone
 
 
 def _base_ids(root: str) -> dict:
