@@ -9,7 +9,7 @@ The pieces join to exactly what `json.dumps(document, indent=2)` writes.
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from collections.abc import Iterator
 
 from .. import __version__
 from ..engine.results import Finding, RunResult

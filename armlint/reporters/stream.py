@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 
 class Members:
@@ -18,17 +18,17 @@ class Members:
 
     __slots__ = ("items",)
 
-    def __init__(self, items: Iterable[Any]):
+    def __init__(self, items: Iterable[object]):
         self.items = items
 
 
-def dumps_streaming(document: Any, members: Members) -> Iterator[str]:
+def dumps_streaming(document: object, members: Members) -> Iterator[str]:
     """`json.dumps(document, indent=2, ensure_ascii=False) + "\\n"` in pieces, with `members`
     (placed in the document where its list goes) encoded a member at a time."""
     # the array's place in the text: a string no report text can foresee
     hole = "\x00" + os.urandom(16).hex()
 
-    def placeholder(value: Any) -> str:
+    def placeholder(value: object) -> str:
         if value is members:
             return hole
         raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
