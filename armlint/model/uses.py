@@ -169,55 +169,97 @@ class Expression:
         return last if isinstance(last, str) else None
 
 
-class TemplateUses:
-    """The uses index of one template (see the module docstring)."""
+class _Index:
+    """The one pass over a template's expressions (see TemplateUses)."""
+
+    __slots__ = ("parameters", "variables", "functions", "dynamic", "expressions")
 
     def __init__(self, template: "Template"):
-        self.template = template
         self.parameters: Counter = Counter()  # lower-case name -> uses
         self.variables: Counter = Counter()
         self.functions: Counter = Counter()  # lower-case function -> calls
         self.dynamic: list = []  # (section, pointer, text) of computed names
         self.expressions: list[Expression] = []  # every expression of the template
         skip = {id(t.raw) for t in template.inner_templates}
-        self._walk(template.raw, skip)
+        # A lowered Bicep template's trees come from the lowering (no offsets, which its
+        # findings do not use: they go on the Bicep value) instead of being parsed again.
+        positions = not template.is_bicep
+        functions, parameters, variables = self.functions, self.parameters, self.variables
+        expressions, dynamic = self.expressions, self.dynamic
 
-    def _walk(self, value: Any, skip: set) -> None:
-        stack = [(value, ())]
+        def add(text: str, ptr: tuple) -> None:
+            if not parser.is_expression(text):
+                return
+            try:
+                tree = parser.parse(text, positions)
+            except parser.ExpressionSyntaxError:
+                return
+            expressions.append(Expression(template, ptr, text, tree))
+            for call in walk(tree):
+                if not isinstance(call, Call) or call.namespace:
+                    continue
+                name = call.name.lower()
+                functions[name] += 1
+                if (name == "parameters" or name == "variables") and call.args:
+                    arg = call.args[0]
+                    if isinstance(arg, Literal) and isinstance(arg.value, str):
+                        (parameters if name == "parameters" else variables)[arg.value.lower()] += 1
+                    else:
+                        dynamic.append((name, ptr, text))
+
+        stack: list = [(template.raw, ())]
         while stack:
             node, ptr = stack.pop()
             if isinstance(node, dict):
-                if id(node) in skip and ptr:
+                if ptr and id(node) in skip:
                     continue
                 for key, child in node.items():
                     if key[:1] == "[":
-                        self._expression(key, ptr + (key,))
+                        add(key, ptr + (key,))
                     stack.append((child, ptr + (key,)))
             elif isinstance(node, list):
                 stack.extend((child, ptr + (i,)) for i, child in enumerate(node))
             elif isinstance(node, str) and node[:1] == "[":
-                self._expression(node, ptr)
+                add(node, ptr)
 
-    def _expression(self, text: str, pointer: tuple) -> None:
-        if not parser.is_expression(text):
-            return
-        try:
-            tree = parser.parse(text)
-        except parser.ExpressionSyntaxError:
-            return
-        self.expressions.append(Expression(self.template, pointer, text, tree))
-        for node in walk(tree):
-            if not isinstance(node, Call) or node.namespace:
-                continue
-            name = node.name.lower()
-            self.functions[name] += 1
-            if name in ("parameters", "variables") and node.args:
-                arg = node.args[0]
-                table = self.parameters if name == "parameters" else self.variables
-                if isinstance(arg, Literal) and isinstance(arg.value, str):
-                    table[arg.value.lower()] += 1
-                else:
-                    self.dynamic.append((name, pointer, text))
+
+class TemplateUses:
+    """The uses index of one template (see the module docstring). The pass over its expressions
+    is made when one of `parameters`, `variables`, `functions`, `dynamic` or `expressions` is
+    first asked for: `is_unread` in a Bicep file, or in JSON whose text tells, needs none."""
+
+    def __init__(self, template: "Template"):
+        self.template = template
+
+    @cached_property
+    def _index(self) -> _Index:
+        return _Index(self.template)
+
+    @property
+    def parameters(self) -> Counter:
+        """`parameters('x')` calls by lower-case name."""
+        return self._index.parameters
+
+    @property
+    def variables(self) -> Counter:
+        """`variables('x')` calls by lower-case name."""
+        return self._index.variables
+
+    @property
+    def functions(self) -> Counter:
+        """Calls by lower-case function name."""
+        return self._index.functions
+
+    @property
+    def dynamic(self) -> list:
+        """(section, pointer, text) of each `parameters(...)`/`variables(...)` with a computed
+        name."""
+        return self._index.dynamic
+
+    @property
+    def expressions(self) -> list[Expression]:
+        """Every expression of the template, in the order of a walk of its raw value."""
+        return self._index.expressions
 
     def calls_any(self, functions: tuple[str, ...]) -> bool:
         """Whether the template calls one of the lower-case `functions` ('list*': a prefix)."""

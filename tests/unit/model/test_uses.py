@@ -1,0 +1,85 @@
+"""The uses index (model/uses.py): one pass over a template's expressions, made only when a
+rule asks for what it finds; a lowered Bicep template's trees are the lowering's, not parsed
+again."""
+from armlint.bicep.lower import ModuleLoader
+import pytest
+
+from armlint.expr import parser
+from armlint.expr.bounded import Bounded
+from armlint.model.build import build_template_model
+from armlint.source.jsonc import load
+
+SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"
+
+_JSON = """{
+  "$schema": "%s",
+  "parameters": {"Used": {"type": "string"}, "unused": {"type": "string"}},
+  "variables": {"v": "[toLower(PARAMETERS('used'))]"},
+  "resources": [],
+  "outputs": {"o": {"type": "string", "value": "[variables(concat('v', ''))]"}}
+}""" % SCHEMA
+
+_BICEP = """param used string
+param unused string
+var v = toLower(used)
+output o string = concat(v, 'x')
+"""
+
+
+def _json():
+    doc = load(_JSON)
+    assert doc.ok, doc.error
+    return build_template_model(doc, doc.value).root
+
+
+def _bicep(tmp_path):
+    path = tmp_path / "main.bicep"
+    path.write_text(_BICEP)
+    doc, value = ModuleLoader().lowered(path, _BICEP)
+    return build_template_model(doc, value, {}, language="bicep").root
+
+
+def _refuse(self, text):
+    raise AssertionError(f"parsed: {text}")
+
+
+@pytest.fixture
+def no_parsing(monkeypatch):
+    """A function: from when it is called, parsing an expression string fails the test."""
+    monkeypatch.setattr(parser, "_cache", Bounded(16))  # no tree of an earlier test
+    return lambda: monkeypatch.setattr(parser._Parser, "__init__", _refuse)
+
+
+def test_unread_parameters_of_json_told_by_the_text_need_no_pass(no_parsing):
+    t = _json()
+    no_parsing()
+    uses = t.uses
+    assert uses.is_unread("parameters", "unused") and not uses.is_unread("parameters", "USED")
+
+
+def test_the_pass_counts_calls_reads_and_computed_names_once_asked():
+    uses = _json().uses
+    assert uses.parameters == {"used": 1}
+    assert uses.functions == {"tolower": 1, "parameters": 1, "variables": 1, "concat": 1}
+    assert [(s, p) for s, p, _ in uses.dynamic] == [("variables", ("outputs", "o", "value"))]
+    assert sorted(e.pointer for e in uses.expressions) == [("outputs", "o", "value"),
+                                                           ("variables", "v")]
+    assert uses.calls_any(("tolower",)) and not uses.calls_any(("list*",))
+
+
+def test_unread_in_bicep_comes_from_the_symbols_without_a_pass(tmp_path, monkeypatch):
+    t = _bicep(tmp_path)
+    monkeypatch.setattr(parser, "_lowered", Bounded(16))  # a pass would have to parse
+    monkeypatch.setattr(parser, "_cache", Bounded(16))
+    monkeypatch.setattr(parser._Parser, "__init__", _refuse)
+    uses = t.uses
+    assert uses.is_unread("parameters", "unused") and not uses.is_unread("parameters", "used")
+
+
+def test_bicep_expressions_are_the_lowered_trees_not_parsed_again(tmp_path, no_parsing):
+    t = _bicep(tmp_path)
+    no_parsing()
+    uses = t.uses
+    assert uses.parameters == {"used": 1} and uses.variables == {"v": 1}
+    assert {e.text for e in uses.expressions} == {"[toLower(parameters('used'))]",
+                                                  "[concat(variables('v'), 'x')]"}
