@@ -165,16 +165,23 @@ MAX_JUDGED_COPIES = 100  # past this a loop's copies are not judged one by one (
 _BODY_SKIPPED = {"name", "copy", "resources"}
 
 
-def _uses_copy_index(raw: Any, top: bool = True) -> bool:
+def _uses_copy_index(raw: Any) -> bool:
     """Whether a resource's body (without its name, copy loop and child resources) calls
     copyIndex() somewhere."""
-    if isinstance(raw, str):
-        return "copyindex" in raw.lower()
     if isinstance(raw, dict):
-        return any(_uses_copy_index(v, False) for k, v in raw.items()
-                   if not (top and isinstance(k, str) and k.lower() in _BODY_SKIPPED))
-    if isinstance(raw, list):
-        return any(_uses_copy_index(v, False) for v in raw)
+        stack = [v for k, v in raw.items()
+                 if not (isinstance(k, str) and k.lower() in _BODY_SKIPPED)]
+    else:
+        stack = [raw]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if "copyindex" in value.lower():
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
     return False
 
 

@@ -1,5 +1,7 @@
 """The template model: flattened resources with full types and names, linked parents, children,
 attached resources and nested deployments."""
+import json
+
 from armlint.model.build import build_template_model, parse_resource_id
 from armlint.source.jsonc import load
 
@@ -135,3 +137,16 @@ def test_a_parent_or_child_name_that_is_not_a_string_joins_as_an_unknown_part():
     ext = by_type(m, "Microsoft.Compute/virtualMachines/extensions")[0]
     assert ext.parent is vm
     assert ext.name.text == "{null}/{-1187117415}"
+
+
+def test_a_loop_is_judged_per_copy_only_when_its_body_beyond_name_copy_and_children_uses_copyindex():
+    def copies(body: dict) -> int:
+        res = {"type": "Microsoft.Network/publicIPAddresses", "apiVersion": "2023-04-01",
+               "name": "[concat('ip', copyIndex())]", "copy": {"name": "ips", "count": 3},
+               **body}
+        model = model_of(json.dumps({"$schema": SCHEMA, "resources": [res]}))
+        return len(by_type(model, "Microsoft.Network/publicIPAddresses")[0].copies)
+    assert copies({}) == 1  # the name and the copy loop do not count
+    assert copies({"resources": [{"type": "x", "name": "[copyIndex()]"}]}) == 1
+    assert copies({"properties": {"tags": [{"k": "[CopyIndex('ips')]"}]}}) == 3
+    assert copies({"properties": {"[copyIndex()]": "a key"}}) == 1  # keys are not read
