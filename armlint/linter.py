@@ -604,9 +604,10 @@ class Linter:
 
     def _add_duplicate_names(self, result: FileResult, settings: FileSettings, doc) -> None:
         """A name declared twice is an error Bicep reports (BCP028, BCP145 for outputs) and
-        that stops it compiling: a parse error at the second declaration."""
-        from .bicep.semantic import analyze
-        for first, again in analyze(doc).duplicates:
+        that stops it compiling: a parse error at the second declaration. Read from the
+        declarations alone: the semantic model is built only if a selected rule asks for it."""
+        from .bicep.semantic import declarations
+        for first, again in declarations(doc).duplicates:
             line = doc.lines.position(first.start)[0]
             self._add(result, settings, PARSE_ERROR,
                       f"'{again.name}' is declared more than once (first on line {line}); "

@@ -493,10 +493,10 @@ class Template:
         return [r.nested_template for r in self.resources if r.nested_template is not None and
                 r.nested_template.scope is not self.scope]
 
-    @property
+    @cached_property
     def semantic(self) -> Any:
         """The Bicep semantic model of the file this template is the root of (None for JSON and
-        for templates inside a file)."""
+        for templates inside a file), built when first asked for (rules ask it per item)."""
         if not self.is_bicep or (self.parent is not None and
                                  self.parent.origin.doc is self.origin.doc):
             return None

@@ -22,22 +22,23 @@ Nothing here evaluates values or reads other files.
 
 The package: `model` (symbols, scopes, references, resources), `types` (what the file states
 about types), `tree` (walking and comparing syntax trees); `analyze` builds the model of a
-document once.
+document once, when a rule first asks for it; `declarations` answers what the statements alone
+say (names declared twice: every file) without building it.
 """
 from __future__ import annotations
 
 import weakref
 from typing import Any, Callable
 
-from armlint.bicep.semantic.model import DeclaredResource, SemanticModel, Symbol
+from armlint.bicep.semantic.model import Declarations, DeclaredResource, SemanticModel, Symbol
 from armlint.bicep.semantic.tree import (is_deployment_location, is_sys_call, reference_call,
                                          same_syntax, sys_decorator, walk)
 from armlint.bicep.semantic.types import (ARRAY, BOOL, CONTEXT_STRINGS, INT, NULL, OBJECT,
                                           RESOURCE_STRINGS, STRING, STRING_FUNCTIONS, BicepType)
 
 __all__ = ["ARRAY", "BOOL", "CONTEXT_STRINGS", "INT", "NULL", "OBJECT", "RESOURCE_STRINGS",
-           "STRING", "STRING_FUNCTIONS", "BicepType", "DeclaredResource", "SemanticModel",
-           "Symbol", "analyze", "is_deployment_location", "is_sys_call", "reference_call",
+           "STRING", "STRING_FUNCTIONS", "BicepType", "Declarations", "DeclaredResource",
+           "SemanticModel", "Symbol", "analyze", "declarations", "is_deployment_location", "is_sys_call", "reference_call",
            "same_syntax", "sys_decorator", "walk"]
 
 def analyze(doc: Any) -> SemanticModel:
@@ -46,6 +47,14 @@ def analyze(doc: Any) -> SemanticModel:
     if found is None:
         found = doc.semantic = SemanticModel(doc.tree, doc.text, _module_outputs(doc))
     return found
+
+
+def declarations(doc: Any) -> Declarations:
+    """The file-level declarations of a Bicep document: its semantic model when one is built,
+    else read from the statements alone (the model's walk of every expression is left to the
+    rules that ask for it: `analyze`)."""
+    found = doc.semantic
+    return found if found is not None else Declarations(doc.tree, doc.text)
 
 
 def _module_outputs(doc: Any) -> Callable[[str], dict | None]:

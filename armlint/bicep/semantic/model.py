@@ -1,6 +1,7 @@
 """The semantic model of one Bicep file: symbols, scopes, references and declared resources.
 
-Owns: `SemanticModel`, built from a syntax tree in one walk: the file-level symbols (outputs
+Owns: `Declarations`, the file-level declarations read from the statements alone (what every
+file's check for names declared twice needs), and `SemanticModel`, built on them in one walk: the file-level symbols (outputs
 apart) and every local one (loop items and indexes, lambda and function parameters, nested
 resources); scopes (a `for` body, a lambda body and a resource body see their own symbols first,
 so a loop variable hides a file-level one of the same name); each `Variable` resolved to its
@@ -63,30 +64,23 @@ class _Scope:
         return None
 
 
-class SemanticModel(TypeInference):
-    """What one Bicep file declares and uses (see the module docstring)."""
+class Declarations:
+    """The file-level declarations of one Bicep file, read from its statements alone (no
+    expression is walked): symbols by name, the names declared twice, outputs and the declared
+    resources. Enough for the parse errors Bicep gives for a name declared twice, which every
+    file is checked for; the semantic model, which only the rules that ask for it build, starts
+    from them."""
 
-    def __init__(self, tree: S.BicepFile, text: str,
-                 module_outputs: Callable[[str], dict | None] | None = None):
+    def __init__(self, tree: S.BicepFile, text: str):
         self.tree = tree
         self.text = text
-        self.module_outputs = module_outputs
         self.symbols: dict[str, Symbol] = {}  # file level, by name (the first declaration)
         # (first, repeated) identifiers of a file-level name or an output declared again: Bicep's
         # BCP028 and BCP145, errors that stop it compiling the file
         self.duplicates: list[tuple[S.Identifier, S.Identifier]] = []
         self.outputs: dict[str, S.Output] = {}
-        self.locals: list[Symbol] = []
         self.resources: list[DeclaredResource] = []
-        self.nodes: dict[type, list] = {}
-        self.calls: Counter = Counter()  # call names (any base)
-        self.type_uses: Counter = Counter()  # type names
-        self._resolved: dict[int, Symbol] = {}  # id(Variable) -> symbol
-        self._lambda_of: dict[int, tuple] = {}  # id(Lambda) -> (call, argument position)
-        self._types: dict[int, BicepType | None] = {}
-        self._typing: set[int] = set()
         self._declare()
-        self._walk()
 
     # -- declarations ---------------------------------------------------------------------------
     def _add(self, kind: str, ident: Any, node: Any) -> None:
@@ -141,6 +135,24 @@ class SemanticModel(TypeInference):
         if body is not None:
             for child in body.resources:
                 self._declare_resource(child, info)
+
+
+class SemanticModel(Declarations, TypeInference):
+    """What one Bicep file declares and uses (see the module docstring)."""
+
+    def __init__(self, tree: S.BicepFile, text: str,
+                 module_outputs: Callable[[str], dict | None] | None = None):
+        super().__init__(tree, text)
+        self.module_outputs = module_outputs
+        self.locals: list[Symbol] = []
+        self.nodes: dict[type, list] = {}
+        self.calls: Counter = Counter()  # call names (any base)
+        self.type_uses: Counter = Counter()  # type names
+        self._resolved: dict[int, Symbol] = {}  # id(Variable) -> symbol
+        self._lambda_of: dict[int, tuple] = {}  # id(Lambda) -> (call, argument position)
+        self._types: dict[int, BicepType | None] = {}
+        self._typing: set[int] = set()
+        self._walk()
 
     # -- the walk ---------------------------------------------------------------------------------
     def _walk(self) -> None:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from armlint.bicep import syntax as S
 from armlint.bicep.document import BicepDocument
-from armlint.bicep.semantic import (SemanticModel, analyze, is_sys_call, same_syntax,
-                                    sys_decorator, walk)
+from armlint.bicep.semantic import (SemanticModel, analyze, declarations, is_sys_call,
+                                    same_syntax, sys_decorator, walk)
 
 from .helpers import parse_ok
 
@@ -278,6 +278,39 @@ def test_analyze_reads_module_outputs_from_the_lowered_template_and_is_kept():
     sm = analyze(doc)
     assert analyze(doc) is sm
     assert sm.type_of(var(sm, "d")).is_string
+
+
+def test_declarations_are_read_without_building_the_model_and_are_the_models_once_built():
+    text = "param a string\nvar a = 1\nvar b = [for a in range(0, 2): a]\noutput o int = 1\n" \
+           "output o int = 2\n"
+    doc = BicepDocument(text, parse_ok(text))
+    found = declarations(doc)
+    assert doc.semantic is None  # the statements alone: no model built, no expression walked
+    assert [(first.name, again.name, text[:again.start].count("\n") + 1)
+            for first, again in found.duplicates] == [("a", "a", 2), ("o", "o", 5)]
+    assert sorted(found.symbols) == ["a", "b"]
+    sm = analyze(doc)
+    assert declarations(doc) is sm
+    assert [(f.name, a.name) for f, a in sm.duplicates] == [("a", "a"), ("o", "o")]
+
+
+def test_a_bicep_file_is_linted_without_its_semantic_model_when_no_selected_rule_asks(
+        monkeypatch):
+    from armlint import api
+    from armlint.bicep.semantic import model as semantic_model
+    text = "param st string\nvar st = 1\n"
+    built = []
+    real_walk = semantic_model.SemanticModel._walk
+    monkeypatch.setattr(semantic_model.SemanticModel, "_walk",
+                        lambda self: built.append(1) or real_walk(self))
+    result = api.lint_text(text, "main.bicep", select=["AL0001"])
+    assert [(f.rule_id, f.location.span.start_line, f.location.span.start_col)
+            for f in result.findings] == [("AL0001", 2, 5)]
+    assert built == []
+    result = api.lint_text(text, "main.bicep", select=["AL0001", "AL8001"])  # asks for it
+    assert ("AL0001", 2, 5) in [(f.rule_id, f.location.span.start_line,
+                                 f.location.span.start_col) for f in result.findings]
+    assert built == [1]
 
 
 # -- syntax helpers --------------------------------------------------------------------------------
