@@ -89,8 +89,8 @@ class Rule:
         self.option_docs = {} if option_docs is None else option_docs  # name -> description
         self.tags = tags
         self.builtin = builtin
-        self.templates = templates  # all | own | declaring: whose items (engine/items.py)
-        # expressions: only templates calling one of these (lower case)
+        self.templates = templates  # all | own | declaring | inner: whose items (engine/items.py)
+        # expressions: only those naming one of these, of templates calling one (lower case)
         self.functions = functions
         self.nodes = nodes  # bicep: the syntax classes whose nodes the rule is handed
         # the quick fix editors offer (`fix:` in rule.schema.json), or None
@@ -120,6 +120,11 @@ class Rule:
         """The category digit of a built-in ID (AL5001 -> 5); a custom prefix's own letters."""
         letters = self.id.rstrip("0123456789")
         return self.id[2] if letters == "AL" else letters
+
+    @functools.cached_property
+    def function_names(self) -> tuple:
+        """`functions` as text an expression calling one of them contains ('list*': 'list')."""
+        return tuple(f[:-1] if f.endswith("*") else f for f in self.functions)
 
     @functools.cached_property
     def node_classes(self) -> tuple:

@@ -11,18 +11,23 @@ model itself) and, for Python rules, the context class of each scope kind:
 | variables      | variable declarations                              | `VariableContext`      |
 | outputs        | output declarations                                | `OutputContext`        |
 | parameter-file | the deploymentParameters file                      | `ParameterFileContext` |
-| expressions    | expression strings (of templates calling `functions`) | `ExpressionContext` |
+| expressions    | expression strings (naming one of `functions`)    | `ExpressionContext`    |
 | bicep          | Bicep syntax nodes of the classes in `nodes`        | `BicepNodeContext`     |
 | document       | the file                                           | `DocumentContext`      |
+
+With `functions`, an expression rule is handed only the expressions whose text names one of them
+(in any casing; `list*`: "list"), in templates that call one: every expression calling one of
+them, and few that do not, without a walk of each tree. What a file's rules share is found once
+per file (`FileItems`): the resources a filter keeps, each template's expressions lower-cased.
 
 In a Bicep file, a rule whose scope names `nodes` is handed those syntax nodes instead of its
 model items (a rule about expressions or resources that reads the Bicep source where the lowered
 template cannot say where: the exact node, the symbol a name refers to). `scope.templates` says
 which templates' items: `all` (default: modules' templates too), `own`
-(written in the linted file; a local module's file is linted on its own) or `declaring` (own
+(written in the linted file; a local module's file is linted on its own), `declaring` (own
 templates whose parameters and variables are their own: the root and inner-scoped nested
 templates; the default of `expressions`, whose outer-scoped nested templates are walked with their
-parent). Resources that are `existing` references, or not deployed (condition false, zero
+parent) or `inner` (the inner-scoped nested templates alone). Resources that are `existing` references, or not deployed (condition false, zero
 copies), are left out unless the scope includes them. A loop of known count is visited copy by
 copy (`Resource.copies`: copyIndex() bound; a copy whose condition is false is left out too). JMESPath rules see the plain-data contexts
 of contexts.py instead; their shape is documented there and kept stable.
@@ -189,7 +194,55 @@ def templates_of(model: Model, which: str) -> list[Template]:
         return model.own_templates
     if which == "declaring":
         return model.declaring_templates
+    if which == "inner":
+        return [t for t in model.declaring_templates if t.parent is not None]
     return model.templates
+
+
+class FileItems:
+    """The items of one file's model, found once and shared by every rule run on the file:
+    resources indexed by type, the resources each filter keeps (rules that filter alike share
+    the list), and each template's expressions with their text lower-cased (for the `functions`
+    filter)."""
+
+    __slots__ = ("model", "contexts", "by_type", "_resources", "_lowered")
+
+    def __init__(self, model: Model):
+        self.model = model
+        self.contexts = Contexts(model)
+        by_type: dict[str, list[Resource]] = {}
+        for res in model.resources:
+            by_type.setdefault(res.type_key, []).append(res)
+        self.by_type = by_type
+        self._resources: dict[tuple, list[Resource]] = {}
+        self._lowered: dict[int, list[tuple[Expression, str]]] = {}
+
+    def resources(self, rule: Any) -> list[Resource]:
+        """The resources a rule visits (`resources_for`), found once per filter."""
+        key = (rule.type_keys, rule.templates, rule.include_existing, rule.include_not_deployed)
+        found = self._resources.get(key)
+        if found is None:
+            found = self._resources[key] = list(resources_for(rule, self.model, self.by_type))
+        return found
+
+    def expressions(self, t: Template, names: tuple[str, ...]) -> list[Expression]:
+        """The expressions of a template whose text names one of the lower-case function `names`
+        in any casing (every expression without names): those that may call one of them."""
+        if not names:
+            return t.uses.expressions
+        lowered = self._lowered.get(id(t))
+        if lowered is None:
+            lowered = self._lowered[id(t)] = [(e, e.text.lower()) for e in t.uses.expressions]
+        if len(names) == 1:
+            name = names[0]
+            return [e for e, low in lowered if name in low]
+        out = []
+        for e, low in lowered:
+            for name in names:
+                if name in low:
+                    out.append(e)
+                    break
+        return out
 
 
 def resources_for(rule: Any, model: Model, by_type: dict) -> Iterable[Resource]:
@@ -218,11 +271,12 @@ def resources_for(rule: Any, model: Model, by_type: dict) -> Iterable[Resource]:
                 yield one
 
 
-def jmespath_items(rule: Any, model: Model, contexts: Contexts, by_type: dict) -> Iterator[Any]:
+def jmespath_items(rule: Any, items: FileItems) -> Iterator[Any]:
     """The plain-data context (contexts.py) of each item a JMESPath rule visits."""
+    model, contexts = items.model, items.contexts
     kind = rule.scope_kind
     if kind == "resources":
-        for res in resources_for(rule, model, by_type):
+        for res in items.resources(rule):
             yield contexts.resource(res)
         if rule.include_stand_ins:
             for stand in contexts.stand_ins():
@@ -249,18 +303,24 @@ def _type_matches(rule: Any, type_key: str) -> bool:
         for p in rule.type_keys)
 
 
-def typed_items(rule: Any, model: Model, contexts: Contexts, by_type: dict,
-                options: Obj) -> Iterator[Context]:
+def typed_items(rule: Any, items: FileItems, options: Obj) -> Iterator[Context]:
     """The typed context of each item a Python rule visits. Bicep nodes, expressions and
     declarations share one context object per rule and file, pointed at each item in turn (a
     file has thousands; their anchor is the context itself, which locates nothing by path), so a
     context is the item's only while the rule's check runs on it."""
+    model, contexts = items.model, items.contexts
     kind = rule.scope_kind
     if kind == "bicep" or (rule.nodes and model.is_bicep):
-        yield from _bicep_nodes(rule, model, options)
+        semantic = model.semantic
+        if semantic is not None:
+            ctx = BicepNodeContext(model, options, semantic)
+            for cls in rule.node_classes:
+                for node in semantic.of(cls):
+                    ctx.node = node
+                    yield ctx
         return
     if kind == "resources":
-        for res in resources_for(rule, model, by_type):
+        for res in items.resources(rule):
             yield ResourceContext(model, options, res, contexts)
     elif kind == "document":
         yield DocumentContext(model, options)
@@ -280,21 +340,11 @@ def typed_items(rule: Any, model: Model, contexts: Contexts, by_type: dict,
     elif kind == "expressions":
         which = rule.templates if rule.templates != "all" else "declaring"
         ctx = ExpressionContext(model, options, None)
+        names = rule.function_names
         for t in templates_of(model, which):
-            uses = t.uses
-            if rule.functions and not uses.calls_any(rule.functions):
+            if names and not t.uses.calls_any(rule.functions):
                 continue
-            for expression in uses.expressions:
+            for expression in items.expressions(t, names):
                 ctx.expression = expression
                 yield ctx
 
-
-def _bicep_nodes(rule: Any, model: Model, options: Obj) -> Iterator[BicepNodeContext]:
-    semantic = model.semantic
-    if semantic is None:
-        return
-    ctx = BicepNodeContext(model, options, semantic)
-    for cls in rule.node_classes:
-        for node in semantic.of(cls):
-            ctx.node = node
-            yield ctx

@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..expr.values import Obj
-from ..model.template import Model, Resource
+from ..model.template import Model
 from ..model.shown import showing
 from ..model.views import display_name
 from .catalogue import Rule
-from .contexts import Contexts
 from .defaults import bind_defaults
-from .items import jmespath_items, typed_items
+from .items import FileItems, jmespath_items, typed_items
 from .jmes import truthy
 from .locate import pin
 from .messages import render
@@ -64,33 +63,28 @@ class RunOptions:
 
 def run_rules(model: Model, rules: list[Rule], options: RunOptions | None = None) -> list[RawFinding]:
     options = options or RunOptions()
-    contexts = Contexts(model)
-    by_type: dict[str, list[Resource]] = {}
-    for res in model.resources:
-        by_type.setdefault(res.type_key, []).append(res)
+    items = FileItems(model)
     findings: list[RawFinding] = []
     with showing(model):  # messages show unknown values as the file's language writes them
         for rule in rules:
             if model.language not in rule.languages or rule.implementation == "builtin":
                 continue
             if rule.implementation == "python":
-                findings.extend(_run_python(rule, model, contexts, by_type, options))
+                findings.extend(_run_python(rule, items, options))
                 continue
-            for ctx in jmespath_items(rule, model, contexts, by_type):
-                findings.extend(_run_jmespath(rule, ctx, options))
+            rule_options = _options(rule, options)
+            for ctx in jmespath_items(rule, items):
+                findings.extend(_run_jmespath(rule, ctx, rule_options))
     return findings
 
 
-def _run_python(rule: Rule, model: Model, contexts: Contexts, by_type: dict,
-               options: RunOptions) -> list[RawFinding]:
+def _run_python(rule: Rule, items: FileItems, options: RunOptions) -> list[RawFinding]:
     """A Python rule over its items: the engine hands it each item's typed context; a crash on
     one item is an AL0003 finding there and the rule goes on with the next."""
-    merged = dict(rule.options)
-    merged.update(options.rule_options.get(rule.id, {}))
     check = rule.check_function()
     report = Report(rule)
     out = report.found  # one list for every item: a file has thousands of items, few findings
-    for ctx in typed_items(rule, model, contexts, by_type, Obj(merged)):
+    for ctx in typed_items(rule, items, _options(rule, options)):
         report.ctx = ctx
         before = len(out)
         try:
@@ -101,17 +95,18 @@ def _run_python(rule: Rule, model: Model, contexts: Contexts, by_type: dict,
     return out
 
 
-def _with_options(rule: Rule, ctx: Obj, options: RunOptions) -> Obj:
-    scoped = Obj(ctx)
-    scoped.origin = None
+def _options(rule: Rule, options: RunOptions) -> Obj:
+    """The rule's options: its defaults with the configuration's values merged in (one object
+    for all the items of a file; rules only read it)."""
     merged = dict(rule.options)
     merged.update(options.rule_options.get(rule.id, {}))
-    scoped["options"] = Obj(merged)
-    return scoped
+    return Obj(merged)
 
 
-def _run_jmespath(rule: Rule, ctx: Obj, options: RunOptions) -> list[RawFinding]:
-    scoped = _with_options(rule, ctx, options)
+def _run_jmespath(rule: Rule, ctx: Obj, rule_options: Obj) -> list[RawFinding]:
+    scoped = Obj(ctx)
+    scoped.origin = None
+    scoped["options"] = rule_options
     try:
         if rule.defaults:
             bind_defaults(rule.defaults, scoped)
