@@ -64,6 +64,19 @@ class _Scope:
         return None
 
 
+# The fields `_walk` visits per class, last first (None: a name or not a syntax node), and the
+# classes whose body has a scope of its own (`_inner_scope`).
+_VISIT: dict[type, tuple[str, ...] | None] = {}
+_UNSEEN = object()
+_SCOPING = frozenset({S.ForExpr, S.Lambda, S.TypedLambda, S.Resource})
+
+
+def _visited_fields(cls: type) -> tuple[str, ...] | None:
+    if cls is S.Identifier or not hasattr(cls, "__dataclass_fields__"):
+        return None
+    return tuple(reversed(_fields(cls)))
+
+
 class Declarations:
     """The file-level declarations of one Bicep file, read from its statements alone (no
     expression is walked): symbols by name, the names declared twice, outputs and the declared
@@ -157,10 +170,11 @@ class SemanticModel(Declarations, TypeInference):
     # -- the walk ---------------------------------------------------------------------------------
     def _walk(self) -> None:
         nodes = self.nodes
-        fields = _FIELDS
+        visit = _VISIT
         resolved = self._resolved
         calls, type_uses = self.calls, self.type_uses
-        Variable, Identifier, Call, TypeRef = S.Variable, S.Identifier, S.Call, S.TypeRef
+        Variable, Call, TypeRef = S.Variable, S.Call, S.TypeRef
+        scalars, scoping, scoped_fields = _SCALARS, _SCOPING, _SCOPED_FIELDS
         top = _Scope(None, self.symbols)
         stack: list = [(st, top) for st in reversed(self.tree.statements)]
         pop, push = stack.pop, stack.append
@@ -171,17 +185,24 @@ class SemanticModel(Declarations, TypeInference):
                 for item in reversed(n):
                     push((item, scope))
                 continue
-            if cls is Identifier or not hasattr(n, "__dataclass_fields__"):
+            names = visit.get(cls, _UNSEEN)
+            if names is _UNSEEN:
+                names = visit[cls] = _visited_fields(cls)
+            if names is None:  # a name, or not a syntax node
                 continue
             bucket = nodes.get(cls)
             if bucket is None:
                 bucket = nodes[cls] = []
             bucket.append(n)
             if cls is Variable:
-                symbol = scope.lookup(n.name)
-                if symbol is not None:
-                    resolved[id(n)] = symbol
-                    symbol.references.append(n)
+                name, seen = n.name, scope  # scope.lookup(name), inlined: most nodes are names
+                while seen is not None:
+                    symbol = seen.names.get(name)
+                    if symbol is not None:
+                        resolved[id(n)] = symbol
+                        symbol.references.append(n)
+                        break
+                    seen = seen.parent
                 continue
             if cls is TypeRef:
                 type_uses[n.name] += 1
@@ -192,15 +213,18 @@ class SemanticModel(Declarations, TypeInference):
                     for i, arg in enumerate(n.args):
                         if isinstance(arg, (S.Lambda, S.Paren)):
                             self._lambda_of[id(_unparen(arg))] = (n, i)
-            inner = self._inner_scope(n, cls, scope)
-            names = fields.get(cls) or _fields(cls)
-            children = []
-            for name in names:
+            elif cls in scoping:
+                inner = self._inner_scope(n, cls, scope)
+                if inner is not None:
+                    for name in names:
+                        value = getattr(n, name)
+                        if value is not None and not isinstance(value, scalars):
+                            push((value, inner if name in scoped_fields else scope))
+                    continue
+            for name in names:  # last field first: popped in source order
                 value = getattr(n, name)
-                if value is not None and not isinstance(value, _SCALARS):
-                    children.append((name, value))
-            for name, value in reversed(children):
-                push((value, inner if inner is not None and name in _SCOPED_FIELDS else scope))
+                if value is not None and not isinstance(value, scalars):
+                    push((value, scope))
 
     @functools.cached_property
     def _parents(self) -> dict[int, Any]:
