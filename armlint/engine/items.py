@@ -17,7 +17,8 @@ model itself) and, for Python rules, the context class of each scope kind:
 
 With `functions`, an expression rule is handed only the expressions whose text names one of them
 (in any casing; `list*`: "list"), in templates that call one: every expression calling one of
-them, and few that do not, without a walk of each tree. What a file's rules share is found once
+them, and few that do not, without a walk of each tree; in a Bicep file, a rule whose `nodes`
+include `Call` is handed the calls of those functions only. What a file's rules share is found once
 per file (`FileItems`): the resources a filter keeps, each template's expressions lower-cased.
 
 In a Bicep file, a rule whose scope names `nodes` is handed those syntax nodes instead of its
@@ -314,8 +315,11 @@ def typed_items(rule: Any, items: FileItems, options: Obj) -> Iterator[Context]:
         semantic = model.semantic
         if semantic is not None:
             ctx = BicepNodeContext(model, options, semantic)
-            for cls in rule.node_classes:
-                for node in semantic.of(cls):
+            for name, cls in zip(rule.nodes, rule.node_classes):
+                nodes = semantic.of(cls)
+                if name == "Call" and rule.functions:
+                    nodes = _calls_of(nodes, rule.functions)
+                for node in nodes:
                     ctx.node = node
                     yield ctx
         return
@@ -348,3 +352,14 @@ def typed_items(rule: Any, items: FileItems, options: Obj) -> Iterator[Context]:
                 ctx.expression = expression
                 yield ctx
 
+
+def _calls_of(calls: list, functions: tuple[str, ...]) -> list:
+    """The Bicep calls of the lower-case `functions` ('list*': a prefix), in any casing."""
+    exact = {f for f in functions if not f.endswith("*")}
+    prefixes = tuple(f[:-1] for f in functions if f.endswith("*"))
+    out = []
+    for call in calls:
+        low = call.name.name.lower()
+        if low in exact or (prefixes and low.startswith(prefixes)):
+            out.append(call)
+    return out

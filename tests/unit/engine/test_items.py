@@ -38,7 +38,10 @@ def seen_by(model, **scope):
     seen = []
 
     def check(ctx, report):
-        seen.append(ctx.expression.text if hasattr(ctx, "expression") else ctx.resource.name)
+        if hasattr(ctx, "node"):
+            seen.append(ctx.source(ctx.node))
+        else:
+            seen.append(ctx.expression.text if hasattr(ctx, "expression") else ctx.resource.name)
     kind = scope.pop("scope_kind", "expressions")
     rule = Rule(id="XX9002", name="sees", title="t", level="warning", scope_kind=kind,
                 message="m", docs={}, source=Path("x"), implementation="python", module="x",
@@ -86,3 +89,16 @@ def test_rules_with_the_same_resource_filter_share_it_and_other_filters_get_thei
              for i in (3, 4)]
     run_rules(model, rules)
     assert seen == ["s1", "s1"]
+
+
+def test_a_rule_of_call_nodes_with_functions_is_handed_the_calls_of_those_functions_in_bicep():
+    from armlint.bicep.lower import ModuleLoader
+    text = ("resource st 'Microsoft.Storage/storageAccounts@2023-01-01' existing = { name: 's' }\n"
+            "var a = reference(st.id, '2023-01-01')\nvar b = st.listKeys('2023-01-01')\n"
+            "var c = toLower(listSecrets(st.id, '2023-01-01').x)\nvar d = Reference(st.id)\n")
+    doc, value = ModuleLoader().lowered(None, text)
+    model = build_template_model(doc, value, language="bicep")
+    calls = sorted(seen_by(model, nodes=("Call",), functions=("reference", "list*")))
+    assert calls == ["Reference(st.id)", "listSecrets(st.id, '2023-01-01')",
+                     "reference(st.id, '2023-01-01')", "st.listKeys('2023-01-01')"]
+    assert len(seen_by(model, nodes=("Call",))) == 5  # toLower too, without functions
