@@ -142,6 +142,7 @@ class Rule:
 
 
 _ID_PREFIX = re.compile(r"[A-Z]{2,10}[0-9]*")
+_UNSEEN = object()
 
 
 def is_id_prefix(selector: str, rule_id: str) -> bool:
@@ -159,9 +160,34 @@ class Catalogue:
         self.rules = sorted(rules, key=lambda r: r.id)
         self.by_id = {r.id.upper(): r for r in self.rules}
         self.by_name = {r.name.lower(): r for r in self.rules}
+        self._selectors: dict = {}  # selector -> its test (selector_test)
 
     def find(self, key: str) -> Rule | None:
         return self.by_id.get(key.upper()) or self.by_name.get(key.lower())
+
+    def selector_test(self, selector: str):
+        """What a suppression's selector names, as a test of a rule ID: a rule (ID or name), the
+        rules of a Bicep linter rule name (`no-unused-params`, `bicep:...`), or an ID prefix;
+        None when it names no rule. Found once per selector (every finding of a file is tried
+        against every directive's selectors)."""
+        found = self._selectors.get(selector, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._selectors[selector] = self._selector_test(selector)
+        return found
+
+    def _selector_test(self, selector: str):
+        sel = selector.strip()
+        rule = self.find(sel)
+        if rule is not None:
+            return rule.id.__eq__
+        low = sel.lower()
+        named = frozenset(r.id for r in self.rules if any(e.lower() in (f"bicep:{low}", low)
+                                                          for e in r.equivalents))
+        if named:
+            return named.__contains__
+        if any(is_id_prefix(sel, r.id) for r in self.rules):
+            return lambda rule_id: is_id_prefix(sel, rule_id)
+        return None
 
     def matching(self, selector: str) -> list[Rule]:
         """Rules a selector names; raises SelectorError for a selector that names nothing."""

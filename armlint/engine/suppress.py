@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..source.directives import Directive
-from .catalogue import is_id_prefix
 from .results import Finding, Location, Suppression
 
 INVALID_SUPPRESSION = "AL0004"
@@ -30,18 +29,8 @@ class MetadataEntry:
 
 def _matches(catalogue, selector: str, finding: Finding) -> bool | None:
     """Whether a selector names the finding's rule; None if it names no rule at all."""
-    sel = selector.strip()
-    rule = catalogue.find(sel)
-    if rule is not None:
-        return rule.id == finding.rule_id
-    low = sel.lower()
-    named = [r for r in catalogue.rules if any(e.lower() in (f"bicep:{low}", low)
-                                              for e in r.equivalents)]
-    if named:
-        return any(r.id == finding.rule_id for r in named)
-    if any(is_id_prefix(sel, r.id) for r in catalogue.rules):
-        return is_id_prefix(sel, finding.rule_id)
-    return None
+    selects = catalogue.selector_test(selector)
+    return None if selects is None else selects(finding.rule_id)
 
 
 def names_a_rule(catalogue, selector: str) -> bool:

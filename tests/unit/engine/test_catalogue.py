@@ -63,3 +63,17 @@ def test_select_ignore_and_enable_by_tag():
 def test_a_tag_no_rule_has_is_a_selector_error():
     with pytest.raises(SelectorError, match="no rule has the tag 'nothing'"):
         TAGGED.select(["tag:nothing"])
+
+
+def test_a_selector_is_read_once_into_a_test_of_rule_ids():
+    cat = Catalogue([rule("AL5001", "a"), rule("AL5002", "b"), rule("AL6001", "c")])
+    cat.rules[1].equivalents = ("bicep:no-b",)
+    by_id, by_name = cat.selector_test("al5001"), cat.selector_test("c")
+    assert (by_id("AL5001"), by_id("AL5002"), by_name("AL6001"), by_name("AL5001")) == (
+        True, False, True, False)
+    code = cat.selector_test("no-b")
+    assert (code("AL5002"), code("AL5001")) == (True, False)
+    prefix = cat.selector_test("AL50")
+    assert (prefix("AL5001"), prefix("AL5002"), prefix("AL6001")) == (True, True, False)
+    assert cat.selector_test("AL7") is None and cat.selector_test("no-such-rule") is None
+    assert cat.selector_test("AL50") is prefix  # found once per selector
