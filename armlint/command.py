@@ -266,6 +266,8 @@ def _split(values: tuple) -> list[str]:
 
 
 def _param_values(params: tuple) -> dict:
+    if not params:
+        return {}
     import json
 
     from .expr.values import literal_value

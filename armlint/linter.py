@@ -225,10 +225,10 @@ class Linter:
             if self._modules is not None:
                 self._modules.plan(None)
             return
-        from .bicep.module_refs import local_modules
         keep: dict[str, int] = {}
         for i, path in enumerate(paths):
             if path is not None and path.suffix.lower() == ".bicep":
+                from .bicep.module_refs import local_modules
                 for target in local_modules(path, self._plan_bytes(path)):
                     keep[target] = i
         if keep:  # a module that is itself linted later is kept until then

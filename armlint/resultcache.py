@@ -253,12 +253,12 @@ def code_stamp() -> str:
     edited in place (or an editable install) is a different armlint."""
     global _CODE_STAMP
     if _CODE_STAMP is None:
-        from .engine.loader import BUILTIN_RULES_DIR, SCHEMAS_DIR
-        package = os.path.dirname(os.path.abspath(__file__))
-        lines: list[str] = []
-        for top in (package, str(BUILTIN_RULES_DIR), str(SCHEMAS_DIR)):
-            if top == package or not files.is_inside(top, package):  # installed: in the package
-                lines += cachedir.code_tree_stamp(top)
+        from .engine.loader import BUILTIN_RULES_DIR, PACKAGE_DIR, SCHEMAS_DIR
+        package, rules, schemas = str(PACKAGE_DIR), str(BUILTIN_RULES_DIR), str(SCHEMAS_DIR)
+        # installed, the rules and schemas are folders of the package: each walked once (the
+        # rules' walk is the catalogue cache's key too)
+        lines = cachedir.code_tree_stamp(package, (rules, schemas)) + \
+            cachedir.code_tree_stamp(rules) + cachedir.code_tree_stamp(schemas)
         lines.sort()
         _CODE_STAMP = sha256("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
     return _CODE_STAMP
@@ -269,14 +269,16 @@ def _catalogue_stamp(catalogue) -> list:
     builtin = os.path.abspath(BUILTIN_RULES_DIR)
     out = []
     for rule in catalogue.rules:
-        source = getattr(rule, "source", None)
+        # a built-in rule from the catalogue cache says where it is without being completed
+        source = rule.source_text if hasattr(type(rule), "source_text") else \
+            str(getattr(rule, "source", None))
         stamp = ""
-        if source is not None and not os.path.abspath(source).startswith(builtin + os.sep):
+        if source != "None" and not os.path.abspath(source).startswith(builtin + os.sep):
             try:
                 stamp = files.digest(files.read_file(source))
             except (files.ReadRefused, TypeError):
                 stamp = "unreadable"
-        out.append([rule.id, rule.name, str(source), stamp])
+        out.append([rule.id, rule.name, source, stamp])
     return out
 
 

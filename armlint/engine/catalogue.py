@@ -101,11 +101,23 @@ class Rule:
         return f"Rule(id={self.id!r}, name={self.name!r})"
 
     def __getattr__(self, name: str):
-        # the docs of a rule read from the catalogue cache, read when first asked for (loader.py)
+        # A rule read from the catalogue cache holds what choosing and reporting rules needs;
+        # the rest (expressions, defaults, options) is made when first asked for, and the docs
+        # are read when first asked for (loader.py).
+        complete = self.__dict__.pop("complete", None)
+        if complete is not None:
+            complete(self)
+            return getattr(self, name)
         if name == "docs" and "docs_source" in self.__dict__:
             self.docs = self.docs_source(self)
             return self.docs
         raise AttributeError(f"'Rule' object has no attribute '{name}'")
+
+    @property
+    def source_text(self) -> str:
+        """`str(source)`, without completing a rule read from the catalogue cache."""
+        text = self.__dict__.get("_source_text")
+        return text if text is not None else str(self.source)
 
     @functools.cached_property
     def type_keys(self) -> tuple:

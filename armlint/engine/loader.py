@@ -20,9 +20,7 @@ if TYPE_CHECKING:
 
 from .catalogue import Catalogue, Default, Rule
 from ..source.files import Confinement, ReadRefused, read_file
-from ..validation import dotted as _dotted, first_problem
 from .expression import CompileError, Expression
-from .messages import STANDARD, MessageTemplateError, placeholders
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -167,6 +165,7 @@ def _label(data: dict) -> str:
 
 
 def _validate(path: Path, data: dict, marks: _Marks, label: str) -> None:
+    from ..validation import first_problem
     problem = first_problem(SCHEMAS_DIR / "rule.schema.json", data)
     if problem is not None:
         line, col = marks.at(problem.pointer, key=problem.is_key)
@@ -185,7 +184,8 @@ def _expr(path: Path, data: dict, marks: _Marks | None, label: str, where: tuple
     except CompileError as exc:
         line, col = marks.in_scalar(where, exc.offset or 0) if exc.offset is not None \
             else marks.at(where)
-        raise RuleFileError(path, line, col, f"`{_dotted(where)}`: {exc.message}", label) from None
+        from ..validation import dotted
+        raise RuleFileError(path, line, col, f"`{dotted(where)}`: {exc.message}", label) from None
 
 
 def _compile(path: Path, data: dict, marks: _Marks, label: str, builtin: bool) -> Rule:
@@ -271,6 +271,7 @@ def _check_placeholders(path: Path, data: dict, marks: _Marks, label: str, rule:
     for its scope kind) or one it binds; the template has no format spec, attribute or index."""
     if rule.implementation == "builtin":
         return  # the tool's own findings (parse errors, crashes) carry their whole message
+    from .messages import STANDARD, MessageTemplateError, placeholders
     known = set(STANDARD.get(rule.scope_kind, ())) | set(rule.bound)
     try:
         fields = placeholders(rule.message)
@@ -331,7 +332,7 @@ def _compile_catalogue(builtin_rules: list, listed: list, confined: dict) -> Cat
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     user = [(path, directory) for directory, _, paths in listed for path in paths]
-    for rule, path in [(r, r.source) for r in builtin_rules] + \
+    for rule, path in [(r, None) for r in builtin_rules] + \
             [(None, p) for p, _ in user]:
         if rule is None:
             directory = next(d for p, d in user if p is path)
@@ -341,7 +342,7 @@ def _compile_catalogue(builtin_rules: list, listed: list, confined: dict) -> Cat
             other = seen.get(key)
             if other is not None:
                 what = "ID" if key == rule.id.upper() else "name"
-                raise RuleFileError(path, 1, 1, f"the {what} is already used by "
+                raise RuleFileError(path or rule.source, 1, 1, f"the {what} is already used by "
                                     f"{other.source}", f"{rule.id} ({rule.name})")
             seen[key] = rule
         rules.append(rule)
@@ -370,10 +371,20 @@ def _docs_file(path: Path) -> Path:
     return path.parent / "docs" / path.name
 
 
+# What choosing, keying and reporting rules reads (catalogue.select, the result cache's key,
+# bicepconfig.json levels, the text report), taken from a cached rule's data at once, with the
+# type it must have; the rest of a rule is made when first asked for (`_complete`).
+_HEADER = (("id", str), ("name", str), ("title", str), ("level", str), ("message", str),
+           ("enabled", bool), ("enabled_bicep", bool))
+_HEADER_LISTS = ("tags", "equivalents")
+
+
 def _read_cache(path: Path) -> list[Rule] | None:
     """The built-in rules from a cache entry: plain JSON data (what the rule files say), turned
     into rules as a rule file is, with expressions compiled on first use and the docs (three
-    quarters of the data, which only rule pages and SARIF show) read when first asked for.
+    quarters of the data, which only rule pages and SARIF show) read when first asked for. A
+    run served from the result cache only chooses rules and reports them: a rule is made from
+    its data (`_complete`, a third of such a run's catalogue) when first asked for more.
     Anything unexpected (a partial, corrupt or foreign file) means None: the rule files are read
     instead."""
     import json
@@ -383,6 +394,7 @@ def _read_cache(path: Path) -> list[Rule] | None:
             return None
         docs = _CachedDocs(_docs_file(path))
         rules = []
+        new = Rule.__new__
         for item in entry["rules"]:
             source, data = item["source"], item["data"]
             if not isinstance(source, str) or not isinstance(data, dict) or "docs" in data:
@@ -390,13 +402,45 @@ def _read_cache(path: Path) -> list[Rule] | None:
             module = data.get("module")
             if module is not None and not (isinstance(module, str) and module.isidentifier()):
                 return None  # a Python rule names a module of armlint.checks, nothing else
-            rule = _compile(Path(source), data, None, _label(data), True)
-            del rule.docs  # Rule.__getattr__ asks `docs` for them
-            rule.docs_source = docs
+            rule = new(Rule)
+            fields = rule.__dict__
+            for key, kind in _HEADER:
+                value = data.get(key, True) if kind is bool else data[key]
+                if type(value) is not kind:
+                    return None
+                fields[key] = value
+            for key in _HEADER_LISTS:
+                value = data.get(key, ())
+                if not isinstance(value, list | tuple) or \
+                        not all(isinstance(v, str) for v in value):
+                    return None
+                fields[key] = tuple(value)
+            fields["builtin"] = True
+            fields["_source_text"] = source
+            fields["_data"] = data
+            fields["complete"] = _complete
+            fields["docs_source"] = docs  # Rule.__getattr__ asks it for the docs
             rules.append(rule)
         return rules
     except Exception:  # not ours: compile again
         return None
+
+
+def _complete(rule: Rule) -> None:
+    """The rest of a rule read from the catalogue cache (see _read_cache), made from its data as
+    a rule file's is; should the data not make a rule (a foreign entry), from its rule file."""
+    fields = rule.__dict__
+    data, source = fields.pop("_data"), Path(fields.pop("_source_text"))
+    try:
+        made = _compile(source, data, None, _label(data), True)
+    except Exception:
+        if not _is_builtin(source):
+            raise
+        made = _load(source, True, False, None)[0]
+    docs = fields["docs_source"]
+    fields.update(made.__dict__)  # the fields read at once are the same
+    del fields["docs"]  # read when first asked for
+    fields["docs_source"] = docs
 
 
 class _CachedDocs:

@@ -68,18 +68,20 @@ def write_atomic(path: str, data: bytes) -> bool:
 _CODE_STAMPS: dict[str, list[str]] = {}
 
 
-def code_tree_stamp(folder: str) -> list[str]:
+def code_tree_stamp(folder: str, skip: tuple[str, ...] = ()) -> list[str]:
     """`tree_stamp` of a folder of armlint's own code or built-in rules, taken once a process
     (the catalogue's cache key and the result cache's code stamp both need the rules')."""
-    found = _CODE_STAMPS.get(folder)
+    key = (folder, skip)
+    found = _CODE_STAMPS.get(key)
     if found is None:
-        found = _CODE_STAMPS[folder] = tree_stamp(folder)
+        found = _CODE_STAMPS[key] = tree_stamp(folder, skip)
     return found
 
 
-def tree_stamp(folder: str) -> list[str]:
-    """Every file under `folder` (but __pycache__) as "path|size|mtime_ns", sorted: what says
-    that a tree of code or rule files changed (os.scandir: no Path objects, one stat a file)."""
+def tree_stamp(folder: str, skip: tuple[str, ...] = ()) -> list[str]:
+    """Every file under `folder` (but __pycache__ and the folders `skip` names) as
+    "path|size|mtime_ns", sorted: what says that a tree of code or rule files changed
+    (os.scandir: no Path objects, one stat a file)."""
     lines: list[str] = []
     stack = [folder]
     while stack:
@@ -88,7 +90,7 @@ def tree_stamp(folder: str) -> list[str]:
             with os.scandir(current) as it:
                 for e in it:
                     if e.is_dir(follow_symlinks=False):
-                        if e.name != "__pycache__":
+                        if e.name != "__pycache__" and e.path not in skip:
                             stack.append(e.path)
                     else:
                         st = e.stat()

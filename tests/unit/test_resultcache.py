@@ -262,6 +262,32 @@ def test_armlint_version_and_code(project, run, monkeypatch):
     assert "vm.json" in run()[0]
 
 
+def test_the_code_stamp_of_an_installed_package_covers_its_rules_once(tmp_path, monkeypatch):
+    """Installed, the rules and schemas are folders of the package: the code stamp walks each
+    file once, and a rule file edited in place is a different armlint."""
+    from armlint import resultcache
+    from armlint.engine import loader
+    from armlint.source import cachedir
+    package = tmp_path / "armlint"
+    for name in ("__init__.py", "rules/a/AL1-x.yaml", "schemas/rule.schema.json"):
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text("x")
+    monkeypatch.setattr(loader, "PACKAGE_DIR", package)
+    monkeypatch.setattr(loader, "BUILTIN_RULES_DIR", package / "rules")
+    monkeypatch.setattr(loader, "SCHEMAS_DIR", package / "schemas")
+
+    def stamp() -> tuple[str, list]:
+        monkeypatch.setattr(resultcache, "_CODE_STAMP", None)
+        monkeypatch.setattr(cachedir, "_CODE_STAMPS", {})
+        found = resultcache.code_stamp()
+        return found, [p for lines in cachedir._CODE_STAMPS.values() for p in lines]
+    first, lines = stamp()
+    assert sorted(line.split("|")[0] for line in lines) == sorted(
+        str(package / n) for n in ("__init__.py", "rules/a/AL1-x.yaml", "schemas/rule.schema.json"))
+    (package / "rules/a/AL1-x.yaml").write_text("xy")
+    assert stamp()[0] != first
+
+
 def test_the_paths_named_do_not_change_the_key(project, run):
     """pre-commit names the changed files, a different list each time."""
     run("vm.json", "main.bicep")

@@ -217,6 +217,73 @@ def test_built_in_rules_from_the_cache_compile_their_expressions_when_first_run(
     assert rule.violation._ast is not None
 
 
+def _shape(value):
+    """A rule's field as comparable data (expressions by their text)."""
+    if isinstance(value, (tuple, list)):
+        return type(value)(_shape(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _shape(v) for k, v in value.items()}
+    if hasattr(value, "text") and hasattr(value, "search"):  # an Expression
+        return ("expression", value.text)
+    if hasattr(value, "absent") and hasattr(value, "setting"):  # a Default
+        return tuple(_shape(getattr(value, n)) for n in value._fields)
+    return value
+
+
+RULE_FIELDS = ("id", "name", "title", "level", "scope_kind", "message", "docs", "source",
+               "enabled", "enabled_bicep", "resource_types", "include_existing",
+               "include_not_deployed", "include_stand_ins", "languages", "implementation",
+               "module", "let", "defaults", "where", "each", "violation", "report_at",
+               "report_part", "bind", "bound", "equivalents", "options", "option_docs", "tags",
+               "builtin", "templates", "functions", "nodes", "fix")
+
+
+def test_rules_from_the_cache_are_the_rules_of_their_files(tmp_path, monkeypatch):
+    """A rule read from the catalogue cache is made when first asked for more than what
+    choosing rules needs (issue 12): every field is then what reading its file gives."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
+    load_catalogue()
+    cached = load_catalogue()
+    assert all("complete" in r.__dict__ for r in cached.rules)  # nothing made yet
+    read = {r.id: r for r in load_catalogue(validate_builtin=True).rules}
+    assert [r.id for r in cached.rules] == sorted(read)
+    for rule in cached.rules:
+        for name in RULE_FIELDS:
+            assert _shape(getattr(rule, name)) == _shape(getattr(read[rule.id], name)), \
+                (rule.id, name)
+
+
+def test_a_cached_rule_whose_data_makes_no_rule_is_read_from_its_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
+    load_catalogue()
+    [entry] = list((tmp_path / "cache" / "armlint" / "catalogue").glob("*.json"))
+    data = json.loads(entry.read_text())
+    item = next(r for r in data["rules"] if r["data"]["id"] == "AL5001")
+    item["data"]["scope"] = 7  # not a mapping: making the rule from this data fails
+    entry.write_text(json.dumps(data))
+    rule = load_catalogue().find("AL5001")
+    assert rule.scope_kind == load_rule_file(Path(item["source"]), builtin=True).scope_kind
+
+
+@pytest.mark.parametrize("field,value", [("id", 5), ("enabled", "yes"), ("tags", "security"),
+                                         ("tags", [1])])
+def test_a_cache_entry_with_a_field_of_the_wrong_type_is_ignored(tmp_path, monkeypatch, field,
+                                                                value):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
+    load_catalogue()
+    [entry] = list((tmp_path / "cache" / "armlint" / "catalogue").glob("*.json"))
+    data = json.loads(entry.read_text())
+    data["rules"][0]["data"][field] = value
+    entry.write_text(json.dumps(data))
+    rules = load_catalogue().rules
+    assert all(isinstance(r.id, str) and isinstance(r.enabled, bool) and
+               all(isinstance(t, str) for t in r.tags) for r in rules)
+    assert not any("complete" in r.__dict__ for r in rules)  # read from the rule files
+
+
 def test_yaml_1_1_words_as_keys_are_names(tmp_path):
     # `off:` is a boolean key in YAML 1.1: binding a value called `off` ended in a TypeError
     text = GOOD.replace('message: "Storage account \'{name}\' accepts HTTP"',
