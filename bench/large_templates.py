@@ -2,8 +2,9 @@
 template (many resources with nested properties, parameters and expressions, as a generator or
 a big landing zone writes them).
 
-Usage: python bench/large_templates.py [--sizes 50 200] [--keep DIR]
-Each size runs `armlint check FILE --select ALL --format json` in a fresh process (the files are
+Usage: python bench/large_templates.py [--sizes 50 200] [--keep DIR] [--bicep]
+--bicep writes the same resources as a .bicep file (the Bicep parser's tree, the lowering and its
+position map are measured too). Each size runs `armlint check FILE --select ALL --format json` in a fresh process (the files are
 generated in a temporary folder) and reports its CPU time (user + system: the figure that holds on
 a loaded machine), wall time with the load average, peak resident memory (the process's maximum
 RSS) and both per MB of template; linear time and memory proportional to the size
@@ -73,6 +74,106 @@ def template(megabytes: int) -> str:
     return text.replace('"resources": []', '"resources": [\n' + body + "\n]")
 
 
+def bicep_resource(i: int) -> str:
+    """The resource `resource(i)` is, written in Bicep."""
+    if i % 2:
+        return f"""resource st{i} 'Microsoft.Storage/storageAccounts@2023-01-01' = {{
+  name: '${{prefix}}st{i}'
+  location: location
+  sku: {{
+    name: 'Standard_LRS'
+  }}
+  kind: 'StorageV2'
+  tags: {{
+    env: env
+    index: '{i}'
+  }}
+  properties: {{
+    supportsHttpsTrafficOnly: true
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    networkAcls: {{
+      defaultAction: 'Deny'
+      bypass: 'AzureServices'
+      ipRules: [
+        {{
+          value: '10.{i % 250}.0.0/16'
+        }}
+      ]
+    }}
+    encryption: {{
+      services: {{
+        blob: {{
+          enabled: true
+        }}
+      }}
+      keySource: 'Microsoft.Storage'
+    }}
+  }}
+}}
+"""
+    return f"""resource vm{i} 'Microsoft.Compute/virtualMachines@2023-03-01' = {{
+  name: '${{prefix}}-vm{i}'
+  location: location
+  properties: {{
+    hardwareProfile: {{
+      vmSize: vmSize
+    }}
+    osProfile: {{
+      computerName: 'vm{i}'
+      adminUsername: admin
+      adminPassword: password
+      linuxConfiguration: {{
+        disablePasswordAuthentication: false
+        provisionVMAgent: true
+      }}
+    }}
+    storageProfile: {{
+      imageReference: {{
+        publisher: 'Canonical'
+        offer: '0001-com-ubuntu-server-jammy'
+        sku: '22_04-lts-gen2'
+        version: 'latest'
+      }}
+      osDisk: {{
+        createOption: 'FromImage'
+        managedDisk: {{
+          storageAccountType: 'Premium_LRS'
+        }}
+      }}
+    }}
+    networkProfile: {{
+      networkInterfaces: [
+        {{
+          id: resourceId('Microsoft.Network/networkInterfaces', 'nic{i}')
+        }}
+      ]
+    }}
+  }}
+}}
+"""
+
+
+_BICEP_HEAD = """param prefix string = 'app'
+param location string = resourceGroup().location
+param env string = 'prod'
+param vmSize string = 'Standard_D2s_v5'
+param admin string
+@secure()
+param password string
+
+"""
+
+
+def bicep_template(megabytes: int) -> str:
+    parts, size, i = [_BICEP_HEAD], len(_BICEP_HEAD), 0
+    while size < megabytes * 1024 * 1024:
+        parts.append(bicep_resource(i) + "\n")
+        size += len(parts[-1])
+        i += 1
+    return "".join(parts)
+
+
 def measure(path: Path, repo: Path) -> tuple[float, float, float, int]:
     env = dict(os.environ, PYTHONPATH=str(repo), ARMLINT_NO_CACHE="1")
     helps = subprocess.run([sys.executable, "-m", "armlint", "check", "--help"], env=env,
@@ -94,14 +195,15 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 50, 200])
     parser.add_argument("--repo", default=str(REPO), help="the checkout to measure")
     parser.add_argument("--keep", help="generate the templates in this folder and keep them")
+    parser.add_argument("--bicep", action="store_true", help="Bicep files instead of ARM JSON")
     args = parser.parse_args()
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="armlint-large-"))
     folder.mkdir(parents=True, exist_ok=True)
     print(f"armlint at {args.repo}")
     for mb in args.sizes:
-        path = folder / f"large-{mb}mb.json"
+        path = folder / f"large-{mb}mb.{'bicep' if args.bicep else 'json'}"
         if not path.exists():
-            path.write_text(template(mb), encoding="utf-8")
+            path.write_text(bicep_template(mb) if args.bicep else template(mb), encoding="utf-8")
         size = path.stat().st_size / (1024 * 1024)
         took, cpu, peak, code = measure(path, Path(args.repo))
         load = os.getloadavg()[0]
