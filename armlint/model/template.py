@@ -535,6 +535,16 @@ class Template:
         text = self.search_text
         return folded(text) if text is not None else None
 
+    def searchable(self, pattern: re.Pattern) -> tuple[str, re.Pattern]:
+        """The text to run the lower-case `pattern` over and the pattern to run there: the
+        lower-cased text as written, or for a text too long to copy the text itself and the
+        pattern matching in any casing (same characters at the same offsets either way; "" when
+        there is no text)."""
+        low = self.folded_search_text
+        if low is not None:
+            return low, pattern
+        return self.search_text or "", ignoring_case(pattern)
+
     def mentions(self, needles: tuple[str, ...]) -> bool:
         """Whether the text of the template's document contains one of the lower-case `needles`
         in any casing (a cheap test that lets a rule skip a file); True when there is no text
@@ -557,10 +567,9 @@ class Template:
         answers = root._text_answers
         found = answers.get(pattern)
         if found is None:
-            text, low = root.search_text, root.folded_search_text
-            found = answers[pattern] = text is None or (
-                pattern.search(low) if low is not None else
-                ignoring_case(pattern).search(text)) is not None
+            scan, case_blind = root.searchable(pattern)
+            found = answers[pattern] = root.search_text is None or \
+                case_blind.search(scan) is not None
         return found
 
     @cached_property

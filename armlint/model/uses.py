@@ -26,7 +26,6 @@ from ..expr.ast import Call, Literal, Node, walk
 from ..expr.evaluate import EvalContext, evaluate
 from ..expr.query import call_name, known_text, literal_text, tree_of
 
-from .template import ignoring_case
 
 if TYPE_CHECKING:
     from .template import Template
@@ -105,8 +104,8 @@ def value_uses(value: Any) -> ValueUses:
     return found
 
 
-# Lower-case patterns, matched on the lower-cased text (Template.folded_search_text); a text
-# too large to copy is matched in any casing (ignoring_case), which costs ten times as much.
+# Lower-case patterns, run through Template.searchable: on the lower-cased text, or on a text
+# too large to copy in any casing (ignoring_case), which costs ten times as much.
 _NAMED_READ = {kind: re.compile(kind + r"\s*\(\s*'([^']*)'")
                for kind in ("parameters", "variables")}
 _COMPUTED_READ = {kind: re.compile(kind + r"\s*\(\s*[^'\s)]")
@@ -119,9 +118,7 @@ def _expression_reads(kind: str, t: "Template") -> Counter | None:
     description or an escaped `[[...]` literal is text, not a read. None when a string around a
     match holds an escaped quote, which a backwards search cannot step over."""
     text = t.search_text or ""
-    low = t.folded_search_text
-    scan = low if low is not None else text  # the same characters at the same offsets
-    pattern = _NAMED_READ[kind] if low is not None else ignoring_case(_NAMED_READ[kind])
+    scan, pattern = t.searchable(_NAMED_READ[kind])  # the same characters at the same offsets
     counts: Counter = Counter()
     for m in pattern.finditer(scan):
         start = scan.rfind('"', 0, m.start())
@@ -353,9 +350,8 @@ class TemplateUses:
         text = t.search_text or ""
         if not text or "\\u0027" in text:
             return None
-        low = t.folded_search_text
-        if (_COMPUTED_READ[kind].search(low) if low is not None else
-                ignoring_case(_COMPUTED_READ[kind]).search(text)):
+        scan, pattern = t.searchable(_COMPUTED_READ[kind])
+        if pattern.search(scan):
             return None
         counts = _expression_reads(kind, t)
         if counts is None:
