@@ -4,7 +4,8 @@ Owns: `TemplateScope` (what `parameters()`, `variables()` and user-defined funct
 template, including nested deployments with inner or outer scope), `EvalContext` (a scope plus copy
 loop indexes and lambda variables), `evaluate` (one expression tree to a value) and `resolve` (a raw
 JSON value, with every expression string in it evaluated, `[[` literals unescaped and property
-`copy` loops expanded, into `Obj`/`Arr` containers that remember their source `Origin`).
+`copy` loops expanded, into `Obj`/`Arr` containers that remember their source `Origin`; a
+document's own objects and arrays where nothing is evaluated are handed out as they are).
 
 Rules: deterministic functions are computed; what depends on the deployment is `Unknown`, and
 Unknown propagates. A problem in an expression (a missing variable, a wrong argument type) is not
@@ -12,11 +13,13 @@ raised: the value becomes Unknown, because the linter must never fire on what it
 """
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any, Callable
 
 from .limits import TooLarge, bounded, check_value
 from . import parser
 from .ast import ArrayLit, Call, Index, Literal, Member, Node, ObjectLit
+from ..source.cidict import CIDict
 from .values import Arr, Obj, Origin, Unknown, origin_of
 
 
@@ -381,39 +384,116 @@ def evaluate_string(text: str, ctx: EvalContext) -> Any:
 
 
 def resolve(raw: Any, origin: Origin | None, ctx: EvalContext) -> Any:
-    """A raw JSON value with every expression in it evaluated; containers remember `origin`."""
+    """A raw JSON value with every expression in it evaluated; containers remember `origin`.
+
+    A document's own object or array (`CIDict`, `Arr`) in which nothing is evaluated (no
+    expression string or key, no `[[` literal, no property `copy` loop) is the value itself, not a
+    copy: it is told its origin (its place in its document, set once: see `_placed`), and only
+    the objects and arrays above an evaluated value are new. Copying every object a resource
+    view, a variable or a default holds took three times the size of a large template."""
     if isinstance(raw, str):
         value = evaluate_string(raw, ctx)
-        if origin is not None and isinstance(value, (Obj, Arr)) and origin_of(value) is None:
-            value.origin = origin
+        if origin is not None and value is not raw and origin_of(value) is None:
+            if isinstance(value, Obj):
+                value.origin = origin  # made by a function: where the expression is
+            elif value.__class__ is CIDict or value.__class__ is Arr:
+                value = _moved(value, origin)  # a document's own, read without its place
         return value
     if isinstance(raw, dict):
-        out = Obj()
-        out.origin = origin
-        copies = None
-        for key, val in raw.items():
-            if key.lower() == "copy" and isinstance(val, list) and _is_property_copy(val):
-                copies = (key, val)
-                continue
-            child_origin = origin.child(key) if origin is not None else None
+        return _resolve_object(raw, origin, ctx)
+    if isinstance(raw, list):
+        return _resolve_array(raw, origin, ctx)
+    return raw
+
+
+_SCALARS = frozenset({int, float, bool, type(None)})
+
+
+def _resolve_object(raw: dict, origin: Origin | None, ctx: EvalContext) -> Any:
+    out = None  # the pairs, from the first that differs from the raw object's
+    same = 0  # how many pairs before that were the raw object's own
+    copies = None
+    for key, val in raw.items():
+        if len(key) == 4 and key.lower() == "copy" and isinstance(val, list) and \
+                _is_property_copy(val):
+            copies = (key, val)
+            if out is None:
+                out = list(islice(raw.items(), same))
+            continue
+        name = key
+        if key[:1] == "[":
             if parser.is_expression(key):
                 name = evaluate_string(key, ctx)
                 if not isinstance(name, str) or isinstance(name, Unknown):
+                    if out is None:
+                        out = list(islice(raw.items(), same))
                     continue
-                key = name
             else:
-                key = parser.unescape_literal(key)
-            out[key] = resolve(val, child_origin, ctx)
-        if copies is not None:
-            _expand_property_copies(out, copies[0], copies[1], origin, ctx)
-        return out
-    if isinstance(raw, list):
-        out_list = Arr()
-        out_list.origin = origin
-        for i, val in enumerate(raw):
-            out_list.append(resolve(val, origin.child(i) if origin is not None else None, ctx))
-        return out_list
-    return raw
+                name = parser.unescape_literal(key)
+        cls = val.__class__
+        if cls in _SCALARS or (cls is str and val[:1] != "["):
+            value = val
+        else:
+            value = resolve(val, origin.child(key) if origin is not None else None, ctx)
+        if out is None:
+            if value is val and name is key:
+                same += 1
+                continue
+            out = list(islice(raw.items(), same))
+        out.append((name, value))
+    if out is None:
+        if raw.__class__ is CIDict or raw.__class__ is Obj:
+            return raw if origin is None else _placed(raw, origin)
+        out = list(raw.items())  # a plain dict: as a case-insensitive object
+    obj = Obj(out)
+    if copies is not None:
+        _expand_property_copies(obj, copies[0], copies[1], origin, ctx)
+    obj.origin = origin
+    return obj
+
+
+def _resolve_array(raw: list, origin: Origin | None, ctx: EvalContext) -> Any:
+    out = None  # the items, from the first that differs from the raw array's
+    for i, val in enumerate(raw):
+        cls = val.__class__
+        if cls in _SCALARS or (cls is str and val[:1] != "["):
+            value = val
+        else:
+            value = resolve(val, origin.child(i) if origin is not None else None, ctx)
+        if out is None:
+            if value is val:
+                continue
+            out = Arr(raw[:i])
+        out.append(value)
+    if out is None:
+        if raw.__class__ is Arr:
+            return raw if origin is None else _placed(raw, origin)
+        out = Arr(raw)
+    out.origin = origin
+    return out
+
+
+def _placed(raw: Any, origin: Origin) -> Any:
+    """A document's own object or array (nothing in it evaluated) with `origin`: told it the
+    first time; a copy if it was told another place (an object written at two places, as a
+    lowered Bicep module's template is: at its file's root and in the deployment)."""
+    try:
+        known = raw.origin
+    except AttributeError:
+        known = None
+    if known is None:
+        raw.origin = origin
+        return raw
+    if known is origin or known == origin:
+        return raw
+    return _moved(raw, origin)
+
+
+def _moved(raw: Any, origin: Origin) -> Any:
+    """A shallow copy of an object or array that says it is at `origin`."""
+    out = Obj(raw) if isinstance(raw, dict) else Arr(raw)
+    out.origin = origin
+    return out
 
 
 def _is_property_copy(loops: list) -> bool:

@@ -9,7 +9,7 @@ strings ("true"/"false" in any casing).
 """
 from __future__ import annotations
 
-from ..source.cidict import CIDict
+from ..source.cidict import Arr, CIDict
 
 TYPE_CHECKING = False  # typing is not imported on the way of a cached run (issue 12)
 if TYPE_CHECKING:
@@ -73,12 +73,6 @@ class Obj(CIDict):
     """A resolved object; `origin` (when set) is where it was written."""
 
     __slots__ = ()
-
-
-class Arr(list):
-    """A resolved array; `origin` (when set) is where it was written."""
-
-    __slots__ = ("origin",)
 
 
 def origin_of(value: Any) -> Origin | None:

@@ -1,7 +1,9 @@
-"""A dict whose key lookups ignore case, keeping keys as written.
+"""A dict whose key lookups ignore case, keeping keys as written; and the array type beside it.
 
 Owns: `CIDict`, the object type of every loaded JSON document and of every value the engine shows
-to rules. ARM treats property names case-insensitively (`provisionVmAgent` is `provisionVMAgent`),
+to rules, and `Arr`, the array type of both (a list that can say where it was written, as a
+`CIDict` can: the evaluator hands out the parsed objects and arrays themselves where nothing in
+them needs evaluating, see expr/evaluate.py). ARM treats property names case-insensitively (`provisionVmAgent` is `provisionVMAgent`),
 so making every lookup case-insensitive here makes it true for every rule by construction.
 Exact-case lookups stay at C speed; the folded index is built only on the first miss, and
 shared by the objects that have the same keys.
@@ -98,3 +100,10 @@ class CIDict(dict):
 
     def __reduce__(self):
         return (CIDict, (dict(self),))
+
+
+class Arr(list):
+    """A JSON array: of a loaded document, or resolved; `origin` (when set) is where it was
+    written."""
+
+    __slots__ = ("origin",)

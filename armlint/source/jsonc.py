@@ -1,6 +1,6 @@
 """JSON with comments, as ARM accepts it, with exact positions on demand.
 
-Owns: turning decoded text into values (`CIDict` objects, lists, scalars) and answering "where is
+Owns: turning decoded text into values (`CIDict` objects, `Arr` lists, scalars) and answering "where is
 this key or value?" for any JSON pointer. The C decoder builds the values (the fast path, close to
 the cost of `json.loads`); files with `//` or `/* */` comments, raw line breaks inside strings
 (multi-line strings) or trailing commas are first blanked position-for-position so the C decoder
@@ -20,7 +20,7 @@ from typing import Any, Iterator
 import json.scanner
 import json.decoder
 
-from .cidict import CIDict
+from .cidict import Arr, CIDict
 from .text import LineIndex, PointerSpans, Span
 
 Pointer = tuple  # of str (object keys as written) and int (array indexes)
@@ -93,8 +93,12 @@ def _decode(text: str, strict: bool) -> tuple[Any, bool]:
     def make_object(pairs):
         nonlocal repeated
         for i, (key, value) in enumerate(pairs):
-            if value.__class__ is str and len(value) <= _SHARED_STRING:
-                pairs[i] = (key, share(value, value))
+            cls = value.__class__
+            if cls is str:
+                if len(value) <= _SHARED_STRING:
+                    pairs[i] = (key, share(value, value))
+            elif cls is list:
+                pairs[i] = (key, _array(value))
         obj = CIDict(pairs)
         n = len(pairs)
         if n > 1 and (len(obj) != n or len(set(map(_lower, obj))) != n):
@@ -108,7 +112,23 @@ def _decode(text: str, strict: bool) -> tuple[Any, bool]:
         if type(exc) is ValueError and "digits" in str(exc):  # Python's int conversion limit
             raise _OutOfRange(_long_integer(text)) from None
         raise
+    if value.__class__ is list:
+        value = _array(value)
     return value, repeated
+
+
+def _array(items: list) -> Arr:
+    """A decoded array as an `Arr` (which can be told where it is written), the arrays directly
+    inside it too (an array in an object is converted by the object's hook)."""
+    out = Arr(items)
+    stack = [out]
+    while stack:  # not recursive: the decoder reads arrays nested near the recursion limit
+        arr = stack.pop()
+        for i, item in enumerate(arr):
+            if item.__class__ is list:
+                arr[i] = inner = Arr(item)
+                stack.append(inner)
+    return out
 
 
 _STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'

@@ -122,6 +122,39 @@ def test_resolve_keeps_origins_and_evaluates_deeply(ctx):
     assert value["b"].origin.pointer == ("p", "b")
 
 
+def test_resolve_hands_out_what_holds_no_expression_with_its_place(ctx):
+    doc = load('{"r": {"sku": {"name": "S1", "tiers": [{"t": 1}]}, "tags": {"env": "[add(1, 2)]"},'
+               ' "lit": {"x": "[[not]"}, "keys": {"[concat(\'a\', \'b\')]": 1}}}')
+    raw = doc.value["r"]
+    value = resolve(raw, Origin(doc, ("r",)), ctx)
+    assert value is not raw and value["tags"] is not raw["tags"] and value["tags"]["env"] == 3
+    # nothing to evaluate: the parsed object itself, every object and array in it placed
+    assert value["sku"] is raw["sku"] and value["sku"]["tiers"] is raw["sku"]["tiers"]
+    assert value["sku"].origin.pointer == ("r", "sku")
+    assert value["sku"]["tiers"].origin.pointer == ("r", "sku", "tiers")
+    assert value["sku"]["tiers"][0].origin.pointer == ("r", "sku", "tiers", 0)
+    # a `[[` literal and an expression key are evaluated: new objects
+    assert value["lit"] == {"x": "[not]"} and value["lit"] is not raw["lit"]
+    assert value["keys"] == {"ab": 1} and value["keys"].origin.pointer == ("r", "keys")
+    # resolved again at the same place: the same objects; at another place: a copy placed there
+    assert resolve(raw, Origin(doc, ("r",)), ctx)["sku"] is raw["sku"]
+    moved = resolve(raw["sku"], Origin(doc, ("elsewhere",)), ctx)
+    assert moved == raw["sku"] and moved is not raw["sku"]
+    assert moved.origin.pointer == ("elsewhere",) and raw["sku"].origin.pointer == ("r", "sku")
+
+
+def test_a_documents_object_read_through_an_expression_without_a_place_is_placed_by_copy():
+    # a user function's output is resolved without a place; where a template uses it, the value
+    # says it is at the expression (as a fresh copy would), and the function's JSON is not told so
+    ctx = scope_of('{"functions": [{"namespace": "ns", "members": {"cfg": {"parameters": [],'
+                   ' "output": {"type": "object", "value": {"a": [1]}}}}}]}')
+    doc = load('{"x": "[ns.cfg()]"}')
+    value = resolve(doc.value["x"], Origin(doc, ("x",)), ctx)
+    assert value == {"a": [1]} and value.origin.pointer == ("x",)
+    assert getattr(ctx.scope.raw["functions"][0]["members"]["cfg"]["output"]["value"], "origin",
+                   None) is None
+
+
 def test_errors_in_expressions_become_unknown(ctx):
     assert isinstance(ev(ctx, "[div(1, 0)]"), Unknown)
     assert isinstance(ev(ctx, "[variables('missing')]"), Unknown)

@@ -2,7 +2,7 @@
 import pytest
 
 from armlint.source import jsonc
-from armlint.source.cidict import CIDict
+from armlint.source.cidict import Arr, CIDict
 
 
 def span_text(doc, pointer, part="value"):
@@ -14,6 +14,17 @@ def test_values_are_case_insensitive_objects():
     doc = jsonc.load('{"Resources": [{"Type": "x"}]}')
     assert doc.ok and isinstance(doc.value, CIDict)
     assert doc.value["resources"][0].get("TYPE") == "x"
+
+
+def test_arrays_are_arrs_that_can_be_told_their_place():
+    # every array, in an object, in an array, at the root, and after comments were blanked
+    for text in ('{"a": [[1, [2]], {"b": []}]}', '[[1, [2]], {"b": []}]',
+                 '{"a": [[1, [2]], {"b": [],},]} // c'):
+        doc = jsonc.load(text)
+        a = doc.value["a"] if isinstance(doc.value, dict) else doc.value
+        assert [type(x) for x in (a, a[0], a[0][1], a[1]["b"])] == [Arr] * 4, text
+        assert a == [[1, [2]], {"b": []}]
+        a.origin = "here"  # the slot the evaluator fills (expr/evaluate.py)
 
 
 def test_spans_of_keys_and_values():
