@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "grouped", "json", "sarif", "github", "junit")
@@ -186,15 +185,23 @@ def _plain_streams() -> bool:
 
 def fast_main(args: list[str]) -> None:
     """Run `armlint check ARGS...` without click when click would read its arguments the same
-    way (then this exits); return when click must run the command line."""
+    way (then this exits); return when click must run the command line. A run repeated on
+    unchanged inputs is replayed (replay.py), and a plain run is recorded to be (replaytrace)."""
     if not args or args[0] != "check" or not _plain_streams():
         return
     rest = args[1:]
+    from .replay import replay
+    replay(rest)  # exits when the run was replayed
     params = parse_check_args(rest)
     if params is None:
         return
+    pairs = output_pairs(rest)
     try:
-        run_check(output_pairs(rest), **params)
+        if _recordable(rest, params, pairs):
+            from .replaytrace import Recorder
+            Recorder(rest, list(params["paths"])).run(run_check, pairs, **params)
+        else:
+            run_check(pairs, **params)
     except OSError as exc:
         import errno
         if exc.errno != errno.EPIPE:
@@ -204,6 +211,14 @@ def fast_main(args: list[str]) -> None:
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
     sys.exit(EXIT_OK)
+
+
+def _recordable(args: list[str], params: dict, pairs: list) -> bool:
+    """Whether a run may be recorded for replay: it writes only to the standard streams, and
+    the caches are on (the recorder refuses the rest as it sees it)."""
+    from .replay import enabled
+    return enabled(args) and not params["no_cache"] and not params["write_baseline"] and \
+        not any(output for _, output in pairs)
 
 
 # -- output ------------------------------------------------------------------------------------
@@ -366,7 +381,7 @@ def run_check(pairs: list[list], paths, fmts, outputs, select, ignore, enable, f
         fail_policy(exc)
     _report_skipped(result, paths, show_skipped)
     inputs = [f.source for f in result.files if f.source and f.kind != "skipped"]
-    inputs += [p for p in paths if Path(p).is_file()] + list(parameter_files)
+    inputs += [p for p in paths if os.path.isfile(p)] + list(parameter_files)
     inputs += [config] if config else []
     try:
         written = [o for _, o in pairs if o]

@@ -250,4 +250,6 @@ def days_between(a: Any, b: Any) -> float | None:
 
 
 def now() -> datetime:
+    from ..source.files import clock
+    clock()  # a result that depends on today is never reused (result cache, replay)
     return datetime.now(timezone.utc)

@@ -126,6 +126,8 @@ def _policy(node: Call, ctx: EvalContext) -> Any:
 
 
 def utc_now() -> _dt.datetime:
+    from ..source.files import clock
+    clock()  # a result that depends on the time is never reused (result cache, replay)
     return _dt.datetime.now(_dt.timezone.utc)
 
 

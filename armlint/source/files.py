@@ -58,8 +58,8 @@ def size_text(n: int) -> str:
 # Each open recording maps an observation to what was seen: ("read", path, max_bytes) -> "h:" and
 # the bytes' digest or "x:" and the refusal; ("real", path) -> the resolved path; ("stat", path,
 # max_bytes) -> "" or the refusal; ("exists", path) -> "1" or "0"; ("text", path) -> the digest of
-# the decoded text (`text_digest`). Recordings nest: an
-# observation goes to every open one.
+# the decoded text (`text_digest`); ("clock", "") -> what no observation gives (`clock`).
+# Recordings nest: an observation goes to every open one.
 _RECORDINGS: list[dict] = []
 
 
@@ -72,6 +72,14 @@ def recording():
         yield seen
     finally:
         _RECORDINGS.remove(seen)
+
+
+def clock() -> None:
+    """Note that what is being linted depends on the time it is linted at (a rule or policy that
+    compares a date with now): no record of it is used again (a cached result, a replayed run),
+    as `observe` never gives back what is noted here."""
+    if _RECORDINGS:
+        note(("clock", ""), "\0the time of the run")
 
 
 def note(key: tuple, outcome: str) -> None:

@@ -1,0 +1,112 @@
+"""The replay recorder (replaytrace.py) in one process: what it notes, and the runs it refuses to
+record (a file written, the clock read, a worker forked, a file read with open() that changed
+just before the run), and the record's check (replay.py) of armlint's own code."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from armlint import replay
+from armlint.engine.loader import BUILTIN_RULES_DIR, PACKAGE_DIR, SCHEMAS_DIR
+from armlint.replaytrace import Recorder
+from armlint.source import files
+
+
+def record_of(func, *args) -> dict | None:
+    recorder = Recorder(["check", "x"], [])
+    with pytest.raises(SystemExit):
+        recorder.run(lambda: (func(*args), sys.exit(1)))
+    return replay._load(replay.record_path(recorder.material))
+
+
+def test_what_a_run_looked_at_is_noted(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARMLINT_TEST_VALUE", "seen")
+    monkeypatch.delenv("ARMLINT_TEST_ABSENT", raising=False)
+    present = tmp_path / "present.json"
+    present.write_text("{}")
+    past = time.time() - 3600
+    os.utime(present, (past, past))
+
+    def run():
+        files.read_file(present)
+        os.path.lexists(tmp_path / "absent.yaml")
+        os.listdir(tmp_path)
+        os.environ.get("ARMLINT_TEST_VALUE")
+        os.environ.get("ARMLINT_TEST_ABSENT")
+        print("the output")
+    record = record_of(run)
+    assert record is not None and record["exit"] == 1
+    assert record["out"] == [[1, "the output\n"]]
+    seen = record["seen"]
+    assert [str(tmp_path / "absent.yaml"), "e2"] in seen["l"]
+    assert [str(present), "h:" + files.digest(b"{}")] in seen["r"]
+    assert any(item[0] == str(tmp_path) for item in seen["n"])
+    assert ["ARMLINT_TEST_VALUE", "seen"] in record["env"]
+    assert ["ARMLINT_TEST_ABSENT", None] in record["env"]
+    assert replay.holds(record, record["key"])
+    (tmp_path / "absent.yaml").write_text("now here")
+    assert not replay.holds(record, record["key"])
+
+
+def test_a_run_that_writes_a_file_is_not_recorded(tmp_path):
+    assert record_of(lambda: (tmp_path / "out.txt").write_text("x")) is None
+
+
+def test_a_run_that_reads_the_clock_is_not_recorded():
+    from armlint.engine import readings
+    assert record_of(readings.now) is None
+
+
+def test_a_run_that_forks_is_not_recorded(monkeypatch):
+    calls = []
+    monkeypatch.setattr(os, "fork", lambda: calls.append(1) or 1, raising=False)
+    assert record_of(lambda: os.fork()) is None
+    assert calls == [1]
+
+
+def test_a_file_read_with_open_is_recorded_only_when_it_was_not_just_changed(tmp_path):
+    data = tmp_path / "data.txt"
+    data.write_text("fresh")
+    assert record_of(lambda: data.read_text()) is None  # changed a moment ago
+    past = time.time() - 3600
+    os.utime(data, (past, past))  # the change time cannot be set back: still a moment ago
+    assert record_of(lambda: data.read_text()) is None
+    assert record_of(lambda: files.read_file(data)) is not None  # the digest of what was read
+
+
+def test_the_code_the_record_checks_is_armlints_own():
+    roots = [os.path.realpath(r) for r in replay.code_roots()]
+    for folder in (PACKAGE_DIR, BUILTIN_RULES_DIR, SCHEMAS_DIR):
+        assert any(files.is_inside(os.path.realpath(folder), r) for r in roots), folder
+    from armlint.replaytrace import _code_entries
+    listed = {os.path.realpath(p) for p, _ in _code_entries(replay.code_roots())}
+    for path in list(Path(PACKAGE_DIR).rglob("*.py"))[:400] + \
+            list(Path(BUILTIN_RULES_DIR).rglob("*.yaml")):
+        if "__pycache__" not in path.parts:
+            assert os.path.realpath(path) in listed, path
+
+
+def test_a_code_file_changed_is_another_armlint(tmp_path):
+    record = record_of(lambda: None)
+    assert record is not None and replay.holds(record, record["key"])
+    path, entry = record["code"][1]
+    record["code"][1] = [path, [entry[0] + 1] + entry[1:]]
+    assert not replay.holds(record, record["key"])
+
+
+def test_a_record_for_another_key_does_not_hold():
+    record = record_of(lambda: None)
+    other = list(record["key"])
+    other[-1] = ["check", "y"]
+    assert not replay.holds(record, other)
+
+
+def test_loads_reads_plain_json_only():
+    assert replay.loads('{"a":[1,2.5,null,true,"\\u00e9"]}') == {"a": [1, 2.5, None, True, "é"]}
+    for bad in ("[NaN]", "[1,", "{} x", ""):
+        with pytest.raises(Exception):
+            replay.loads(bad)
