@@ -57,6 +57,30 @@ def _excluded(text: str, s: int, e: int, good) -> bool:
     return False
 
 
+_CHUNK = 1 << 20
+
+
+def _present(text: str, disallowed: tuple, excluded: tuple) -> frozenset:
+    """The disallowed hosts (lower case) that `text` names in any casing outside the excluded
+    ones (the $schema host names management.azure.com in every template). The text is
+    lower-cased a megabyte at a time, overlapping by the longest host: a lower-cased copy of
+    the whole text and another with the excluded hosts replaced took twice the size of a large
+    file at once. A host that an excluded one cut by a chunk's start holds is named here too;
+    `_matches` leaves it out."""
+    hosts = {h.lower() for h in disallowed}
+    skip = [h.lower() for h in excluded if isinstance(h, str) and h]
+    overlap = max(map(len, (*hosts, *skip)), default=1) - 1
+    found: set = set()
+    for start in range(0, max(len(text), 1), _CHUNK):
+        low = text[start:start + _CHUNK + overlap].lower()
+        for host in skip:
+            low = low.replace(host, " ")
+        found.update(h for h in hosts if h not in found and h in low)
+        if len(found) == len(hosts):
+            break
+    return frozenset(found)
+
+
 def check(ctx: DocumentContext, report: Report) -> None:
     doc = ctx.model.root_doc  # templates only: a parameter file's values are the deployer's
     if doc is None:
@@ -66,12 +90,8 @@ def check(ctx: DocumentContext, report: Report) -> None:
     excluded = tuple(options.get("excludedhosts") or ())
     semantic = ctx.model.semantic
     text = getattr(doc, "_parsed_text", doc.text) if semantic is None else doc.text
-    low = text.lower()
-    for host in excluded:  # the $schema host names management.azure.com in every template
-        if isinstance(host, str) and host:
-            low = low.replace(host.lower(), " ")
     # plain substring tests first: most files name none of the hosts
-    present = frozenset(h.lower() for h in disallowed if h.lower() in low)
+    present = _present(text, disallowed, excluded)
     if not present:
         return
     bad, good = _patterns(disallowed, excluded, present)

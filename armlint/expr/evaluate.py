@@ -14,6 +14,7 @@ raised: the value becomes Unknown, because the linter must never fire on what it
 from __future__ import annotations
 
 from itertools import islice
+from types import MappingProxyType
 from typing import Any, Callable
 
 from .limits import TooLarge, bounded, check_value
@@ -228,6 +229,9 @@ _FIELD_KINDS = {"location": "location", "id": "resourceId", "name": "string",
                 "subscriptionId": "string", "tenantId": "string"}
 
 
+_NONE = MappingProxyType({})
+
+
 class EvalContext:
     """A scope plus the copy-loop indexes and lambda variables in force."""
 
@@ -235,8 +239,10 @@ class EvalContext:
 
     def __init__(self, scope: TemplateScope, copy: dict | None = None, lambdas: dict | None = None):
         self.scope = scope
-        self.copy = copy or {}
-        self.lambdas = lambdas or {}
+        # read only (with_copy and with_lambda make new ones): contexts without loop indexes or
+        # lambda variables, one per resource, share one empty table instead of two each
+        self.copy = copy or _NONE
+        self.lambdas = lambdas or _NONE
 
     def with_copy(self, name: str | None, index: Any) -> "EvalContext":
         copy = dict(self.copy)

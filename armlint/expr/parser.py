@@ -9,6 +9,7 @@ Tools language service): an expression is `[` expr `]`; expr is a function call,
 from __future__ import annotations
 
 import re
+import sys
 from typing import NamedTuple
 
 from .ast import Call, Index, Literal, Member, Node
@@ -91,6 +92,13 @@ def parse(text: str, positions: bool = True) -> Node:
     return hit
 
 
+# Function and property names, and string literals up to this length, are one string each
+# however many trees hold them (`'Microsoft.Network/networkInterfaces'`, `parameters`): a large
+# template's trees held a copy each.
+_INTERNED = 100
+_intern = sys.intern
+
+
 class _Parser:
     __slots__ = ("text", "tokens", "i", "end", "depth")
 
@@ -164,7 +172,7 @@ class _Parser:
                 if name[0] != "ident":
                     raise ExpressionSyntaxError(
                         f"expected a property name after '.', found {self._describe(name)}", name[2])
-                node = Member(node.start, name[3], node, name[1])
+                node = Member(node.start, name[3], node, _intern(name[1]))
             elif value == "[" and kind == "punct":
                 self.i += 1
                 index = self._expression()
@@ -181,7 +189,8 @@ class _Parser:
     def _primary(self) -> Node:
         kind, value, start, end = self._next()
         if kind == "str":
-            return Literal(start, end, value[1:-1].replace("''", "'"))
+            text = value[1:-1].replace("''", "'")
+            return Literal(start, end, _intern(text) if len(text) <= _INTERNED else text)
         if kind == "num":
             digits = value.lstrip("-").split(".")[0]
             if len(digits) >= 19 and (len(digits) > 19 or int(digits) > 2 ** 63):
@@ -190,12 +199,12 @@ class _Parser:
             return Literal(start, end, float(value) if "." in value else int(value))
         if kind == "ident":
             namespace = None
-            name = value
+            name = _intern(value)
             nxt = self._peek()
             if nxt[1] == "." and nxt[0] == "punct" and self.tokens[self.i + 1][0] == "ident" \
                     and self.tokens[self.i + 2][1] == "(":
                 self.i += 1
-                namespace, name = value, self._next()[1]
+                namespace, name = value, _intern(self._next()[1])
                 nxt = self._peek()
             if nxt[1] != "(" or nxt[0] != "punct":
                 raise ExpressionSyntaxError(

@@ -1,9 +1,9 @@
 """What a template's expressions use: the one uses index of the ARM side of the model.
 
 Owns, per template (built once, on first use, and kept on the template as `Template.uses`):
-- every expression string of the template with its parsed tree (its own expressions and those of
-  nested templates evaluated in its scope, not those of inner-scoped nested templates, whose
-  `parameters()` are their own);
+- every expression string of the template (its own expressions and those of nested templates
+  evaluated in its scope, not those of inner-scoped nested templates, whose `parameters()` are
+  their own), whose tree is parsed again when asked;
 - `parameters('x')`, `variables('x')` and function calls counted by lower-case name, and the
   references whose name is computed (`variables(concat('a', ...))`) with the names they may give;
 - what each variable's value reads, through the variables it reads in turn;
@@ -136,13 +136,29 @@ class Expression:
     its text and its parsed tree. In JSON the tree's offsets are into the text; the trees of a
     lowered Bicep template have none (a finding goes on the Bicep value)."""
 
-    __slots__ = ("template", "pointer", "text", "tree")
+    # The pointer is kept as the pointer of the object or array the expression is in (one tuple
+    # for the expressions written there) and the key or index there.
+    __slots__ = ("template", "_within", "_key", "text", "_tree")
 
-    def __init__(self, template: "Template", pointer: tuple, text: str, tree: Node):
+    def __init__(self, template: "Template", within: tuple, key: Any, text: str,
+                 tree: Node | None):
         self.template = template
-        self.pointer = pointer
+        self._within = within
+        self._key = key
         self.text = text
-        self.tree = tree
+        # None: parsed again when asked, through the parser's cache (a JSON expression; every
+        # tree kept took twice the size of a large template); a lowered Bicep tree is kept, as
+        # it comes from the lowering and not from the text
+        self._tree = tree
+
+    @property
+    def pointer(self) -> tuple:
+        return self._within + (self._key,)
+
+    @property
+    def tree(self) -> Node:
+        tree = self._tree
+        return parser.parse(self.text) if tree is None else tree
 
     @property
     def origin(self) -> Any:
@@ -151,7 +167,7 @@ class Expression:
     @property
     def is_key(self) -> bool:
         """The expression is a property name, not a value."""
-        return bool(self.pointer) and self.pointer[-1] == self.text
+        return self._key == self.text
 
     @property
     def part(self) -> str:
@@ -160,9 +176,9 @@ class Expression:
     @property
     def property_name(self) -> str | None:
         """The property the expression is the value of (None for array items and keys)."""
-        if not self.pointer or self.is_key:
+        if self.is_key:
             return None
-        last = self.pointer[-1]
+        last = self._key
         return last if isinstance(last, str) else None
 
 
@@ -184,14 +200,15 @@ class _Index:
         functions, parameters, variables = self.functions, self.parameters, self.variables
         expressions, dynamic = self.expressions, self.dynamic
 
-        def add(text: str, ptr: tuple) -> None:
+        def add(text: str, within: tuple, key: Any) -> None:
             if not parser.is_expression(text):
                 return
             try:
                 tree = parser.parse(text, positions)
             except parser.ExpressionSyntaxError:
                 return
-            expressions.append(Expression(template, ptr, text, tree))
+            expressions.append(Expression(template, within, key, text,
+                                          None if positions else tree))
             for call in walk(tree):
                 if not isinstance(call, Call) or call.namespace:
                     continue
@@ -202,22 +219,26 @@ class _Index:
                     if isinstance(arg, Literal) and isinstance(arg.value, str):
                         (parameters if name == "parameters" else variables)[arg.value.lower()] += 1
                     else:
-                        dynamic.append((name, ptr, text))
+                        dynamic.append((name, within + (key,), text))
 
-        stack: list = [(template.raw, ())]
+        # (value, pointer of the object or array it is in, its key or index there): a value's
+        # own pointer is made only for objects and arrays, which hold the rest
+        stack: list = [(template.raw, None, None)]
         while stack:
-            node, ptr = stack.pop()
+            node, within, at = stack.pop()
             if isinstance(node, dict):
+                ptr = () if within is None else within + (at,)
                 if ptr and id(node) in skip:
                     continue
                 for key, child in node.items():
                     if key[:1] == "[":
-                        add(key, ptr + (key,))
-                    stack.append((child, ptr + (key,)))
+                        add(key, ptr, key)
+                    stack.append((child, ptr, key))
             elif isinstance(node, list):
-                stack.extend((child, ptr + (i,)) for i, child in enumerate(node))
+                ptr = () if within is None else within + (at,)
+                stack.extend((child, ptr, i) for i, child in enumerate(node))
             elif isinstance(node, str) and node[:1] == "[":
-                add(node, ptr)
+                add(node, within, at)
 
 
 class TemplateUses:

@@ -107,3 +107,12 @@ def test_a_cached_syntax_error_keeps_no_traceback():
     del model
     gc.collect()
     assert ref() is None
+
+
+def test_names_and_short_literals_are_one_string_however_many_trees_hold_them():
+    a = parser._Parser("[resourceId('Microsoft.Network/networkInterfaces', 'nic1').id]").parse()
+    b = parser._Parser("[resourceId('Microsoft.Network/networkInterfaces', 'nic2').id]").parse()
+    assert a.target.name is b.target.name and a.name is b.name
+    assert a.target.args[0].value is b.target.args[0].value
+    long = "x" * (parser._INTERNED + 1)
+    assert parser._Parser(f"[concat('{long}')]").parse().args[0].value == long

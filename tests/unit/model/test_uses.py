@@ -83,3 +83,25 @@ def test_bicep_expressions_are_the_lowered_trees_not_parsed_again(tmp_path, no_p
     assert uses.parameters == {"used": 1} and uses.variables == {"v": 1}
     assert {e.text for e in uses.expressions} == {"[toLower(parameters('used'))]",
                                                   "[concat(variables('v'), 'x')]"}
+
+
+def test_json_expressions_keep_no_tree_and_parse_it_again_when_asked(monkeypatch):
+    uses = _json().uses
+    expression = next(e for e in uses.expressions if e.pointer == ("variables", "v"))
+    assert expression._tree is None  # a tree kept per expression took twice a large template
+    monkeypatch.setattr(parser, "_cache", Bounded(16))  # gone from the cache: parsed again
+    tree = expression.tree
+    assert tree.name == "toLower" and tree.args[0].args[0].value == "used"
+    assert (tree.start, tree.end) == (1, len(expression.text) - 1)
+    assert expression.part == "value" and expression.property_name == "v"
+
+
+def test_an_expression_key_is_told_from_a_value():
+    doc = load('{"resources": [], "variables": {"[concat(\'a\', \'b\')]": "[add(3, 4)]",'
+               ' "list": ["[add(1, 2)]"]}}')
+    uses = build_template_model(doc, doc.value).root.uses
+    found = sorted((e.pointer, e.text, e.part, e.property_name) for e in uses.expressions)
+    key = "[concat('a', 'b')]"
+    assert found == [(("variables", key), "[add(3, 4)]", "value", key),
+                     (("variables", key), key, "key", None),
+                     (("variables", "list", 0), "[add(1, 2)]", "value", None)]
