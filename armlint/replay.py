@@ -203,14 +203,6 @@ OBSERVERS = {
 }
 
 
-def code_entry_now(path: str) -> list | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-
-
 # -- the check ------------------------------------------------------------------------------------
 
 def replay(args: list[str]) -> None:
@@ -253,8 +245,13 @@ def holds(record: dict, material: list) -> bool:
             return False
     if record.get("envall") is not None and record["envall"] != environment_digest():
         return False
-    for path, want in record["code"]:
-        if code_entry_now(path) != want:
+    for line in record["code"]:
+        path, size, mtime = line.rsplit("|", 2)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return False
+        if st.st_mtime_ns != int(mtime) or (size != "/" and st.st_size != int(size)):
             return False
     for kind in OBSERVERS:
         observe = OBSERVERS[kind]

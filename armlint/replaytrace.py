@@ -142,6 +142,9 @@ class Recorder:
                     return
                 found = found[0]
             reads.append([path, found])
+        ours = _code_entries()
+        if ours is None:
+            return
         seen: dict = {kind: [] for kind in replay.OBSERVERS}
         for key, outcome in self.seen.items():
             seen[key[0]].append([*key[1:], outcome])
@@ -151,7 +154,7 @@ class Recorder:
         record = {"format": replay.FORMAT, "key": self.material,
                   "env": sorted([k, v] for k, v in self.env.items()),
                   "envall": replay.environment_digest() if self.envall else None,
-                  "code": _code_entries(replay.code_roots()), "seen": seen,
+                  "code": ours, "seen": seen,
                   "out": self.out, "exit": code}
         data = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode(
             "utf-8", "surrogatepass")
@@ -227,24 +230,26 @@ class Recorder:
         return path is None or not self._skipped(path)
 
 
-def _code_entries(roots: list[str]) -> list:
-    """Every file and folder of armlint's code, rules and schemas with its stat (but the
-    bytecode folders): any edit, addition or removal changes one of them."""
-    out = []
-    stack = list(roots)
-    while stack:
-        folder = stack.pop()
-        entry = replay.code_entry_now(folder)
-        out.append([folder, entry])
-        if entry is None:
-            continue
-        with os.scandir(folder) as it:
-            for e in it:
-                if e.is_dir(follow_symlinks=False):
-                    if e.name != "__pycache__":
-                        stack.append(e.path)
-                else:
-                    out.append([e.path, replay.code_entry_now(e.path)])
+def _code_entries() -> list | None:
+    """Every file of armlint's code, rules and schemas as the result cache's code stamp has it
+    ("path|size|mtime_ns", walked once a process), and every folder above them as
+    "path|/|mtime_ns": an edit changes a file's line, an addition or removal its folder's."""
+    from .resultcache import code_folders, code_lines
+    lines = code_lines()
+    if any(line.endswith("|unreadable") for line in lines):
+        return None
+    folders = dict.fromkeys(code_folders())
+    for line in lines:
+        folder = os.path.dirname(line.rsplit("|", 2)[0])
+        while folder not in folders and len(folder) > 1:
+            folders[folder] = None
+            folder = os.path.dirname(folder)
+    out = list(lines)
+    for folder in folders:
+        try:
+            out.append(f"{folder}|/|{os.stat(folder).st_mtime_ns}")
+        except OSError:
+            return None
     return out
 
 
@@ -335,6 +340,8 @@ def _wrappers(rec: Recorder) -> list:
         where = path_of(path)
         if dir_fd is not None:
             rec.fail("dir_fd")
+        elif where is not None and rec._skipped(where):
+            return real["stat"](path, follow_symlinks=follow_symlinks)
         kind = "s" if follow_symlinks else "l"
         try:
             st = real["stat"](path, dir_fd=dir_fd, follow_symlinks=follow_symlinks)
@@ -367,6 +374,8 @@ def _wrappers(rec: Recorder) -> list:
         where = path_of(path)
         if where is None:
             rec.fail("a folder listed by descriptor")
+        elif rec._skipped(where):
+            return real["scandir"](path)  # armlint's code or caches: nothing to note below
         try:
             it = real["scandir"](path)
         except OSError as exc:

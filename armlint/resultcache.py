@@ -248,19 +248,30 @@ def run_key(linter) -> str:
 _CODE_STAMP: str | None = None
 
 
+def code_folders() -> list[str]:
+    """The folders of armlint's code, built-in rules and schemas (the rules and schemas inside
+    the package when installed, beside it in a checkout)."""
+    from .engine.loader import BUILTIN_RULES_DIR, PACKAGE_DIR, SCHEMAS_DIR
+    return [str(PACKAGE_DIR), str(BUILTIN_RULES_DIR), str(SCHEMAS_DIR)]
+
+
+def code_lines() -> list[str]:
+    """Every file of armlint's code, rules and schemas as "path|size|mtime_ns", sorted (each
+    folder walked once a process: the rules' walk is the catalogue cache's key too, and the
+    replay record's check of the code is made of these lines)."""
+    package, rules, schemas = code_folders()
+    lines = cachedir.code_tree_stamp(package, (rules, schemas)) + \
+        cachedir.code_tree_stamp(rules) + cachedir.code_tree_stamp(schemas)
+    lines.sort()
+    return lines
+
+
 def code_stamp() -> str:
     """armlint's code, rule files and schemas by path, size and modification time: a checkout
     edited in place (or an editable install) is a different armlint."""
     global _CODE_STAMP
     if _CODE_STAMP is None:
-        from .engine.loader import BUILTIN_RULES_DIR, PACKAGE_DIR, SCHEMAS_DIR
-        package, rules, schemas = str(PACKAGE_DIR), str(BUILTIN_RULES_DIR), str(SCHEMAS_DIR)
-        # installed, the rules and schemas are folders of the package: each walked once (the
-        # rules' walk is the catalogue cache's key too)
-        lines = cachedir.code_tree_stamp(package, (rules, schemas)) + \
-            cachedir.code_tree_stamp(rules) + cachedir.code_tree_stamp(schemas)
-        lines.sort()
-        _CODE_STAMP = sha256("\n".join(lines).encode("utf-8", "surrogatepass")).hexdigest()
+        _CODE_STAMP = sha256("\n".join(code_lines()).encode("utf-8", "surrogatepass")).hexdigest()
     return _CODE_STAMP
 
 

@@ -14,6 +14,10 @@ written) in a temp folder holding the two files, with ARMLINT_CACHE_DIR in a tem
              cache (and a replay record written, as a user's run does)
   no cache   --no-cache: everything linted, nothing read from or written to a cache
 
+Besides `python -c pass`, `python -m` of an empty module is the floor of `python -m armlint`
+(runpy and what it imports: about 29 M instructions), and the replay is also measured through
+the `armlint` console script beside the interpreter (pip's script imports `re`).
+
 Prints the median wall and median CPU (user + system, from wait4) of --repeat runs, and the load
 average beside them: on a shared machine wall time says more about the neighbours than about
 armlint, CPU time less. --callgrind runs each case once under `valgrind --tool=callgrind` instead
@@ -79,6 +83,7 @@ def main() -> int:
         small.mkdir()
         shutil.copy(EXAMPLE, small / "arm.json")
         (small / "storage.bicep").write_text(SMALL_BICEP, encoding="utf-8")
+        (small / "armlint_startup_empty.py").write_text("", encoding="utf-8")
         past = time.time() - 3600  # an input written a moment ago is not replayed (replay.py)
         for name in ("arm.json", "storage.bicep"):
             os.utime(small / name, (past, past))
@@ -97,6 +102,10 @@ def main() -> int:
                 return medians(cmd, small, env, args.repeat, before)
 
             print(f"  {'python -c pass':<24}", measure([exe, "-c", "pass"]), flush=True)
+            # `-m` itself (runpy, importlib.util...): the floor of `python -m armlint`
+            print(f"  {'python -m (empty)':<24}", measure([exe, "-m", "armlint_startup_empty"]),
+                  flush=True)
+            script = Path(exe).parent / "armlint"
             for name in ("arm.json", "storage.bicep"):
                 cmd = [exe, "-m", "armlint", "check", name]
                 for label, extra, before in (("replay", [], None),
@@ -105,6 +114,10 @@ def main() -> int:
                     run(cmd[:4] + extra + cmd[4:], small, env)  # bytecode, cache entry, record
                     print(f"  {name + ' ' + label:<24}",
                           measure(cmd[:4] + extra + cmd[4:], before), flush=True)
+                if script.is_file():  # the console script (pre-commit's entry: `armlint check`)
+                    run([str(script), "check", name], small, env)  # its own record written
+                    print(f"  {name + ' replay, script':<24}",
+                          measure([str(script), "check", name]), flush=True)
     return 0
 
 

@@ -83,19 +83,25 @@ def test_the_code_the_record_checks_is_armlints_own():
     for folder in (PACKAGE_DIR, BUILTIN_RULES_DIR, SCHEMAS_DIR):
         assert any(files.is_inside(os.path.realpath(folder), r) for r in roots), folder
     from armlint.replaytrace import _code_entries
-    listed = {os.path.realpath(p) for p, _ in _code_entries(replay.code_roots())}
-    for path in list(Path(PACKAGE_DIR).rglob("*.py"))[:400] + \
-            list(Path(BUILTIN_RULES_DIR).rglob("*.yaml")):
-        if "__pycache__" not in path.parts:
+    listed = {os.path.realpath(line.rsplit("|", 2)[0]) for line in _code_entries()}
+    for path in list(Path(PACKAGE_DIR).rglob("*.py")) + list(Path(BUILTIN_RULES_DIR).rglob("*")):
+        if "__pycache__" not in path.parts:  # each file, and each folder (a file added there)
             assert os.path.realpath(path) in listed, path
 
 
 def test_a_code_file_changed_is_another_armlint(tmp_path):
     record = record_of(lambda: None)
     assert record is not None and replay.holds(record, record["key"])
-    path, entry = record["code"][1]
-    record["code"][1] = [path, [entry[0] + 1] + entry[1:]]
-    assert not replay.holds(record, record["key"])
+    code = record["code"]
+    assert code[0].rsplit("|", 2)[1] != "/" and code[-1].rsplit("|", 2)[1] == "/"
+    for i in (0, 1, len(code) - 1):  # two files (size, time), a folder (time)
+        path, size, mtime = code[i].rsplit("|", 2)
+        changed = f"{path}|{size}|{int(mtime) + 1}" if size == "/" else \
+            f"{path}|{int(size) + 1}|{mtime}"
+        record["code"] = code[:i] + [changed] + code[i + 1:]
+        assert not replay.holds(record, record["key"]), changed
+    record["code"] = code
+    assert replay.holds(record, record["key"])
 
 
 def test_a_record_for_another_key_does_not_hold():
