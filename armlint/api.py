@@ -13,6 +13,8 @@ from .config import EMPTY, ConfigFinder
 from .engine.baseline import Baseline, BaselineError, apply_baseline
 from .engine.catalogue import Catalogue, Rule
 from .engine.results import FileResult, Finding, Location, RunResult
+from .engine import spool as spooling
+from .engine.spool import FindingSpool
 from .linter import USAGE_ERRORS, Linter, LintOptions
 from .parameters import ParameterFileError, load_parameter_values
 
@@ -46,13 +48,24 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
     from .resultcache import ResultCache, enabled
     if enabled(options.cache) and not linter.unsaved:
         linter.cache = ResultCache(linter)
-    files = to_their_files(lint_all(linter, candidates, jobs, progress))
+    baseline_path = options.baseline or (str(run_config.baseline) if run_config.baseline else None)
+    # with a baseline, every finding is matched against it at the end: they stay in memory
+    spool = FindingSpool(budget=None if baseline_path else spooling.BUDGET)
+    elsewhere: dict[int, list[Finding]] = {}
+
+    def done(index: int, result: FileResult) -> None:
+        away = _elsewhere(result)
+        if away:
+            elsewhere[index] = away
+        spool.add(index, result)
+
+    files = lint_all(linter, candidates, jobs, progress, done)
+    files = to_their_files(files, [elsewhere[i] for i in sorted(elsewhere)], spool)
     if linter.cache is not None:
         linter.cache.evict()
     fail_level = options.fail_level or run_config.fail_level or "error"
     result = RunResult(files, sorted(used.values(), key=lambda r: r.id), root=linter.root,
-                       fail_level=fail_level)
-    baseline_path = options.baseline or (str(run_config.baseline) if run_config.baseline else None)
+                       fail_level=fail_level, spool=spool)
     if baseline_path:
         baseline = load_baseline(Path(baseline_path), options.max_file_size)
         result.absent = apply_baseline(result.findings, baseline)
@@ -60,27 +73,45 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
     return result
 
 
-def to_their_files(results: list[FileResult]) -> list[FileResult]:
+def _elsewhere(result: FileResult) -> list[Finding]:
+    """The findings of a file's lint that lie in another file, taken out of its result."""
+    away = [f for f in result.findings if f.location.path != result.path]
+    if away:
+        result.findings = [f for f in result.findings if f.location.path == result.path]
+    return away
+
+
+def to_their_files(results: list[FileResult], elsewhere: list | None = None,
+                   spool: FindingSpool | None = None) -> list[FileResult]:
     """The results with each finding in the result of the file it lies in. A template's lint
     can find a problem in a parameter file it is linted with (a name the template does not
     declare): that finding joins the parameter file's result, once however many templates
     report it alike, and a parameter file the run does not lint gets a result of its own,
     after the files linted (so every output, JUnit's per-file suites among them, shows it
-    under its own file)."""
-    by_path = {r.path: r for r in results}
+    under its own file). `elsewhere`: those findings, already taken out of their results,
+    in the order of the results (see `_elsewhere`); `spool`: where the results' findings are
+    (a result changed is taken out of it and added again)."""
+    if elsewhere is None:
+        elsewhere = [away for away in map(_elsewhere, results) if away]
+    if not elsewhere:
+        return results
+    by_path = {r.path: (i, r) for i, r in enumerate(results)}
     added: list[FileResult] = []
-    for result in results:
-        elsewhere = [f for f in result.findings if f.location.path != result.path]
-        if not elsewhere:
-            continue
-        result.findings = [f for f in result.findings if f.location.path == result.path]
-        for f in elsewhere:
-            target = by_path.get(f.location.path)
-            if target is None:
+    changed: dict[int, FileResult] = {}
+    for away in elsewhere:
+        for f in away:
+            found = by_path.get(f.location.path)
+            if found is None:
                 kind = "bicepparam" if f.location.path.lower().endswith(".bicepparam") else \
                     "parameters"
-                target = by_path[f.location.path] = FileResult(f.location.path, kind)
-                added.append(target)
+                found = by_path[f.location.path] = (len(results) + len(added),
+                                                    FileResult(f.location.path, kind))
+                added.append(found[1])
+            index, target = found
+            if index not in changed:
+                changed[index] = target
+                if spool is not None:
+                    spool.take(index, target)
             if any(g.rule_id == f.rule_id and g.location.span == f.location.span and
                    g.message == f.message for g in target.findings):
                 continue
@@ -88,6 +119,9 @@ def to_their_files(results: list[FileResult]) -> list[FileResult]:
             if f.rule_id not in target.rules:
                 target.rules.append(f.rule_id)
             target.findings.sort(key=Finding.sort_key)
+    if spool is not None:
+        for index, target in changed.items():
+            spool.add(index, target)
     return results + added
 
 

@@ -309,7 +309,7 @@ def _render(fmt: str, result, color: bool, show_suppressed: bool, report_fixed: 
     """The report as text, or for a format written as it is encoded, as pieces of text."""
     if fmt in ("text", "grouped"):
         from .reporters import text
-        return text.render(result, color=color, show_suppressed=show_suppressed,
+        return text.chunks(result, color=color, show_suppressed=show_suppressed,
                            statistics=statistics, grouped=fmt == "grouped")
     if fmt == "sarif":
         from .reporters import sarif
@@ -318,7 +318,7 @@ def _render(fmt: str, result, color: bool, show_suppressed: bool, report_fixed: 
         from .reporters import json as json_reporter
         return json_reporter.chunks(result)
     import importlib
-    return importlib.import_module(f"armlint.reporters.{fmt}").render(result)
+    return importlib.import_module(f"armlint.reporters.{fmt}").chunks(result)
 
 
 class _Progress:
@@ -413,7 +413,7 @@ def run_check(pairs: list[list], paths, fmts, outputs, select, ignore, enable, f
     if write_baseline:
         from .engine.baseline import from_findings
         from .reporters import sarif
-        accepted = from_findings(result.findings)
+        accepted = from_findings(result.ordered())
         try:
             write_atomic(write_baseline, sarif.render_baseline(accepted, result.root))
         except OSError as exc:
@@ -422,7 +422,7 @@ def run_check(pairs: list[list], paths, fmts, outputs, select, ignore, enable, f
         echo(f"armlint: wrote {count} finding{'s' if count != 1 else ''} to the baseline "
              f"{write_baseline}", err=True)
         sys.exit(EXIT_OK)
-    sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if result.fails() else EXIT_OK)
 
 
 def _use_color(choice: str) -> bool:

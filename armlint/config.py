@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from .source.files import Confinement, ReadRefused, project_root, read_file
+from .source.recent import Recent
 from .source.record import Record
 
 TYPE_CHECKING = False  # typing is not imported on the way of a cached run (issue 12)
@@ -259,7 +260,7 @@ class ConfigFinder:
     def __init__(self, explicit: Path | None = None, roots: tuple = ()):
         self.roots = tuple(roots)  # --root folders: the project may name files there too
         self.explicit = load_config(explicit) if explicit else None
-        self._by_dir: dict[str, Config] = {}
+        self._by_dir: dict[str, Config] = Recent()  # the configurations stay in _loaded
         self._loaded: dict[Path, Config] = {}
 
     def for_path(self, path: Path) -> Config:
@@ -555,7 +556,7 @@ class BicepConfigFinder:
             for eq in rule.equivalents:
                 if eq.lower().startswith("bicep:"):
                     self._by_code.setdefault(eq[6:].lower(), []).append(rule.id)
-        self._by_dir: dict[str, dict] = {}
+        self._by_dir: dict[str, dict] = Recent()
 
     def levels_for(self, path: Path) -> dict:
         if not self._by_code:

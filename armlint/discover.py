@@ -23,14 +23,21 @@ SKIP_DIRS = frozenset({"node_modules", "__pycache__"})
 
 class Candidate(Record):
     """A file to lint (or a folder that could not be listed, or a file .gitignore leaves out)."""
-    __slots__ = _fields = ("path", "explicit", "problem", "skip")
+    __slots__ = ("name", "explicit", "problem", "skip")
+    _fields = ("path", "explicit", "problem", "skip")
 
-    def __init__(self, path: Path, explicit: bool, problem: str | None = None,
+    def __init__(self, path: Path | str, explicit: bool, problem: str | None = None,
                  skip: str | None = None):
-        self.path = path
+        # kept as a string: a run holds a candidate for each of its files, and a Path with
+        # its parts cached takes three times the memory of its string
+        self.name = str(path)
         self.explicit = explicit  # named on the command line rather than found in a folder
         self.problem = problem  # why the path (a folder) could not be listed
         self.skip = skip  # why the path is not linted (a .gitignore pattern)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.name)
 
 
 class DiscoveryError(Exception):

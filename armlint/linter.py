@@ -23,6 +23,7 @@ from .parameters import ParameterFileError, ParameterSource, read_parameter_file
 from .source import files
 from .source.files import (DEFAULT_MAX_BYTES, Confinement, ReadRefused, is_inside, project_root,
                            read_file)
+from .source.recent import Recent
 from .source.record import Record
 from .source.text import DecodeError, Span, decode
 
@@ -187,8 +188,8 @@ class Linter:
         self._settings: dict = {}
         self._modules = None
         self._bicep_configs: BicepConfigFinder | None = None
-        self._confinements: dict[str, Confinement] = {}
-        self._vcs_roots: dict = {}  # folder -> its version-control root (see project_root)
+        self._confinements: dict[str, Confinement] = Recent()
+        self._vcs_roots: dict = Recent()  # folder -> its version-control root (project_root)
         self._linted_real: tuple | None = None  # (linted, their real folders)
         self.linted: list[str] = []  # the paths named on the command line (lint_paths sets them)
         self.policies = None  # the PolicySet of --policy / `policies:` (see policy/), or None

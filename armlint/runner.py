@@ -53,8 +53,12 @@ _CANDIDATES: list = []
 _PARENT_ENDS: list = []
 
 
-def lint_all(linter: Linter, candidates: list, jobs: int, progress=None) -> list[FileResult]:
-    """Lint every candidate (a `discover.Candidate`); results in the order of `candidates`."""
+def lint_all(linter: Linter, candidates: list, jobs: int, progress=None,
+             done=None) -> list[FileResult]:
+    """Lint every candidate (a `discover.Candidate`); results in the order of `candidates`.
+    `done(index, result)`, when given, is called as each file's result is known (in any order,
+    with its index in `candidates`), so that the caller can put its findings away before the
+    next file (the report's spool)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -62,12 +66,18 @@ def lint_all(linter: Linter, candidates: list, jobs: int, progress=None) -> list
         rest = [c for i, c in enumerate(candidates) if i not in hits] if hits else candidates
         shifted = (lambda done, total: progress(done + len(hits), total + len(hits))) \
             if progress and hits else progress
+        finished = done
+        if done is not None and hits:
+            for i, found in hits.items():
+                done(i, found)
+            others = [i for i in range(len(candidates)) if i not in hits]
+            finished = lambda i, result: done(others[i], result)  # noqa: E731
         linter.plan([c.path if c.problem is None and c.skip is None else None for c in rest])
         try:
             if jobs <= 1 or len(rest) < PARALLEL_THRESHOLD or not _can_fork():
-                linted = _serial(linter, rest, shifted)
+                linted = _serial(linter, rest, shifted, finished)
             else:
-                linted = _parallel(linter, rest, jobs, shifted)
+                linted = _parallel(linter, rest, jobs, shifted, finished)
         finally:
             linter.plan(None)
         if not hits:
@@ -114,10 +124,12 @@ def _lint_one(linter: Linter, candidate, position: int | None) -> FileResult:
         gc.collect(1)  # the young generations: what this file left behind
 
 
-def _serial(linter: Linter, candidates: list, progress) -> list[FileResult]:
+def _serial(linter: Linter, candidates: list, progress, done=None) -> list[FileResult]:
     results = []
     for i, c in enumerate(candidates):
         results.append(_lint_one(linter, c, i))
+        if done is not None:
+            done(i, results[-1])
         if progress:
             progress(len(results), len(candidates))
     return results
@@ -178,7 +190,8 @@ class _Worker:
         self.rules: list = []  # the rule IDs of the last file it sent (see _work)
 
 
-def _parallel(linter: Linter, candidates: list, jobs: int, progress) -> list[FileResult]:
+def _parallel(linter: Linter, candidates: list, jobs: int, progress,
+              finished=None) -> list[FileResult]:
     import multiprocessing
     from multiprocessing.connection import wait
     global _WORKER, _CANDIDATES
@@ -224,6 +237,8 @@ def _parallel(linter: Linter, candidates: list, jobs: int, progress) -> list[Fil
                             w.rules = result.rules
                         w.in_flight.remove(i)
                         results[i] = result
+                        if finished is not None:
+                            finished(i, result)
                         done += 1
                         if progress:
                             progress(done, len(candidates))
@@ -238,6 +253,8 @@ def _parallel(linter: Linter, candidates: list, jobs: int, progress) -> list[Fil
                 if w.in_flight:
                     i = w.in_flight.popleft()
                     results[i] = linter.failure(candidates[i].path, _death(w.process.exitcode))
+                    if finished is not None:
+                        finished(i, results[i])
                     done += 1
                     if progress:
                         progress(done, len(candidates))

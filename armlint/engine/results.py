@@ -8,7 +8,7 @@ from ..source.record import Record
 
 TYPE_CHECKING = False  # typing is not imported on the way of a cached run (issue 12)
 if TYPE_CHECKING:
-    from typing import Any, Sequence
+    from typing import Any, Iterator, Sequence
 
     from ..source.text import Span
 
@@ -91,29 +91,58 @@ class FileResult(Record):
         # IDs of the rules that ran on this file: a tuple that results share
         # (FileSettings.rule_ids)
         self.rules = [] if rules is None else rules
-        self.stats = {} if stats is None else stats
+        self.stats = stats  # None unless a caller gives some (not a dict for each of many files)
         self.source = source  # the absolute path of the file read, when it was read from disk
         self.reason = reason  # why a skipped file was not linted, in words
 
 
 class RunResult(Record):
     """A whole run: every file's result, the rules selected, and what the baseline left."""
-    __slots__ = _fields = ("files", "rules", "root", "fail_level", "baseline", "absent")
+    __slots__ = _fields = ("files", "rules", "root", "fail_level", "baseline", "absent", "spool")
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(self, files: list[FileResult], rules: list[Any], root: str = ".",
                  fail_level: str = "error", baseline: str | None = None,
-                 absent: list | None = None):
+                 absent: list | None = None, spool: Any = None):
         self.files = files
         self.rules = rules  # the selected Rule objects, for reporters that describe them
         self.root = root  # absolute directory relative paths are resolved against
         self.fail_level = fail_level
         self.baseline = baseline  # the baseline file, when one was used
         self.absent = [] if absent is None else absent  # baseline entries no finding matched
+        # the engine.spool.FindingSpool that holds the files' findings, when a run has one: it
+        # writes them to a temporary file past its budget, and the files then read them back
+        self.spool = spool
 
     @property
     def findings(self) -> list[Finding]:
+        """Every finding, file by file (each file's in its own order)."""
+        if self.spool is not None:
+            return self.spool.everything(self.files)
         return [f for r in self.files for f in r.findings]
+
+    def ordered(self) -> Iterator[Finding]:
+        """Every finding in the order reports list them: sorted by `Finding.sort_key`, ties in
+        the order of the files and of each file's findings."""
+        if self.spool is not None:
+            return self.spool.ordered()
+        return iter(sorted(self.findings, key=Finding.sort_key))
+
+    def per_file(self) -> Iterator[tuple[FileResult, list[Finding]]]:
+        """Each file with its findings sorted by `Finding.sort_key`, in the order of the files."""
+        if self.spool is None:
+            for r in self.files:
+                yield r, sorted(r.findings, key=Finding.sort_key)
+            return
+        written = self.spool.by_file()
+        upcoming = next(written, None)
+        for i, r in enumerate(self.files):
+            while upcoming is not None and upcoming[0] < i:
+                upcoming = next(written, None)
+            if upcoming is not None and upcoming[0] == i:
+                yield r, upcoming[1]
+            else:  # still held in memory (a list), or none
+                yield r, sorted(r.findings, key=Finding.sort_key)
 
     @property
     def linted(self) -> int:
@@ -124,6 +153,15 @@ class RunResult(Record):
         return sum(1 for r in self.files if r.kind == "skipped")
 
     def failing(self) -> list[Finding]:
+        """The findings that fail the run (at or above the fail level, not suppressed, not
+        accepted by the baseline)."""
+        return list(self._failing())
+
+    def fails(self) -> bool:
+        """Whether any finding fails the run."""
+        return next(self._failing(), None) is not None
+
+    def _failing(self) -> Iterator[Finding]:
         threshold = LEVEL_RANK[self.fail_level]
-        return [f for f in self.findings if f.suppression is None and
-                f.baseline_state != "unchanged" and LEVEL_RANK.get(f.level, 0) >= threshold]
+        return (f for f in self.ordered() if f.suppression is None and
+                f.baseline_state != "unchanged" and LEVEL_RANK.get(f.level, 0) >= threshold)

@@ -7,11 +7,13 @@ first findings of each kind are annotations, the rest are plain `path:line:col: 
 the log, and a last line says how many were not annotated. Also the table GitHub shows on the
 run's page when `GITHUB_STEP_SUMMARY` is set (`summary`): per rule its level, count and first
 location, with Markdown escaped. Suppressed findings and findings unchanged from the baseline
-are left out of both. Pure.
+are left out of both. Pure; `chunks` gives the annotations in pieces, from one pass over the
+findings.
 """
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 
 from ..engine.results import LEVEL_RANK, RunResult
 from .escape import visible
@@ -30,13 +32,18 @@ def _prop(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _shown(result: RunResult) -> list:
-    return [f for f in sorted(result.findings, key=lambda f: f.sort_key())
-            if f.suppression is None and f.baseline_state != "unchanged"]
+def _shown(result: RunResult) -> Iterator:
+    return (f for f in result.ordered()
+            if f.suppression is None and f.baseline_state != "unchanged")
 
 
 def render(result: RunResult) -> str:
-    lines = []
+    return "".join(chunks(result))
+
+
+def chunks(result: RunResult) -> Iterator[str]:
+    """`render`'s text in pieces, a line at a time: the findings are read once, in order; the
+    caps need only counts."""
     used = {"error": 0, "warning": 0, "notice": 0}
     plain = 0
     for f in _shown(result):
@@ -47,18 +54,17 @@ def render(result: RunResult) -> str:
             props = (f"file={_prop(f.location.path)},line={s.start_line},col={s.start_col},"
                      f"endLine={s.end_line},endColumn={s.end_col},"
                      f"title={_prop(f'{f.rule_id} {f.rule_name}')}")
-            lines.append(f"::{command} {props}::{_data(f.message)}")
+            yield f"::{command} {props}::{_data(f.message)}\n"
         else:
             plain += 1
             level = "undetermined" if f.kind == "open" else f.level
-            lines.append(visible(f"{f.location.path}:{s.start_line}:{s.start_col}: {f.rule_id} "
-                                 f"[{level}] {f.message} ({f.rule_name})"))
+            yield visible(f"{f.location.path}:{s.start_line}:{s.start_col}: {f.rule_id} "
+                          f"[{level}] {f.message} ({f.rule_name})") + "\n"
     if plain:
-        lines.append(f"armlint: {plain} finding{'s were' if plain != 1 else ' was'} not "
-                     f"annotated (GitHub shows {PER_STEP} error, {PER_STEP} warning and "
-                     f"{PER_STEP} notice annotations per step); "
-                     f"{'they are' if plain != 1 else 'it is'} listed above")
-    return "\n".join(lines) + ("\n" if lines else "")
+        yield (f"armlint: {plain} finding{'s were' if plain != 1 else ' was'} not "
+               f"annotated (GitHub shows {PER_STEP} error, {PER_STEP} warning and "
+               f"{PER_STEP} notice annotations per step); "
+               f"{'they are' if plain != 1 else 'it is'} listed above\n")
 
 
 def _cell(text: str) -> str:
@@ -73,12 +79,9 @@ def summary(result: RunResult) -> str:
     """The Markdown a step appends to $GITHUB_STEP_SUMMARY: a count line and, per rule, its
     level, count and first location."""
     from .text import summary as counts
-    shown = _shown(result)
     out = ["### armlint", "", _cell(counts(result)), ""]
-    if not shown:
-        return "\n".join(out) + "\n"
     rows: dict[str, list] = {}
-    for f in shown:
+    for f in _shown(result):
         row = rows.get(f.rule_id)
         if row is None:
             rows[f.rule_id] = [f, 0, f.level]
@@ -86,6 +89,8 @@ def summary(result: RunResult) -> str:
         row[1] += 1
         if LEVEL_RANK.get(f.level, 0) > LEVEL_RANK.get(row[2], 0):
             row[2] = f.level
+    if not rows:
+        return "\n".join(out) + "\n"
     out += ["| rule | level | count | first location |", "| --- | --- | --- | --- |"]
     order = sorted(rows.values(), key=lambda r: (-LEVEL_RANK.get(r[2], 0), -r[1], r[0].rule_id))
     for first, count, level in order:

@@ -25,7 +25,7 @@ def chunks(result: RunResult) -> Iterator[str]:
                        "files_linted": result.linted, "files_skipped": result.skipped},
                       indent=2, ensure_ascii=False)
     yield head[:-2] + ',\n  "findings": '  # without the closing "\n}"
-    yield from _array(_item(f) for f in sorted(result.findings, key=lambda f: f.sort_key()))
+    yield from _array(_item(f) for f in result.ordered())
     yield ',\n  "skipped": '
     yield from _array({"path": f.path, "reason": f.reason} for f in result.files
                       if f.kind == "skipped")

@@ -169,7 +169,7 @@ def chunks(result: RunResult, absent: bool = False, category: str | None = None,
 
 def _results(result: RunResult, index: dict, absent: bool) -> Iterator[dict]:
     """The SARIF result of each finding in order, then with `absent` the baseline's gone ones."""
-    for f in sorted(result.findings, key=lambda f: f.sort_key()):
+    for f in result.ordered():
         s = f.location.span
         item = {
             "ruleId": f.rule_id,

@@ -6,9 +6,11 @@ under a heading per file, for people) and `statistics` (a count per rule instead
 as ruff's --statistics). Suppressed findings and findings unchanged since the baseline are listed
 only with `show_suppressed` (marked, so problem matchers pass over them); the summary counts
 them. After the findings, one line per rule seen gives its documentation page. Pure: RunResult
-in, string out.
+in, string out (`chunks`: in pieces, read from the findings in one pass).
 """
 from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
 
 from ..engine.results import LEVEL_RANK, RunResult
 from .escape import visible
@@ -18,9 +20,9 @@ _RESET = "\033[0m"
 _BOLD = "\033[1m"
 
 
-def _listed(result: RunResult, show_suppressed: bool) -> list:
-    return [f for f in sorted(result.findings, key=lambda f: f.sort_key())
-            if show_suppressed or (f.suppression is None and f.baseline_state != "unchanged")]
+def _listed(result: RunResult, show_suppressed: bool) -> Iterator:
+    return (f for f in result.ordered()
+            if show_suppressed or (f.suppression is None and f.baseline_state != "unchanged"))
 
 
 def _level(f, color: bool) -> str:
@@ -35,45 +37,60 @@ def _suffix(f) -> str:
 
 def render(result: RunResult, color: bool = False, show_suppressed: bool = False,
            statistics: bool = False, grouped: bool = False) -> str:
-    listed = _listed(result, show_suppressed)
+    return "".join(chunks(result, color, show_suppressed, statistics, grouped))
+
+
+def chunks(result: RunResult, color: bool = False, show_suppressed: bool = False,
+           statistics: bool = False, grouped: bool = False) -> Iterator[str]:
+    """`render`'s text in pieces, a line at a time: the findings are read once, in order, and
+    only the IDs of the rules seen are kept for the rule pages after them."""
+    seen: dict[str, None] = {}
+    listed = _noting(_listed(result, show_suppressed), seen)
     if statistics:
-        lines = _statistics(listed, color)
+        lines: Iterable[str] = _statistics(listed, color)
     elif grouped:
         lines = _grouped(listed, color)
     else:
-        lines = []
-        for f in listed:
-            s = f.location.span
-            path = visible(f.location.path)
-            where = f"{path}:{s.start_line}:{s.start_col}:"
-            if color:
-                where = f"{_BOLD}{where}{_RESET}"
-            lines.append(f"{where} {f.rule_id} [{_level(f, color)}] {visible(f.message)} "
-                         f"({f.rule_name}){_suffix(f)}")
-    lines += rule_pages(result, listed)
-    lines.append(summary(result))
-    return "\n".join(lines) + "\n"
+        lines = (_line(f, color) for f in listed)
+    for line in lines:
+        yield line + "\n"
+    for line in rule_pages(result, seen):
+        yield line + "\n"
+    yield summary(result) + "\n"
 
 
-def _grouped(listed: list, color: bool) -> list[str]:
-    lines: list[str] = []
+def _noting(findings: Iterable, seen: dict) -> Iterator:
+    for f in findings:
+        seen.setdefault(f.rule_id, None)
+        yield f
+
+
+def _line(f, color: bool) -> str:
+    s = f.location.span
+    path = visible(f.location.path)
+    where = f"{path}:{s.start_line}:{s.start_col}:"
+    if color:
+        where = f"{_BOLD}{where}{_RESET}"
+    return f"{where} {f.rule_id} [{_level(f, color)}] {visible(f.message)} ({f.rule_name}){_suffix(f)}"
+
+
+def _grouped(listed: Iterable, color: bool) -> Iterator[str]:
     current = None
     for f in listed:
         if f.location.path != current:
             if current is not None:
-                lines.append("")
+                yield ""
             current = f.location.path
             heading = f"{visible(current)}:"
-            lines.append(f"{_BOLD}{heading}{_RESET}" if color else heading)
+            yield f"{_BOLD}{heading}{_RESET}" if color else heading
         s = f.location.span
-        lines.append(f"  {s.start_line}:{s.start_col} {f.rule_id} [{_level(f, color)}] "
-                     f"{visible(f.message)} ({f.rule_name}){_suffix(f)}")
-    if lines:
-        lines.append("")
-    return lines
+        yield (f"  {s.start_line}:{s.start_col} {f.rule_id} [{_level(f, color)}] "
+               f"{visible(f.message)} ({f.rule_name}){_suffix(f)}")
+    if current is not None:
+        yield ""
 
 
-def _statistics(listed: list, color: bool) -> list[str]:
+def _statistics(listed: Iterable, color: bool) -> list[str]:
     """One line per rule: how many findings, its ID, level and name; most first."""
     rows: dict[str, list] = {}
     for f in listed:
@@ -87,13 +104,11 @@ def _statistics(listed: list, color: bool) -> list[str]:
             for count, f in order]
 
 
-def rule_pages(result: RunResult, listed: list) -> list[str]:
-    """`see URL for ID (name)`, once per rule with a listed finding, for rules that have a
-    page (built-in rules and Azure Policy definitions; a team's own rules have none)."""
+def rule_pages(result: RunResult, seen: Iterable[str]) -> list[str]:
+    """`see URL for ID (name)`, once per rule with a listed finding (`seen`, their IDs), for
+    rules that have a page (built-in rules and Azure Policy definitions; a team's own rules
+    have none)."""
     rules = {r.id: r for r in result.rules}
-    seen: dict[str, None] = {}
-    for f in listed:
-        seen.setdefault(f.rule_id, None)
     lines = []
     for rule_id in sorted(seen):
         rule = rules.get(rule_id)
@@ -109,7 +124,7 @@ def rule_pages(result: RunResult, listed: list) -> list[str]:
 def summary(result: RunResult) -> str:
     counts = {"error": 0, "warning": 0, "note": 0}
     suppressed = unchanged = 0
-    for f in result.findings:
+    for f in result.ordered():
         if f.suppression is not None:
             suppressed += 1
         elif f.baseline_state == "unchanged":
