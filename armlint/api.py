@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from .config import EMPTY, ConfigFinder
-from .engine.baseline import Baseline, BaselineError, apply_baseline
+from .engine.baseline import Baseline, BaselineError, Matching
 from .engine.catalogue import Catalogue, Rule
 from .engine.results import FileResult, Finding, Location, RunResult
 from .engine import spool as spooling
@@ -49,26 +49,29 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
     if enabled(options.cache) and not linter.unsaved:
         linter.cache = ResultCache(linter)
     baseline_path = options.baseline or (str(run_config.baseline) if run_config.baseline else None)
-    # with a baseline, every finding is matched against it at the end: they stay in memory
-    spool = FindingSpool(budget=None if baseline_path else spooling.BUDGET)
+    matching = Matching(load_baseline(Path(baseline_path), options.max_file_size)) \
+        if baseline_path else None
+    spool = FindingSpool(spooling.BUDGET)
     elsewhere: dict[int, list[Finding]] = {}
 
     def done(index: int, result: FileResult) -> None:
+        """A file's result is known: its findings are matched and put away."""
         away = _elsewhere(result)
         if away:
             elsewhere[index] = away
+        if matching is not None:
+            matching.apply(result.findings)
         spool.add(index, result)
 
     files = lint_all(linter, candidates, jobs, progress, done)
-    files = to_their_files(files, [elsewhere[i] for i in sorted(elsewhere)], spool)
+    files = to_their_files(files, [elsewhere[i] for i in sorted(elsewhere)], spool, matching)
     if linter.cache is not None:
         linter.cache.evict()
     fail_level = options.fail_level or run_config.fail_level or "error"
     result = RunResult(files, sorted(used.values(), key=lambda r: r.id), root=linter.root,
                        fail_level=fail_level, spool=spool)
-    if baseline_path:
-        baseline = load_baseline(Path(baseline_path), options.max_file_size)
-        result.absent = apply_baseline(result.findings, baseline)
+    if matching is not None:
+        result.absent = matching.absent()
         result.baseline = baseline_path
     return result
 
@@ -82,7 +85,8 @@ def _elsewhere(result: FileResult) -> list[Finding]:
 
 
 def to_their_files(results: list[FileResult], elsewhere: list | None = None,
-                   spool: FindingSpool | None = None) -> list[FileResult]:
+                   spool: FindingSpool | None = None,
+                   matching: Matching | None = None) -> list[FileResult]:
     """The results with each finding in the result of the file it lies in. A template's lint
     can find a problem in a parameter file it is linted with (a name the template does not
     declare): that finding joins the parameter file's result, once however many templates
@@ -90,7 +94,8 @@ def to_their_files(results: list[FileResult], elsewhere: list | None = None,
     after the files linted (so every output, JUnit's per-file suites among them, shows it
     under its own file). `elsewhere`: those findings, already taken out of their results,
     in the order of the results (see `_elsewhere`); `spool`: where the results' findings are
-    (a result changed is taken out of it and added again)."""
+    (a result changed is taken out of it and added again); `matching`: the baseline the
+    results were matched with (a result changed is matched again)."""
     if elsewhere is None:
         elsewhere = [away for away in map(_elsewhere, results) if away]
     if not elsewhere:
@@ -112,6 +117,8 @@ def to_their_files(results: list[FileResult], elsewhere: list | None = None,
                 changed[index] = target
                 if spool is not None:
                     spool.take(index, target)
+                if matching is not None:
+                    matching.give_back(target.findings)
             if any(g.rule_id == f.rule_id and g.location.span == f.location.span and
                    g.message == f.message for g in target.findings):
                 continue
@@ -119,8 +126,10 @@ def to_their_files(results: list[FileResult], elsewhere: list | None = None,
             if f.rule_id not in target.rules:
                 target.rules.append(f.rule_id)
             target.findings.sort(key=Finding.sort_key)
-    if spool is not None:
-        for index, target in changed.items():
+    for index, target in changed.items():
+        if matching is not None:
+            matching.apply(target.findings)
+        if spool is not None:
             spool.add(index, target)
     return results + added
 

@@ -227,10 +227,11 @@ class Linter:
                 self._modules.plan(None)
             return
         keep: dict[str, int] = {}
-        for i, path in enumerate(paths):
-            if path is not None and path.suffix.lower() == ".bicep":
+        for i, path in enumerate(paths):  # strings or Paths: a Path is made only for Bicep
+            if path is not None and str(path).lower().endswith(".bicep") and \
+                    Path(path).suffix.lower() == ".bicep":
                 from .bicep.module_refs import local_modules
-                for target in local_modules(path, self._plan_bytes(path)):
+                for target in local_modules(str(path), self._plan_bytes(Path(path))):
                     keep[target] = i
         if keep:  # a module that is itself linted later is kept until then
             for i, path in enumerate(paths):

@@ -55,18 +55,44 @@ def _key(f: Finding) -> tuple[str, str, str]:
 def apply_baseline(findings: list[Finding], baseline: Baseline) -> list[BaselineEntry]:
     """Mark each finding "unchanged" (an entry accepts it) or "new"; return the entries no
     finding took. Findings that count (not suppressed) take their entries first."""
-    left = Counter(e.key for e in baseline.entries)
-    ordered = sorted(findings, key=lambda f: (f.suppression is not None, f.sort_key()))
-    for f in ordered:
-        key = _key(f)
-        if left[key] > 0:
-            left[key] -= 1
-            f.baseline_state = "unchanged"
-        else:
-            f.baseline_state = "new"
-    absent = []
-    for e in baseline.entries:
-        if left[e.key] > 0:
-            left[e.key] -= 1
-            absent.append(e)
-    return absent
+    matching = Matching(baseline)
+    matching.apply(findings)
+    return matching.absent()
+
+
+class Matching:
+    """`apply_baseline` a file at a time, for a run that puts each file's findings away when
+    the file is done. An entry names its file, so only that file's findings compete for it: the
+    findings of each file matched on their own (`apply`) get the states of matching all at once,
+    whatever the order of the files. A file whose findings change after (a finding another
+    file's lint placed in it) gives its entries back (`give_back`) and is matched again."""
+
+    def __init__(self, baseline: Baseline):
+        self.entries = baseline.entries
+        self.left = Counter(e.key for e in baseline.entries)
+
+    def apply(self, findings) -> None:
+        left = self.left
+        for f in sorted(findings, key=lambda f: (f.suppression is not None, f.sort_key())):
+            key = _key(f)
+            if left[key] > 0:
+                left[key] -= 1
+                f.baseline_state = "unchanged"
+            else:
+                f.baseline_state = "new"
+
+    def give_back(self, findings) -> None:
+        for f in findings:
+            if f.baseline_state == "unchanged":
+                self.left[_key(f)] += 1
+            f.baseline_state = None
+
+    def absent(self) -> list[BaselineEntry]:
+        """The entries no finding took (after every file was matched)."""
+        left = Counter(self.left)
+        absent = []
+        for e in self.entries:
+            if left[e.key] > 0:
+                left[e.key] -= 1
+                absent.append(e)
+        return absent

@@ -113,3 +113,48 @@ def test_a_run_with_more_findings_than_the_budget_reports_as_one_held(tmp_path, 
     written = lint_paths(["examples"], LintOptions(cache=False, jobs=1, use_config=False))
     assert written.spool.spilled == len(held.findings) > 0
     assert reports(written) == reports(held)
+
+
+def test_a_baseline_run_with_findings_placed_in_a_parameter_file_reports_alike(tmp_path,
+                                                                               monkeypatch):
+    """Two templates linted with one parameter file (linted too) place their findings in it;
+    the baseline accepts one of them and has an entry no finding takes: whether the findings
+    are written out one file at a time (budget 0) or held, the states, the gone entries and
+    every report are the same."""
+    import armlint.engine.spool as spool_module
+    from armlint.api import LintOptions, lint_paths
+    from armlint.engine.baseline import from_findings
+    from armlint.reporters.sarif import render_baseline
+    from tests.cli.test_parameter_file_findings import PARAMETERS, TEMPLATE
+    for name in ("a.json", "b.json"):
+        (tmp_path / name).write_text(TEMPLATE)
+    (tmp_path / "p.parameters.json").write_text(PARAMETERS)
+    monkeypatch.chdir(tmp_path)
+    options = dict(select=["AL1017", "AL1002", "AL1003"], cache=False, jobs=1,
+                   use_config=False, parameter_files=["p.parameters.json"])
+    first = lint_paths(["."], LintOptions(**options))
+    accepted = from_findings(first.findings)
+    assert [e.path for e in accepted.entries] == ["p.parameters.json"] * 2  # one per template
+    accepted.entries.append(type(accepted.entries[0])("AL1017", "gone.json", "x", "gone"))
+    (tmp_path / "base.sarif").write_text(render_baseline(accepted, "."))
+    (tmp_path / "p.parameters.json").write_text(
+        PARAMETERS.replace('"undeclared": { "value": 1 }',
+                           '"undeclared": { "value": 1 }, "more": { "value": 2 }'))
+    held = lint_paths(["."], LintOptions(baseline="base.sarif", **options))
+    monkeypatch.setattr(spool_module, "BUDGET", 0)
+    written = lint_paths(["."], LintOptions(baseline="base.sarif", **options))
+    assert written.spool.spilled > 0
+    states = sorted((f.message[:30], f.baseline_state) for f in held.findings)
+    assert sorted(s for _, s in states) == ["new", "new", "unchanged", "unchanged"]
+    assert sorted((f.message[:30], f.baseline_state) for f in written.findings) == states
+    assert [e.path for e in written.absent] == [e.path for e in held.absent] == ["gone.json"]
+    assert reports(written) == reports(held)
+    # matched a file at a time as they are done: the states of matching them all at once
+    import copy
+
+    from armlint.api import load_baseline
+    from armlint.engine.baseline import apply_baseline
+    at_once = [copy.copy(f) for f in held.findings]
+    absent = apply_baseline(at_once, load_baseline(tmp_path / "base.sarif"))
+    assert [f.baseline_state for f in at_once] == [f.baseline_state for f in held.findings]
+    assert absent == held.absent
