@@ -118,11 +118,12 @@ def tokenize(text: str) -> Tokens:
     # finditer is the fast path. Where the text after a token is not code (the string piece after
     # a hole's closing brace, the body of a $-multi-line string, a directive's codes) that part is
     # lexed by hand and finditer restarts after it.
+    # Match objects are read as m[n], not m.group(n): the method call costs more than the lookup.
     while True:
         for m in finditer(text, pos):
             g = m.lastindex
             if g == 6:
-                val = m.group(6)
+                val = m[6]
                 kappend(val)
                 vappend(val)
                 end = m.end()
@@ -130,7 +131,7 @@ def tokenize(text: str) -> Tokens:
                 eappend(end)
             elif g == 1:
                 kappend(ID)
-                val = m.group(1)
+                val = m[1]
                 vappend(val)
                 end = m.end()
                 sappend(end - len(val))
@@ -139,10 +140,11 @@ def tokenize(text: str) -> Tokens:
                 if kinds and kinds[-1] is NL:
                     ends[-1] = m.end()
                 else:
+                    end = m.end()
                     kappend(NL)
                     vappend("\n")
-                    sappend(m.start(2))
-                    eappend(m.end())
+                    sappend(end - len(m[2]))
+                    eappend(end)
             elif g == 4 or g == 5 or g == 3:
                 start = m.start(3)
                 end = m.end()
@@ -178,7 +180,7 @@ def tokenize(text: str) -> Tokens:
                 sappend(end - 1)
                 eappend(end)
             elif g == 9:
-                val = m.group(9)
+                val = m[9]
                 end = m.end()
                 kappend(INT)
                 vappend(val)

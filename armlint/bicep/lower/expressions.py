@@ -23,6 +23,15 @@ _BINARY = {"&&": "and", "||": "or", "==": "equals", "+": "add", "-": "sub", "*":
            ">=": "greaterOrEquals", "??": "coalesce"}
 
 
+# syntax class -> the `_e_<class>` method that lowers it, found once per class (each expression
+# node is dispatched: the name built and looked up per node cost more than the lowering of a name)
+_HANDLERS: dict[type, Callable] = {}
+
+
+def _unsupported(lowerer: Any, e: Any) -> ArmNode:
+    return _call("__unsupported")
+
+
 class ExpressionLowering:
     """Bicep expressions into ARM expression nodes and JSON values (a `Lowerer` mixin)."""
 
@@ -58,10 +67,11 @@ class ExpressionLowering:
 
     # -- expressions ---------------------------------------------------------------------------
     def _expr(self, e: S.Expr | None) -> ArmNode:
-        method = getattr(self, "_e_" + type(e).__name__, None)
+        method = _HANDLERS.get(e.__class__)
         if method is None:
-            return _call("__unsupported")
-        return method(e)
+            method = _HANDLERS[e.__class__] = getattr(type(self), "_e_" + type(e).__name__,
+                                                      _unsupported)
+        return method(self, e)
 
     def _e_IntLit(self, e: S.IntLit) -> ArmNode:
         return _lit(e.value)
