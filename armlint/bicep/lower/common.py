@@ -24,10 +24,10 @@ DEPLOYMENTS = "Microsoft.Resources/deployments"
 DEPLOYMENTS_API = "2025-04-01"  # what the current Bicep compiler emits for modules
 
 
-def _secured(type_name: str, st) -> str:
+def _secured(type_name: str, secure: bool) -> str:
     """The ARM type of a declaration: `@secure()` makes string and object securestring and
     secureObject, as the compiler writes them."""
-    if st.decorator("secure") is None:
+    if not secure:
         return type_name
     return {"string": "securestring", "object": "secureObject"}.get(type_name, type_name)
 

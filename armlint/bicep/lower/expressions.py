@@ -28,6 +28,13 @@ _BINARY = {"&&": "and", "||": "or", "==": "equals", "+": "add", "-": "sub", "*":
 _HANDLERS: dict[type, Callable] = {}
 
 
+def _has_spread(items: list) -> bool:
+    for item in items:
+        if item.__class__ is S.Spread:
+            return True
+    return False
+
+
 def _unsupported(lowerer: Any, e: Any) -> ArmNode:
     return _call("__unsupported")
 
@@ -42,26 +49,32 @@ class ExpressionLowering:
         return expression_string(node)
 
     def _value(self, e: S.Expr, pointer: tuple) -> Any:
-        if isinstance(e, S.Object) and not any(isinstance(i, S.Spread) for i in e.items):
-            out = CIDict()
+        cls = e.__class__
+        if cls is S.Object and not _has_spread(e.items):
+            # filled as a plain dict and copied: CIDict.__setitem__ is Python, the copy is not
+            out = {}
+            record = self.doc.record
             for item in e.items:
-                if not isinstance(item, S.Property):
+                if item.__class__ is not S.Property:
                     continue
                 name = item.name
                 if name is None:
                     key = expression_string(self._expr(item.key))
                 else:
                     key = "[string('copy')]" if name.lower() == "copy" else literal_json(name)
-                out[key] = self._value(item.value, pointer + (key,))
-                self.doc.record(pointer + (key,), item.value, item.key)
-            return out
-        if isinstance(e, S.Array) and not any(isinstance(i, S.Spread) for i in e.items):
+                at = pointer + (key,)
+                out[key] = self._value(item.value, at)
+                record(at, item.value, item.key)
+            return CIDict(out)
+        if cls is S.Array and not _has_spread(e.items):
             out_list = []
+            record = self.doc.record
             for i, item in enumerate(e.items):
-                out_list.append(self._value(item, pointer + (i,)))
-                self.doc.record(pointer + (i,), item)
+                at = pointer + (i,)
+                out_list.append(self._value(item, at))
+                record(at, item)
             return out_list
-        if isinstance(e, S.Paren):
+        if cls is S.Paren:
             return self._value(e.expression, pointer)
         return self._arm_value(self._expr(e))
 

@@ -141,16 +141,15 @@ class Lowerer(ResourceLowering, ExpressionLowering):
 
     # -- statements ------------------------------------------------------------------------------
     def _statement(self, st: S.Statement) -> None:
-        t = self.template
         if isinstance(st, S.Metadata):
-            meta = t.setdefault("metadata", CIDict())
+            meta = self._section("metadata")
             meta[st.name.name] = self._value(st.value, ("metadata", st.name.name))
             self.doc.record(("metadata", st.name.name), st.value, st.name)
         elif isinstance(st, S.Param):
-            params = t.setdefault("parameters", CIDict())
+            params = self._section("parameters")
             params[st.name.name] = self._param(st)
         elif isinstance(st, S.Var):
-            variables = t.setdefault("variables", CIDict())
+            variables = self._section("variables")
             variables[st.name.name] = self._value(st.value, ("variables", st.name.name))
             self.doc.record(("variables", st.name.name), st.value, st.name)
         elif isinstance(st, S.Func):
@@ -160,21 +159,33 @@ class Lowerer(ResourceLowering, ExpressionLowering):
         elif isinstance(st, S.Module):
             self._module(st)
         elif isinstance(st, S.Output):
-            outputs = t.setdefault("outputs", CIDict())
+            outputs = self._section("outputs")
             entry = CIDict()
-            entry["type"] = _secured(self._type_name(st.type), st)  # a secure output is not logged
+            entry["type"] = _secured(self._type_name(st.type),  # a secure output is not logged
+                                     st.decorator("secure") is not None)
             entry["value"] = self._value(st.value, ("outputs", st.name.name, "value"))
             outputs[st.name.name] = entry
             self.doc.record(("outputs", st.name.name), st, st.name)
             self.doc.record(("outputs", st.name.name, "type"), st.type or st.name)
 
+    def _section(self, key: str) -> CIDict:
+        """The template's `parameters`, `variables`... object, made on first use (the lowering
+        writes these keys, so an exact-case lookup finds them)."""
+        found = dict.get(self.template, key)
+        if found is None:
+            found = self.template[key] = CIDict()
+        return found
+
     # -- parameters -------------------------------------------------------------------------------
     def _param(self, st: S.Param) -> CIDict:
         name = st.name.name
         pointer = ("parameters", name)
+        decs: dict = {}  # name -> the first decorator of that name, as `st.decorator` finds it
+        for dec in st.decorators:
+            decs.setdefault(dec.name, dec)
         decl = CIDict()
         ptype, allowed, nullable = self._type_info(st.type)
-        decl["type"] = _secured(ptype, st)
+        decl["type"] = _secured(ptype, "secure" in decs)
         self.doc.record(pointer, st, st.name)
         self.doc.record(pointer + ("type",), st.type or st.name)
         if nullable:
@@ -182,31 +193,31 @@ class Lowerer(ResourceLowering, ExpressionLowering):
         if st.default is not None:
             decl["defaultValue"] = self._value(st.default, pointer + ("defaultValue",))
             self.doc.record(pointer + ("defaultValue",), st.default)
-        dec = st.decorator("allowed")
+        dec = decs.get("allowed")
         if dec is not None and dec.args:
             decl["allowedValues"] = self._value(dec.args[0], pointer + ("allowedValues",))
             self.doc.record(pointer + ("allowedValues",), dec)
         elif allowed:
             decl["allowedValues"] = allowed
         for dname, key in _DECORATOR_KEYS.items():
-            dec = st.decorator(dname)
+            dec = decs.get(dname)
             if dec is not None and dec.args:
                 decl[key] = self._value(dec.args[0], pointer + (key,))
                 self.doc.record(pointer + (key,), dec)
         meta = CIDict()
-        dec = st.decorator("metadata")
+        dec = decs.get("metadata")
         if dec is not None and dec.args:
             value = self._value(dec.args[0], pointer + ("metadata",))
             if isinstance(value, dict):
                 meta.update(value)
-        dec = st.decorator("description")
+        dec = decs.get("description")
         if dec is not None and dec.args:
             meta["description"] = self._value(dec.args[0], pointer + ("metadata", "description"))
             self.doc.record(pointer + ("metadata", "description"), dec)
         if meta:
             decl["metadata"] = meta
-            self.doc.record(pointer + ("metadata",), st.decorator("description") or
-                            st.decorator("metadata"))
+            self.doc.record(pointer + ("metadata",), decs.get("description") or
+                            decs.get("metadata"))
         return decl
 
     def _type_info(self, texpr: S.TypeExpr | None, depth: int = 0) -> tuple[str, list, bool]:
