@@ -32,12 +32,11 @@ import os
 import time
 from pathlib import Path
 
-from .engine.results import FileResult, Finding, Location, Suppression
+from .engine.results import FileResult, finding_data, finding_from_data
 from .source import cachedir, files
 from .source.hashes import sha256
-from .source.text import Span
 
-FORMAT = 2  # 2: a skipped file's reason
+FORMAT = 3  # 2: a skipped file's reason; 3: findings keep their related places
 DEFAULT_MAX_MB = 256
 _FOLDER = "results"
 
@@ -307,27 +306,11 @@ def _policy_stamp(linter) -> str | None:
 
 def encode_result(result: FileResult) -> dict:
     return {"path": result.path, "kind": result.kind, "rules": result.rules,
-            "source": result.source, "reason": getattr(result, "reason", ""), "findings": [_encode_finding(f) for f in result.findings]}
-
-
-def _encode_finding(f: Finding) -> list:
-    s = f.location.span
-    sup = f.suppression
-    return [f.rule_id, f.rule_name, f.level, f.message, f.location.path,
-            [s.start_line, s.start_col, s.end_line, s.end_col], f.location.pointer,
-            f.fingerprint, None if sup is None else [sup.kind, sup.justification, sup.source],
-            f.baseline_state, f.item_pointer, f.kind]
+            "source": result.source, "reason": getattr(result, "reason", ""), "findings": [finding_data(f) for f in result.findings]}
 
 
 def decode_result(data: dict) -> FileResult:
-    findings = []
-    for (rule_id, name, level, message, where, span, pointer, fingerprint, sup, state, item,
-         kind) in data["findings"]:
-        findings.append(Finding(
-            _str(rule_id), _str(name), _str(level), _str(message),
-            Location(_str(where), Span(*(_int(n) for n in span)), _str(pointer)),
-            _str(fingerprint), None if sup is None else Suppression(*(_str(x) for x in sup)),
-            None if state is None else _str(state), _str(item), _str(kind)))
+    findings = [finding_from_data(f, _str, _int) for f in data["findings"]]
     rules = data["rules"]
     if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
         raise ValueError("rules")

@@ -76,6 +76,44 @@ class Finding(Record):
         return (self.location.path, s.start_line, s.start_col, self.rule_id, self.message)
 
 
+def finding_data(f: Finding) -> list:
+    """A finding as plain JSON data (the result cache's entries, the spool's records): every
+    field, its related places included, so a finding read back reports exactly the same."""
+    sup = f.suppression
+    return [f.rule_id, f.rule_name, f.level, f.message, f.location.path,
+            _span_data(f.location.span), f.location.pointer,
+            f.fingerprint, None if sup is None else [sup.kind, sup.justification, sup.source],
+            f.baseline_state, f.item_pointer, f.kind,
+            [[r.location.path, _span_data(r.location.span), r.location.pointer, r.message,
+              r.source] for r in f.related]]
+
+
+def _span_data(s: Span) -> list:
+    return [s.start_line, s.start_col, s.end_line, s.end_col]
+
+
+def _same(value):
+    return value
+
+
+def finding_from_data(data: list, text=_same, number=_same) -> Finding:
+    """The finding `finding_data` gave. `text` and `number` check each string and integer of data
+    that may have been tampered with (a cache folder is not trusted) and raise ValueError; data
+    armlint wrote a moment ago passes them through."""
+    from ..source.text import Span
+    (rule_id, name, level, message, path, span, pointer, fingerprint, sup, state, item, kind,
+     related) = data
+
+    def location(path, span, pointer) -> Location:
+        return Location(text(path), Span(*(number(n) for n in span)), text(pointer))
+    return Finding(text(rule_id), text(name), text(level), text(message),
+                   location(path, span, pointer), text(fingerprint),
+                   None if sup is None else Suppression(*(text(x) for x in sup)),
+                   None if state is None else text(state), text(item), text(kind),
+                   tuple(Related(location(p, s, ptr), text(m), text(src))
+                         for p, s, ptr, m, src in related))
+
+
 class FileResult(Record):
     """What linting one file gave: its kind, findings and the rules that ran (or why it was
     skipped)."""

@@ -16,8 +16,7 @@ from __future__ import annotations
 import heapq
 import json
 
-from ..source.text import Span
-from .results import Finding, Location, Related, Suppression
+from .results import Finding, finding_data, finding_from_data
 
 BUDGET = 8 << 20  # bytes of findings held in memory before they are written out
 _FIXED = 900  # bytes a finding takes besides its strings (the objects, the list slot)
@@ -62,7 +61,7 @@ class FindingSpool:
         offset = out.tell()
         lines = 0
         for _, index, position, f in self._held_sorted():
-            out.write(json.dumps([index, position, _encode(f)]).encode("ascii") + b"\n")
+            out.write(json.dumps([index, position, finding_data(f)]).encode("ascii") + b"\n")
             lines += 1
         self._runs.append((offset, lines))
         self.spilled += lines
@@ -108,7 +107,7 @@ class FindingSpool:
         the order of the files, then of each file's findings)."""
         runs = [self._run(n) for n in range(len(self._runs))]
         for _, _, _, f in heapq.merge(*runs, iter(self._held_sorted()), key=_order):
-            yield f if isinstance(f, Finding) else _decode(f)
+            yield f if isinstance(f, Finding) else finding_from_data(f)
 
     def by_file(self):
         """(index, findings sorted by `Finding.sort_key`) of each file whose findings were
@@ -142,7 +141,7 @@ class FindingSpool:
                     if group:
                         yield current, group
                     current, group = index, []
-                group.append(_decode(data))
+                group.append(finding_from_data(data))
             if group:
                 yield current, group
 
@@ -156,7 +155,7 @@ class FindingSpool:
         out = []
         for index, result in enumerate(results):
             if isinstance(result.findings, SpilledFindings):
-                out += [_decode(data) for _, data in sorted(written.get(index, ()))]
+                out += [finding_from_data(data) for _, data in sorted(written.get(index, ()))]
             else:
                 out += result.findings
         return out
@@ -165,7 +164,7 @@ class FindingSpool:
         """The findings of the file at `index` that were written out, in their file's order."""
         records = sorted((position, data) for n in range(len(self._runs))
                          for _, i, position, data in self._run(n) if i == index)
-        return [_decode(data) for _, data in records]
+        return [finding_from_data(data) for _, data in records]
 
     def close(self) -> None:
         """Delete the temporary file (the views read nothing after)."""
@@ -213,30 +212,7 @@ def _size(f: Finding) -> int:
         len(f.fingerprint) + 300 * len(f.related)
 
 
-def _span(s: Span) -> list:
-    return [s.start_line, s.start_col, s.end_line, s.end_col]
-
-
-def _encode(f: Finding) -> list:
-    sup = f.suppression
-    return [f.rule_id, f.rule_name, f.level, f.message, f.location.path, _span(f.location.span),
-            f.location.pointer, f.fingerprint,
-            None if sup is None else [sup.kind, sup.justification, sup.source],
-            f.baseline_state, f.item_pointer, f.kind,
-            [[r.location.path, _span(r.location.span), r.location.pointer, r.message, r.source]
-             for r in f.related]]
-
-
 def _key(data: list) -> tuple:
     """`Finding.sort_key` of an encoded finding."""
     span = data[5]
     return (data[4], span[0], span[1], data[0], data[3])
-
-
-def _decode(data: list) -> Finding:
-    (rule_id, name, level, message, path, span, pointer, fingerprint, sup, state, item, kind,
-     related) = data
-    return Finding(rule_id, name, level, message, Location(path, Span(*span), pointer), fingerprint,
-                   None if sup is None else Suppression(*sup), state, item, kind,
-                   tuple(Related(Location(p, Span(*s), ptr), m, src)
-                         for p, s, ptr, m, src in related))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from armlint import resultcache
 from armlint.api import Linter, LintOptions, lint_paths
 from armlint.reporters import json as json_report
 
@@ -313,7 +314,7 @@ def test_a_corrupt_or_foreign_entry_is_ignored_and_rewritten(project, run, conte
     entry.write_bytes(content)
     linted, again = run("vm.json")
     assert linted == ["vm.json"] and again == report
-    assert json.loads(entry.read_bytes())["format"] == 2  # written again
+    assert json.loads(entry.read_bytes())["format"] == resultcache.FORMAT  # written again
     assert run("vm.json")[0] == []
 
 
@@ -440,7 +441,7 @@ def test_concurrent_runs_share_one_folder(tmp_path, monkeypatch):
     results = list((tmp_path / "shared-cache" / "results").glob("*/*"))
     assert len(results) == 30 and all(p.suffix == ".json" for p in results)
     for p in results:
-        assert json.loads(p.read_bytes())["format"] == 2
+        assert json.loads(p.read_bytes())["format"] == resultcache.FORMAT
     again = subprocess.run(cmd, cwd=work, env=env, capture_output=True)
     assert again.stdout == outputs[0][0]
 
@@ -512,3 +513,46 @@ def test_results_from_the_cache_share_their_lists_of_rule_ids(project, run):
     rules = [r.rules for r in result.files if r.kind != "skipped"]
     assert len(rules) == 4
     assert len({id(r) for r in rules}) == len({tuple(r) for r in rules}) < 4
+
+
+VM_MODULE = """\
+param agentOn bool = true
+resource vm 'Microsoft.Compute/virtualMachines@2024-07-01' = {
+  name: 'vm1'
+  location: 'westeurope'
+  properties: {
+    osProfile: {
+      computerName: 'vm1'
+      adminUsername: 'azureuser'
+      windowsConfiguration: { provisionVMAgent: agentOn }
+    }
+  }
+  resource dsc 'extensions' = {
+    name: 'dsc'
+    location: 'westeurope'
+    properties: { publisher: 'Microsoft.Powershell', type: 'DSC', typeHandlerVersion: '2.77' }
+  }
+}
+"""
+
+
+def test_a_hit_keeps_the_related_places_of_its_findings(project, run):
+    """A finding at a module's declaration names where in the module's file the problem lies
+    (SARIF relatedLocations); served from the cache it must say so too (entries once dropped it,
+    so a cached run's SARIF lost relatedLocations)."""
+    from armlint.reporters import sarif
+    (project / "vmmod.bicep").write_text(VM_MODULE)
+    (project / "caller.bicep").write_text(
+        "module vm 'vmmod.bicep' = {\n  name: 'vm'\n  params: { agentOn: false }\n}\n")
+
+    def report(**options):
+        return sarif.render(lint_paths(["caller.bicep"], LintOptions(jobs=1, **options)))
+    fresh = report(cache=False)
+    [related] = [r.get("relatedLocations") for r in json.loads(fresh)["runs"][0]["results"]
+                 if r["ruleId"] == "AL5001"]
+    assert [(x["physicalLocation"]["artifactLocation"]["uri"],
+             x["physicalLocation"]["region"]["startLine"]) for x in related] == [("vmmod.bicep", 9)]
+    first = report()
+    linted, _ = run("caller.bicep")
+    assert linted == []  # served from the cache
+    assert report() == first == fresh
