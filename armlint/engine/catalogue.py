@@ -10,10 +10,10 @@ only (its Bicep linter peer is off by default there, its ARM peer on in JSON).
 """
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
+from ..source.lazy import cached
 from ..source.record import Record
 
 TYPE_CHECKING = False  # typing is not imported on the way of a cached run (issue 12)
@@ -119,7 +119,7 @@ class Rule:
         text = self.__dict__.get("_source_text")
         return text if text is not None else str(self.source)
 
-    @functools.cached_property
+    @cached
     def type_keys(self) -> tuple:
         return tuple(t.lower() for t in self.resource_types)
 
@@ -133,12 +133,12 @@ class Rule:
         letters = self.id.rstrip("0123456789")
         return self.id[2] if letters == "AL" else letters
 
-    @functools.cached_property
+    @cached
     def function_names(self) -> tuple:
         """`functions` as text an expression calling one of them contains ('list*': 'list')."""
         return tuple(f[:-1] if f.endswith("*") else f for f in self.functions)
 
-    @functools.cached_property
+    @cached
     def node_classes(self) -> tuple:
         """The Bicep syntax classes named in `nodes` (imported only when a Bicep rule runs)."""
         from ..bicep import syntax

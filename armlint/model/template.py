@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy as _copy
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from ..source.lazy import cached
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..expr.evaluate import EvalContext, TemplateScope, resolve
@@ -41,13 +41,13 @@ class Declaration:
     origin: Origin
     template: "Template | None" = None
 
-    @cached_property
+    @cached
     def keys(self) -> dict:
         """Lower-case key -> key as written, of a declaration object."""
         raw = self.raw
         return {k.lower(): k for k in raw if isinstance(k, str)} if isinstance(raw, dict) else {}
 
-    @cached_property
+    @cached
     def declared_type(self) -> str | None:
         """The declared `type` in lower case (None when there is none)."""
         ptype = self.field("type")
@@ -75,7 +75,7 @@ class Declaration:
         itself, not a value a parameter file gives."""
         return resolve(self.field(key), self.field_origin(key), EvalContext(self.template.scope))
 
-    @cached_property
+    @cached
     def variable_entries(self) -> list[tuple[str, Any, Origin, str]]:
         """The variables a variables-section entry declares, as (name, raw value, where the name
         is written, "key" or "value"): itself, or for `copy` each item of the array (named by its
@@ -89,7 +89,7 @@ class Declaration:
                 out.append((loop["name"], loop, self.origin.child(i).child(key), "value"))
         return out
 
-    @cached_property
+    @cached
     def bicep_statement(self) -> Any:
         """The Bicep statement that declares this parameter, variable or output in the file the
         template is the root of (None in JSON)."""
@@ -102,7 +102,7 @@ class Declaration:
         kind = {"parameters": "param", "variables": "var"}.get(self.section)
         return symbol.node if symbol is not None and symbol.kind == kind else None
 
-    @cached_property
+    @cached
     def plainly_typed(self) -> bool:
         """The declaration says all there is to know about the value's secureness: a plain ARM
         type, not a user-defined or resource-derived type whose properties may be secure
@@ -119,7 +119,7 @@ class Declaration:
         return isinstance(texpr, S.TypeRef) and texpr.name in ("string", "int", "bool", "object",
                                                                  "array")
 
-    @cached_property
+    @cached
     def literal_default(self) -> Any:
         """The default value when the template alone decides it (it reads no parameter, which a
         deployment may set, and is fully known); None otherwise."""
@@ -434,12 +434,12 @@ class Template:
             t = t.parent
         return t
 
-    @cached_property
+    @cached
     def parameters_by_name(self) -> dict[str, Declaration]:
         """Lower-case name -> declaration, of the parameters this template declares."""
         return {d.name.lower(): d for d in self.parameters}
 
-    @cached_property
+    @cached
     def variables_by_name(self) -> dict[str, Declaration]:
         """Lower-case name -> declaration, of the variables-section entries of this template."""
         return {d.name.lower(): d for d in self.variables}
@@ -449,7 +449,7 @@ class Template:
         """Lower-case name -> declaration, of the parameters this template's expressions see."""
         return self.owner.parameters_by_name
 
-    @cached_property
+    @cached
     def secure_parameter_names(self) -> frozenset:
         """Lower-case names of the secure parameters this template's expressions see."""
         return frozenset(n for n, d in self.parameters_seen.items() if d.secure)
@@ -459,7 +459,7 @@ class Template:
         params = self.parameters_seen
         return [params[p].name for p in sorted(uses.params) if p in params and params[p].secure]
 
-    @cached_property
+    @cached
     def variable_entries(self) -> list[tuple[str, Any, Origin, str]]:
         """(name, raw value, where the name is written, "key" or "value": which part names it)
         of every variable the template declares, the items of a `copy` array in the variables
@@ -487,13 +487,13 @@ class Template:
         """The origin of a pointer relative to this template."""
         return Origin(self.origin.doc, tuple(self.origin.pointer) + tuple(pointer))
 
-    @cached_property
+    @cached
     def inner_templates(self) -> list["Template"]:
         """The nested templates directly inside this one that evaluate in their own scope."""
         return [r.nested_template for r in self.resources if r.nested_template is not None and
                 r.nested_template.scope is not self.scope]
 
-    @cached_property
+    @cached
     def semantic(self) -> Any:
         """The Bicep semantic model of the file this template is the root of (None for JSON and
         for templates inside a file), built when first asked for (rules ask it per item)."""
@@ -504,7 +504,7 @@ class Template:
         return analyze(self.origin.doc)
 
     # -- what the template uses (model/uses.py) ----------------------------------------------------
-    @cached_property
+    @cached
     def uses(self) -> "TemplateUses":
         """What the template's expressions read and call (inner-scoped nested templates apart)."""
         from .uses import TemplateUses
@@ -515,7 +515,7 @@ class Template:
         return self.owner.uses.of(value)
 
     # -- the text it was read from ---------------------------------------------------------------
-    @cached_property
+    @cached
     def search_text(self) -> str | None:
         """The text of the template as written, searched without regard to case: the file's text
         for a file's root, the template re-serialised for a nested one (None when the document
@@ -526,7 +526,7 @@ class Template:
         import json
         return json.dumps(self.raw, ensure_ascii=False)
 
-    @cached_property
+    @cached
     def folded_search_text(self) -> str | None:
         """`search_text` lower-cased character for character when it is at most _CHUNK long
         (None for a longer text, which is searched in any casing instead of copied, or without
@@ -572,11 +572,11 @@ class Template:
                 case_blind.search(scan) is not None
         return found
 
-    @cached_property
+    @cached
     def _text_answers(self) -> dict:
         return {}
 
-    @cached_property
+    @cached
     def _document_root(self) -> "Template":
         """The outermost template written in the same document as this one."""
         t = self
@@ -684,14 +684,14 @@ class Model:
         """The linted file is a Bicep template."""
         return self.root is not None and self.root.is_bicep
 
-    @cached_property
+    @cached
     def own_templates(self) -> list[Template]:
         """The templates written in the linted file, root first: not those of local modules,
         whose files are linted on their own."""
         doc = self.root_doc
         return [t for t in self.templates if t.origin.doc is doc] if doc is not None else []
 
-    @cached_property
+    @cached
     def declaring_templates(self) -> list[Template]:
         """The own templates whose parameters and variables are their own (root, inner scope)."""
         return [t for t in self.own_templates if t.declares_own]
@@ -743,11 +743,11 @@ class Model:
                 root.file_search_text is not None and root.mentions(words)
         return found
 
-    @cached_property
+    @cached
     def _mentions(self) -> dict:
         return {}
 
-    @cached_property
+    @cached
     def bicep_generated(self) -> bool:
         """A JSON template the Bicep compiler wrote (`metadata._generator.name` is bicep): what
         the compiler adds by itself is fixed in the .bicep source, not here."""

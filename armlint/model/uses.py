@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cached_property
+from ..source.lazy import cached
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..expr import parser
@@ -249,7 +249,7 @@ class TemplateUses:
     def __init__(self, template: "Template"):
         self.template = template
 
-    @cached_property
+    @cached
     def _index(self) -> _Index:
         return _Index(self.template)
 
@@ -290,7 +290,7 @@ class TemplateUses:
         return False
 
     # -- values ---------------------------------------------------------------------------------
-    @cached_property
+    @cached
     def variable_closure(self) -> dict[str, ValueUses]:
         """Lower-case variable name -> what its value reads, through other variables too (for a
         template whose variables are its own)."""
@@ -313,7 +313,7 @@ class TemplateUses:
             closed[name] = out
         return closed
 
-    @cached_property
+    @cached
     def variables_hold_secrets(self) -> bool:
         """Some variable reads a secure parameter or calls a list*() function."""
         secure = self.template.secure_parameter_names
@@ -385,7 +385,7 @@ class TemplateUses:
                 counts -= inner_counts
         return counts
 
-    @cached_property
+    @cached
     def _unread(self) -> dict:
         return {}
 
