@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from ..engine.items import DocumentContext
 from ..engine.report import Report
-from ..expr import ast, parser
+from ..expr import parser
+from ..expr.ast import Call, walk
 
 # lower-case name -> (fewest, most) arguments, for the functions whose arity is fixed and whose
 # wrong use is a template validation error (user-defined functions have a namespace: not these)
@@ -38,24 +39,18 @@ def check(ctx: DocumentContext, report: Report) -> None:
                            message="invalid template expression: {problem}",
                            problem=exc.message)
             continue
-        for node in ast.walk(tree):
-            problem = _arity_problem(node)
-            if problem is not None:
-                report.at_text(token_start, token_start, inner=(node.start, node.end),
-                               message="invalid template expression: {problem}",
-                               problem=problem)
+        for node in walk(tree):  # inline: ~19,000 nodes in every 10th corpus ARM file
+            if isinstance(node, Call) and not node.namespace:
+                bounds = ARITY.get(node.name.lower())
+                if bounds is not None and not bounds[0] <= len(node.args) <= bounds[1]:
+                    report.at_text(token_start, token_start, inner=(node.start, node.end),
+                                   message="invalid template expression: {problem}",
+                                   problem=_arity_problem(node, bounds))
 
 
-def _arity_problem(node) -> str | None:
-    if not isinstance(node, ast.Call) or node.namespace:
-        return None
-    bounds = ARITY.get(node.name.lower())
-    if bounds is None:
-        return None
+def _arity_problem(node, bounds: tuple[int, int]) -> str:
     low, high = bounds
     given = len(node.args)
-    if low <= given <= high:
-        return None
     if high == 0:
         wanted = "no arguments"
     elif low == high:
