@@ -134,11 +134,6 @@ class Rule:
         return self.id[2] if letters == "AL" else letters
 
     @cached
-    def function_names(self) -> tuple:
-        """`functions` as text an expression calling one of them contains ('list*': 'list')."""
-        return tuple(f[:-1] if f.endswith("*") else f for f in self.functions)
-
-    @cached
     def node_classes(self) -> tuple:
         """The Bicep syntax classes named in `nodes` (imported only when a Bicep rule runs)."""
         from ..bicep import syntax

@@ -11,15 +11,15 @@ model itself) and, for Python rules, the context class of each scope kind:
 | variables      | variable declarations                              | `VariableContext`      |
 | outputs        | output declarations                                | `OutputContext`        |
 | parameter-file | the deploymentParameters file                      | `ParameterFileContext` |
-| expressions    | expression strings (naming one of `functions`)    | `ExpressionContext`    |
+| expressions    | expression strings (calling one of `functions`)    | `ExpressionContext`    |
 | bicep          | Bicep syntax nodes of the classes in `nodes`        | `BicepNodeContext`     |
 | document       | the file                                           | `DocumentContext`      |
 
-With `functions`, an expression rule is handed only the expressions whose text names one of them
-(in any casing; `list*`: "list"), in templates that call one: every expression calling one of
-them, and few that do not, without a walk of each tree; in a Bicep file, a rule whose `nodes`
-include `Call` is handed the calls of those functions only. What a file's rules share is found once
-per file (`FileItems`): the resources a filter keeps, each template's expressions lower-cased.
+With `functions`, an expression rule is handed only the expressions that call one of them (a
+built-in function, in any casing; `list*`: any list...() function), as the uses pass found them
+(`TemplateUses.calling`); in a Bicep file, a rule whose `nodes` include `Call` is handed the calls
+of those functions only. What a file's rules share is found once per file (`FileItems`): the
+resources a filter keeps.
 
 In a Bicep file, a rule whose scope names `nodes` is handed those syntax nodes instead of its
 model items (a rule about expressions or resources that reads the Bicep source where the lowered
@@ -202,11 +202,10 @@ def templates_of(model: Model, which: str) -> list[Template]:
 
 class FileItems:
     """The items of one file's model, found once and shared by every rule run on the file:
-    resources indexed by type, the resources each filter keeps (rules that filter alike share
-    the list), and each template's expressions with their text lower-cased (for the `functions`
-    filter)."""
+    resources indexed by type, and the resources each filter keeps (rules that filter alike
+    share the list)."""
 
-    __slots__ = ("model", "contexts", "by_type", "_resources", "_lowered")
+    __slots__ = ("model", "contexts", "by_type", "_resources")
 
     def __init__(self, model: Model):
         self.model = model
@@ -216,7 +215,6 @@ class FileItems:
             by_type.setdefault(res.type_key, []).append(res)
         self.by_type = by_type
         self._resources: dict[tuple, list[Resource]] = {}
-        self._lowered: dict[int, list[tuple[Expression, str]]] = {}
 
     def resources(self, rule: Any) -> list[Resource]:
         """The resources a rule visits (`resources_for`), found once per filter."""
@@ -225,25 +223,6 @@ class FileItems:
         if found is None:
             found = self._resources[key] = list(resources_for(rule, self.model, self.by_type))
         return found
-
-    def expressions(self, t: Template, names: tuple[str, ...]) -> list[Expression]:
-        """The expressions of a template whose text names one of the lower-case function `names`
-        in any casing (every expression without names): those that may call one of them."""
-        if not names:
-            return t.uses.expressions
-        lowered = self._lowered.get(id(t))
-        if lowered is None:
-            lowered = self._lowered[id(t)] = [(e, e.text.lower()) for e in t.uses.expressions]
-        if len(names) == 1:
-            name = names[0]
-            return [e for e, low in lowered if name in low]
-        out = []
-        for e, low in lowered:
-            for name in names:
-                if name in low:
-                    out.append(e)
-                    break
-        return out
 
 
 def resources_for(rule: Any, model: Model, by_type: dict) -> Iterable[Resource]:
@@ -344,11 +323,9 @@ def typed_items(rule: Any, items: FileItems, options: Obj) -> Iterator[Context]:
     elif kind == "expressions":
         which = rule.templates if rule.templates != "all" else "declaring"
         ctx = ExpressionContext(model, options, None)
-        names = rule.function_names
+        functions = rule.functions
         for t in templates_of(model, which):
-            if names and not t.uses.calls_any(rule.functions):
-                continue
-            for expression in items.expressions(t, names):
+            for expression in t.uses.calling(functions) if functions else t.uses.expressions:
                 ctx.expression = expression
                 yield ctx
 

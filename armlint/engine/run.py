@@ -97,9 +97,17 @@ def _run_python(rule: Rule, items: FileItems, options: RunOptions) -> list[RawFi
 
 def _options(rule: Rule, options: RunOptions) -> Obj:
     """The rule's options: its defaults with the configuration's values merged in (one object
-    for all the items of a file; rules only read it)."""
+    for all the items of a file; rules only read it). A rule the configuration gives no options
+    has one object of its defaults for the run (kept on the rule)."""
+    configured = options.rule_options.get(rule.id)
+    if not configured:
+        fields = rule.__dict__
+        found = fields.get("_default_options")
+        if found is None:
+            found = fields["_default_options"] = Obj(rule.options)
+        return found
     merged = dict(rule.options)
-    merged.update(options.rule_options.get(rule.id, {}))
+    merged.update(configured)
     return Obj(merged)
 
 

@@ -185,7 +185,7 @@ class Expression:
 class _Index:
     """The one pass over a template's expressions (see TemplateUses)."""
 
-    __slots__ = ("parameters", "variables", "functions", "dynamic", "expressions")
+    __slots__ = ("parameters", "variables", "functions", "dynamic", "expressions", "calling")
 
     def __init__(self, template: "Template"):
         self.parameters: Counter = Counter()  # lower-case name -> uses
@@ -193,12 +193,15 @@ class _Index:
         self.functions: Counter = Counter()  # lower-case function -> calls
         self.dynamic: list = []  # (section, pointer, text) of computed names
         self.expressions: list[Expression] = []  # every expression of the template
+        # lower-case function -> the positions in `expressions` of its calls (a position
+        # repeats when an expression calls it more than once)
+        self.calling: dict[str, list[int]] = {}
         skip = {id(t.raw) for t in template.inner_templates}
         # A lowered Bicep template's trees come from the lowering (no offsets, which its
         # findings do not use: they go on the Bicep value) instead of being parsed again.
         positions = not template.is_bicep
         functions, parameters, variables = self.functions, self.parameters, self.variables
-        expressions, dynamic = self.expressions, self.dynamic
+        expressions, dynamic, calling = self.expressions, self.dynamic, self.calling
 
         def add(text: str, within: tuple, key: Any) -> None:
             if not parser.is_expression(text):
@@ -207,6 +210,7 @@ class _Index:
                 tree = parser.parse(text, positions)
             except parser.ExpressionSyntaxError:
                 return
+            position = len(expressions)
             expressions.append(Expression(template, within, key, text,
                                           None if positions else tree))
             for call in walk(tree):
@@ -214,6 +218,10 @@ class _Index:
                     continue
                 name = call.name.lower()
                 functions[name] += 1
+                try:
+                    calling[name].append(position)  # once per call: repeats are taken out later
+                except KeyError:
+                    calling[name] = [position]
                 if (name == "parameters" or name == "variables") and call.args:
                     arg = call.args[0]
                     if isinstance(arg, Literal) and isinstance(arg.value, str):
@@ -278,6 +286,23 @@ class TemplateUses:
     def expressions(self) -> list[Expression]:
         """Every expression of the template, in the order of a walk of its raw value."""
         return self._index.expressions
+
+    def calling(self, functions: tuple[str, ...]) -> list[Expression]:
+        """The expressions that call one of the lower-case `functions` ('list*': a prefix; user
+        functions, which have a namespace, are not these), in the order of `expressions`."""
+        index = self._index
+        by_name = index.calling
+        found: list[list[int]] = []
+        for name in functions:
+            if name.endswith("*"):
+                found.extend(v for k, v in by_name.items() if k.startswith(name[:-1]))
+            elif name in by_name:
+                found.append(by_name[name])
+        if not found:
+            return []
+        expressions = index.expressions
+        positions = dict.fromkeys(found[0]) if len(found) == 1 else sorted(set().union(*found))
+        return [expressions[i] for i in positions]
 
     def calls_any(self, functions: tuple[str, ...]) -> bool:
         """Whether the template calls one of the lower-case `functions` ('list*': a prefix)."""

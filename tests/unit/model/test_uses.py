@@ -105,3 +105,35 @@ def test_an_expression_key_is_told_from_a_value():
     assert found == [(("variables", key), "[add(3, 4)]", "value", key),
                      (("variables", key), key, "key", None),
                      (("variables", "list", 0), "[add(1, 2)]", "value", None)]
+
+
+_CALLS = """{
+  "$schema": "%s",
+  "functions": [],
+  "variables": {
+    "a": "[concat('x', concat('y', 'z'))]",
+    "b": "[ns.concat('x')]",
+    "c": "[listKeys('r', '2020-01-01').keys[0]]",
+    "d": "['concat is only named here']",
+    "e": "[format('{0}', listSecrets('s', '2020-01-01'))]"
+  },
+  "resources": []
+}""" % SCHEMA
+
+
+def test_the_expressions_calling_functions_are_those_that_call_a_built_in_one_in_order():
+    doc = load(_CALLS)
+    assert doc.ok, doc.error
+    uses = build_template_model(doc, doc.value).root.uses
+    order = [e.pointer[-1] for e in uses.expressions]
+
+    def calling(*functions):
+        found = [e.pointer[-1] for e in uses.calling(functions)]
+        assert found == sorted(found, key=order.index)  # in the order of the pass
+        return sorted(found)
+
+    # twice in one expression: handed once; a user function (namespace) or text is no call
+    assert calling("concat") == ["a"]
+    assert calling("list*") == ["c", "e"]
+    assert calling("format", "concat", "listkeys") == ["a", "c", "e"]
+    assert calling("reference") == [] and calling() == []
