@@ -32,6 +32,15 @@ def error_of(path: Path) -> RuleFileError:
     return info.value
 
 
+@pytest.fixture
+def catalogue_cache(tmp_path, monkeypatch):
+    """The catalogue cache on (the test run turns it off), in a folder of this test's own:
+    the folder where the compiled catalogue is written."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)
+    return tmp_path / "cache" / "armlint" / "catalogue"
+
+
 def test_good_rule_loads(tmp_path):
     rule = load_rule_file(write(tmp_path, GOOD))
     assert (rule.id, rule.name, rule.level) == ("AL9001", "storage-without-https", "warning")
@@ -88,16 +97,15 @@ def test_builtin_catalogue_validates_against_the_schema():
     assert catalogue.find("AL5001").name == "extensions-without-vm-agent"
 
 
-def test_the_compiled_catalogue_is_cached_and_refreshed_when_a_rule_changes(tmp_path, monkeypatch):
+def test_the_compiled_catalogue_is_cached_and_refreshed_when_a_rule_changes(catalogue_cache,
+                                                                            tmp_path):
     import os
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
     rules = tmp_path / "rules"
     rules.mkdir()
     path = write(rules, GOOD)
     first = load_catalogue([rules])
     assert first.find("AL9001").title == "Storage account allows plain HTTP"
-    assert list((tmp_path / "cache" / "armlint" / "catalogue").glob("*.json"))
+    assert list(catalogue_cache.glob("*.json"))
     assert load_catalogue([rules]).find("AL9001").title == "Storage account allows plain HTTP"
     path.write_text(GOOD.replace("allows plain HTTP", "accepts HTTP"), encoding="utf-8")
     stat = path.stat()
@@ -159,45 +167,38 @@ def test_python_rule_bind_is_a_list_of_names(tmp_path):
     assert info.value.line == 8 and "lists the names its check binds" in info.value.message
 
 
-def test_the_catalogue_cache_is_plain_data_and_a_pickle_is_never_loaded(tmp_path, monkeypatch):
+def test_the_catalogue_cache_is_plain_data_and_a_pickle_is_never_loaded(catalogue_cache):
     """A cache folder restored from an untrusted CI cache must not run code: the cache is JSON,
     and a pickle planted where an older armlint kept its cache is not even opened."""
     import pickle
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
     load_catalogue()
-    folder = tmp_path / "cache" / "armlint" / "catalogue"
-    [entry] = list(folder.glob("*.json"))
+    [entry] = list(catalogue_cache.glob("*.json"))
     data = json.loads(entry.read_text())
     assert data["format"] == CACHE_FORMAT and {r["data"]["id"] for r in data["rules"]} >= {"AL5001"}
-    docs = json.loads((folder / "docs" / entry.name).read_text())
+    docs = json.loads((catalogue_cache / "docs" / entry.name).read_text())
     assert docs["format"] == CACHE_FORMAT and docs["docs"]
 
     class Boom:
         def __reduce__(self):
             return (exec, ("raise SystemExit('pickle ran')",))
     for name in (entry.stem + ".pickle", entry.name.replace(".json", ".pickle")):
-        (folder / name).write_bytes(pickle.dumps(Boom()))
+        (catalogue_cache / name).write_bytes(pickle.dumps(Boom()))
     assert load_catalogue().find("AL5001") is not None
 
 
 @pytest.mark.parametrize("content", [b"", b"\x80\x04garbage", b'{"format": 1}', b"[]",
                                      b'{"format": 1, "rules": [{"source": 1, "data": {}}]}',
                                      b'{"format": 999, "rules": []}'])
-def test_a_corrupt_or_foreign_catalogue_cache_entry_is_ignored(tmp_path, monkeypatch, content):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
+def test_a_corrupt_or_foreign_catalogue_cache_entry_is_ignored(catalogue_cache, content):
     load_catalogue()
-    [entry] = list((tmp_path / "cache" / "armlint" / "catalogue").glob("*.json"))
+    [entry] = list(catalogue_cache.glob("*.json"))
     entry.write_bytes(content)
     assert len(load_catalogue().rules) == len(load_catalogue(validate_builtin=True).rules)
 
 
-def test_a_cache_entry_naming_a_module_outside_the_checks_is_ignored(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
+def test_a_cache_entry_naming_a_module_outside_the_checks_is_ignored(catalogue_cache):
     load_catalogue()
-    [entry] = list((tmp_path / "cache" / "armlint" / "catalogue").glob("*.json"))
+    [entry] = list(catalogue_cache.glob("*.json"))
     data = json.loads(entry.read_text())
     python_rule = next(r for r in data["rules"] if r["data"].get("implementation") == "python")
     python_rule["data"]["module"] = "os.path"
@@ -206,10 +207,7 @@ def test_a_cache_entry_naming_a_module_outside_the_checks_is_ignored(tmp_path, m
     assert rule.module != "os.path"
 
 
-def test_built_in_rules_from_the_cache_compile_their_expressions_when_first_run(tmp_path,
-                                                                              monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
+def test_built_in_rules_from_the_cache_compile_their_expressions_when_first_run(catalogue_cache):
     load_catalogue()
     rule = load_catalogue().find("AL5001")
     assert rule.violation._ast is None
@@ -238,11 +236,9 @@ RULE_FIELDS = ("id", "name", "title", "level", "scope_kind", "message", "docs", 
                "builtin", "templates", "functions", "nodes", "fix")
 
 
-def test_rules_from_the_cache_are_the_rules_of_their_files(tmp_path, monkeypatch):
+def test_rules_from_the_cache_are_the_rules_of_their_files(catalogue_cache):
     """A rule read from the catalogue cache is made when first asked for more than what
     choosing rules needs (issue 12): every field is then what reading its file gives."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
     load_catalogue()
     cached = load_catalogue()
     assert all("complete" in r.__dict__ for r in cached.rules)  # nothing made yet
@@ -254,11 +250,9 @@ def test_rules_from_the_cache_are_the_rules_of_their_files(tmp_path, monkeypatch
                 (rule.id, name)
 
 
-def test_a_cached_rule_whose_data_makes_no_rule_is_read_from_its_file(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
+def test_a_cached_rule_whose_data_makes_no_rule_is_read_from_its_file(catalogue_cache):
     load_catalogue()
-    [entry] = list((tmp_path / "cache" / "armlint" / "catalogue").glob("*.json"))
+    [entry] = list(catalogue_cache.glob("*.json"))
     data = json.loads(entry.read_text())
     item = next(r for r in data["rules"] if r["data"]["id"] == "AL5001")
     item["data"]["scope"] = 7  # not a mapping: making the rule from this data fails
@@ -269,12 +263,9 @@ def test_a_cached_rule_whose_data_makes_no_rule_is_read_from_its_file(tmp_path, 
 
 @pytest.mark.parametrize("field,value", [("id", 5), ("enabled", "yes"), ("tags", "security"),
                                          ("tags", [1])])
-def test_a_cache_entry_with_a_field_of_the_wrong_type_is_ignored(tmp_path, monkeypatch, field,
-                                                                value):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
+def test_a_cache_entry_with_a_field_of_the_wrong_type_is_ignored(catalogue_cache, field, value):
     load_catalogue()
-    [entry] = list((tmp_path / "cache" / "armlint" / "catalogue").glob("*.json"))
+    [entry] = list(catalogue_cache.glob("*.json"))
     data = json.loads(entry.read_text())
     data["rules"][0]["data"][field] = value
     entry.write_text(json.dumps(data))
@@ -303,22 +294,19 @@ def test_armlint_no_cache_writes_no_catalogue_cache(tmp_path, monkeypatch):
     assert not (tmp_path / "cache" / "armlint").exists()
 
 
-def test_the_docs_of_cached_rules_are_read_when_first_asked_for(tmp_path, monkeypatch):
+def test_the_docs_of_cached_rules_are_read_when_first_asked_for(catalogue_cache):
     """Three quarters of the catalogue's data is docs, which only rule pages and SARIF show:
     a rule from the cache reads them when asked, from the cache's docs file, else from its
     rule file; whatever the docs file holds, the docs are the rule file's."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
     expected = {r.id: r.docs for r in load_catalogue(validate_builtin=True).rules}
     load_catalogue()
-    folder = tmp_path / "cache" / "armlint" / "catalogue"
-    [entry] = list(folder.glob("*.json"))
+    [entry] = list(catalogue_cache.glob("*.json"))
     assert not any("docs" in r["data"] for r in json.loads(entry.read_text())["rules"])
     rule = load_catalogue().find("AL5001")
     assert "docs" not in vars(rule)  # not read yet
     assert rule.docs == expected["AL5001"] and rule.docs["what"]
     assert all(r.docs == expected[r.id] for r in load_catalogue().rules)
-    docs_file = folder / "docs" / entry.name
+    docs_file = catalogue_cache / "docs" / entry.name
     for content in (b"", b"[]", b'{"format": 2, "docs": {"x": 1}}', b'{"format": 2}'):
         docs_file.write_bytes(content)
         rule = load_catalogue().find("AL5001")
@@ -327,11 +315,9 @@ def test_the_docs_of_cached_rules_are_read_when_first_asked_for(tmp_path, monkey
     assert load_catalogue().find("AL1001").docs == expected["AL1001"]
 
 
-def test_a_cache_entry_holding_docs_is_foreign(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("ARMLINT_NO_CACHE", raising=False)  # these test the cache itself
+def test_a_cache_entry_holding_docs_is_foreign(catalogue_cache):
     load_catalogue()
-    [entry] = list((tmp_path / "cache" / "armlint" / "catalogue").glob("*.json"))
+    [entry] = list(catalogue_cache.glob("*.json"))
     data = json.loads(entry.read_text())
     data["rules"][0]["data"]["docs"] = {"what": "planted"}
     entry.write_text(json.dumps(data))
