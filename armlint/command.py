@@ -214,11 +214,15 @@ def fast_main(args: list[str]) -> None:
 
 
 def _recordable(args: list[str], params: dict, pairs: list) -> bool:
-    """Whether a run may be recorded for replay: it writes only to the standard streams, and
-    the caches are on (the recorder refuses the rest as it sees it)."""
+    """Whether a run may be recorded for replay: it writes only to the standard streams, the
+    caches are on, and it names few enough files to be (the recorder refuses the rest as it
+    sees it)."""
     from .replay import enabled
-    return enabled(args) and not params["no_cache"] and not params["write_baseline"] and \
-        not any(output for _, output in pairs)
+    if not (enabled(args) and not params["no_cache"] and not params["write_baseline"] and
+            not any(output for _, output in pairs)):
+        return False
+    from .replaytrace import small_enough
+    return small_enough(list(params["paths"]))
 
 
 # -- output ------------------------------------------------------------------------------------

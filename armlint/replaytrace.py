@@ -19,6 +19,12 @@ the same answer each time it asked the same question, wrote text only through th
 is not too big; a file read other than through `source.files` (its digest made after the run) is
 recorded only when it was not changed in the two seconds before the run started (a file system's
 times are coarse: a change in the same tick would not show).
+
+Replay is for the small run a pre-commit hook repeats: a run that names more than
+MAX_SCAN_ENTRIES files and folders (counted before the run, as the walk would find them) is not
+watched at all, and the moment a watched run can no longer be recorded (too many observations,
+too much output, a file written...) the wrappers are taken off, so that a big run pays (next to)
+nothing for a record it would not write.
 """
 from __future__ import annotations
 
@@ -33,11 +39,39 @@ from . import replay
 from .source import cachedir, files
 
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
-MAX_OBSERVATIONS = 50_000
+MAX_OBSERVATIONS = 20_000  # about ten a linted file
+MAX_SCAN_ENTRIES = 2_000  # files and folders a recorded run may name or walk
 MAX_OUTPUT_CHARS = 2 * 1024 * 1024
 MAX_LATE_DIGEST_BYTES = 16 * 1024 * 1024
 MAX_RECORDS = 256  # the folder keeps the most recently used records
 SETTLE_NS = 2_000_000_000
+STALE_TEMP_NS = 600 * 1_000_000_000  # a record's temporary file this old was left by a killed run
+
+
+def small_enough(paths: list[str]) -> bool:
+    """Whether the paths name at most MAX_SCAN_ENTRIES files and folders, as discover.py walks
+    them (hidden and dependency folders left out, symbolic links to folders not followed):
+    looked at before the run, so that a run too big to be recorded is not watched. Stops
+    counting at the bound."""
+    from .discover import SKIP_DIRS
+    left = MAX_SCAN_ENTRIES - len(paths)
+    if left < 0:
+        return False
+    folders = [p for p in paths if os.path.isdir(p)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as it:
+                for entry in it:
+                    left -= 1
+                    if left < 0:
+                        return False
+                    name = entry.name
+                    if not name.startswith(".") and name not in SKIP_DIRS and \
+                            entry.is_dir(follow_symlinks=False):
+                        folders.append(entry.path)
+        except OSError:
+            continue  # the run reports it
+    return True
 
 
 class Recorder:
@@ -63,6 +97,8 @@ class Recorder:
         self._saved: list = []
         self._notes: dict = {}
         self._recording = None
+        self._tracing = False
+        self._streams: list = []
 
     # -- the run ------------------------------------------------------------------------------
     def run(self, func, *args, **kwargs) -> None:
@@ -77,6 +113,7 @@ class Recorder:
             raise
         finally:
             self._stop()
+            self._restore_streams()
             if code is not None:
                 try:
                     self.finish(code)
@@ -84,11 +121,14 @@ class Recorder:
                     pass
 
     def fail(self, why: str) -> None:
+        """The run will not be recorded: the wrappers come off now (the rest of the run is not
+        watched)."""
         if self.why_not is None:
             self.why_not = why
+            self._stop()
 
     def note(self, key: tuple, outcome: str) -> None:
-        if self._skipped(key[1]):
+        if self.why_not is not None or self._skipped(key[1]):
             return
         seen = self.seen
         before = seen.get(key)
@@ -103,6 +143,8 @@ class Recorder:
     def wrote(self, tag: int, text: str) -> None:
         if not isinstance(text, str):
             self.fail("not text")
+            return
+        if self.why_not is not None:
             return
         self._out_chars += len(text)
         if self._out_chars > MAX_OUTPUT_CHARS:
@@ -191,24 +233,37 @@ class Recorder:
 
     # -- the wrappers -------------------------------------------------------------------------
     def _start(self) -> None:
+        self._tracing = True
         self._recording = files.recording()
         self._notes = self._recording.__enter__()
         for module, name, wrapper in _wrappers(self):
             self._saved.append((module, name, getattr(module, name)))
             setattr(module, name, wrapper)
-        self._saved.append((sys, "stdout", sys.stdout))
-        self._saved.append((sys, "stderr", sys.stderr))
+        self._streams = [(sys, "stdout", sys.stdout), (sys, "stderr", sys.stderr)]
         sys.stdout = _Tee(sys.stdout, 1, self)
         sys.stderr = _Tee(sys.stderr, 2, self)
         self._environ_class = os.environ.__class__
-        os.environ.__class__ = _traced_environ(self)
+        self._traced_class = _traced_environ(self)  # kept: a method of it may be running
+        os.environ.__class__ = self._traced_class
 
     def _stop(self) -> None:
+        """Take the wrappers off (at the end of the run, or as soon as it cannot be recorded).
+        The standard streams stay wrapped until the end (`_restore_streams`): `print` holds
+        the stream it writes to without a reference, so replacing it while `print` writes
+        (the output past its bound) would free the stream under it."""
+        if not self._tracing:
+            return
+        self._tracing = False
         os.environ.__class__ = self._environ_class
         for module, name, value in reversed(self._saved):
             setattr(module, name, value)
         self._saved.clear()
         self._recording.__exit__(None, None, None)
+
+    def _restore_streams(self) -> None:
+        for module, name, value in self._streams:
+            setattr(module, name, value)
+        self._streams = []
 
     def path(self, p) -> str | None:
         """The absolute path of `p` as the system resolves it (".." kept: after a symbolic link
@@ -254,10 +309,20 @@ def _code_entries() -> list | None:
 
 
 def _bound(folder: str) -> None:
-    """Keep the MAX_RECORDS most recently used records (a replay touches its record)."""
+    """Keep the MAX_RECORDS most recently used records (a replay touches its record), and remove
+    the temporary files that runs killed while writing left (older than STALE_TEMP_NS)."""
+    stale = time.time_ns() - STALE_TEMP_NS
+    entries = []
     try:
         with os.scandir(folder) as it:
-            entries = [(e.stat().st_mtime_ns, e.path) for e in it if e.name.endswith(".json")]
+            for e in it:
+                if e.name.endswith(".json"):
+                    entries.append((e.stat().st_mtime_ns, e.path))
+                elif e.name.endswith(".tmp") and e.stat().st_mtime_ns < stale:
+                    try:
+                        os.unlink(e.path)
+                    except OSError:
+                        pass
     except OSError:
         return
     if len(entries) <= MAX_RECORDS:

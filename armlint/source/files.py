@@ -71,7 +71,11 @@ def recording():
     try:
         yield seen
     finally:
-        _RECORDINGS.remove(seen)
+        # by identity: list.remove would take the first recording that is equal (two empty ones)
+        for i in range(len(_RECORDINGS) - 1, -1, -1):
+            if _RECORDINGS[i] is seen:
+                del _RECORDINGS[i]
+                break
 
 
 def clock() -> None:

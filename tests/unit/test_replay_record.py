@@ -116,3 +116,82 @@ def test_loads_reads_plain_json_only():
     for bad in ("[NaN]", "[1,", "{} x", ""):
         with pytest.raises(Exception):
             replay.loads(bad)
+
+
+def test_past_the_bound_of_observations_the_run_is_no_longer_watched(tmp_path, monkeypatch):
+    from armlint import replaytrace
+    monkeypatch.setattr(replaytrace, "MAX_OBSERVATIONS", 5)
+    real_stat, real_open, stdout = os.stat, open, sys.stdout
+    for i in range(10):
+        (tmp_path / f"f{i}").write_text("x")
+    watched = []
+
+    def run():
+        for i in range(10):
+            os.stat(tmp_path / f"f{i}")
+            watched.append(os.stat is not real_stat)
+        watched.append(open is not real_open)
+    assert record_of(run) is None
+    # watched for the first observations, then the wrappers were taken off at once
+    assert watched[:5] == [True] * 5 and watched[5:] == [False] * 6
+    assert os.stat is real_stat and open is real_open and sys.stdout is stdout
+
+
+def test_too_much_output_stops_the_watch_and_the_output_is_whole(monkeypatch, capsys):
+    from armlint import replaytrace
+    monkeypatch.setattr(replaytrace, "MAX_OUTPUT_CHARS", 10)
+    real_stat = os.stat
+    after = []
+
+    def run():
+        print("a line of more than ten characters")
+        after.append(os.stat is real_stat)
+        print("and another")
+    assert record_of(run) is None
+    assert after == [True]
+    assert capsys.readouterr().out == "a line of more than ten characters\nand another\n"
+
+
+def test_a_run_naming_too_many_files_is_not_watched(tmp_path, monkeypatch):
+    from armlint import command, replaytrace
+    monkeypatch.setattr(replaytrace, "MAX_SCAN_ENTRIES", 6)
+    small = tmp_path / "small"
+    (small / "sub").mkdir(parents=True)
+    (small / ".git" / "objects").mkdir(parents=True)
+    for i in range(20):  # a hidden folder is not walked: not counted below it
+        (small / ".git" / "objects" / f"o{i}").write_text("x")
+    for name in ("a.json", "b.bicep", "sub/c.json"):
+        (small / name).write_text("{}")
+    assert replaytrace.small_enough([str(small)])  # .git, sub, a, b, sub/c and the path
+    big = tmp_path / "big"
+    (big / "deep" / "deeper").mkdir(parents=True)
+    for i in range(5):
+        (big / "deep" / "deeper" / f"t{i}.json").write_text("{}")
+    assert not replaytrace.small_enough([str(big)])
+    many = [str(small / "a.json")] * 7
+    assert not replaytrace.small_enough(many)
+    params = command.parse_check_args([str(big)])
+    assert not command._recordable([str(big)], params, [])
+    params = command.parse_check_args([str(small)])
+    assert command._recordable([str(small)], params, [])
+
+
+def test_stale_temporary_files_of_the_replay_folder_are_swept():
+    first = record_of(lambda: None)
+    assert first is not None
+    folder = Path(replay.record_path(first["key"])).parent
+    stale, fresh = folder / "x.json.1.a.tmp", folder / "y.json.2.b.tmp"
+    stale.write_bytes(b"{")
+    fresh.write_bytes(b"{")
+    long_ago = time.time() - 3600
+    os.utime(stale, (long_ago, long_ago))
+    assert record_of(lambda: print("another run")) is not None
+    assert not stale.exists() and fresh.exists()
+
+
+def test_a_recording_that_ends_leaves_an_equal_one_open():
+    with files.recording() as outer:
+        with files.recording():
+            pass  # both empty (equal) when this one ends
+        files.note(("exists", "/x"), "1")
+    assert outer == {("exists", "/x"): "1"}
