@@ -28,6 +28,13 @@ def lint_paths(paths: list[str], options: LintOptions | None = None,
     """Lint files and folders. Raises RuleFileError (bad rule file), SelectorError (unknown
     selector), DiscoveryError (a path that does not exist), ConfigError, ParameterFileError and
     BaselineError: those are usage errors (exit code 2)."""
+    from .source.files import resolving
+    with resolving():  # each folder's real path worked out once in the run
+        return _lint_paths(paths, options, catalogue, progress)
+
+
+def _lint_paths(paths: list[str], options: LintOptions | None, catalogue: Catalogue | None,
+                progress) -> RunResult:
     from .discover import discover
     from .runner import lint_all
     options = options or LintOptions()

@@ -286,9 +286,9 @@ class Linter:
         if found is None:
             config = self.config_for(path)
             base = config.path.parent if config.path is not None else None
-            real = os.path.realpath(folder)
+            real = files.real_path(folder)
             if self._linted_real is None or self._linted_real[0] != self.linted:
-                self._linted_real = (list(self.linted), [os.path.realpath(
+                self._linted_real = (list(self.linted), [files.real_path(
                     p if os.path.isdir(p) else os.path.dirname(p)) for p in self.linted])
             fallback = next((p for p, r in zip(*self._linted_real) if is_inside(real, r)), None)
             found = Confinement([project_root(folder, base, fallback, self._vcs_roots)] +

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
 from collections.abc import Iterable, Iterator
+
+from .source.files import real_path, resolving
 
 
 class OutputError(Exception):
@@ -73,7 +74,7 @@ def write_atomic(path: str | os.PathLike, text: str | Iterable[str]) -> None:
 
 def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
     """Whether two paths name the same file (after symbolic links; the same inode if both exist)."""
-    if os.path.realpath(a) == os.path.realpath(b):
+    if real_path(a) == real_path(b):
         return True
     try:
         return os.path.samefile(a, b)
@@ -82,12 +83,33 @@ def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
 
 
 def refuse_inputs(outputs: list[str], inputs: list[str]) -> None:
-    """Raise OutputError if an output path is one of the run's input files."""
-    real = {os.path.realpath(i): i for i in inputs}
+    """Raise OutputError if an output path is one of the run's input files: the same path after
+    symbolic links, or (an output that exists) the same file by device and inode."""
+    if not outputs:
+        return
+    with resolving():  # the inputs' folders resolved once
+        _refuse_inputs(outputs, inputs)
+
+
+def _refuse_inputs(outputs: list[str], inputs: list[str]) -> None:
+    real = {real_path(i): i for i in inputs}
     for out in outputs:
-        hit = real.get(os.path.realpath(out))
+        hit = real.get(real_path(out))
         if hit is None:
-            hit = next((i for i in inputs if Path(out).exists() and same_file(out, i)), None)
+            try:
+                st = os.stat(out)
+            except OSError:
+                st = None  # it does not exist: no other path names it
+            if st is not None:
+                hit = next((i for i in inputs if _inode(i) == (st.st_dev, st.st_ino)), None)
         if hit is not None:
             raise OutputError(f"{out}: is one of the files being linted or read; armlint never "
                               f"writes to its inputs (choose another output path)")
+
+
+def _inode(path: str) -> tuple | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino

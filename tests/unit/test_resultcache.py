@@ -556,3 +556,20 @@ def test_a_hit_keeps_the_related_places_of_its_findings(project, run):
     linted, _ = run("caller.bicep")
     assert linted == []  # served from the cache
     assert report() == first == fresh
+
+
+def test_a_module_folder_replaced_by_a_link_out_of_the_project(project, run, tmp_path):
+    """The run resolves each folder once (source.files.resolving): a folder that became a link
+    out of the project between two runs is seen, and the module is refused, not replayed."""
+    (project / "lib").mkdir()
+    (project / "lib" / "mod.bicep").write_text(MODULE.replace("loadJsonContent('cfg.json')",
+                                                              "{ https: true }"))
+    (project / "uses.bicep").write_text(MAIN.replace("'mod.bicep'", "'lib/mod.bicep'"))
+    linted, report = run("uses.bicep")
+    assert linted == ["mod.bicep", "uses.bicep"] and "outside the project" not in report
+    elsewhere = tmp_path / "elsewhere"
+    (project / "lib").rename(elsewhere)  # the same bytes, now out of the project
+    (project / "lib").symlink_to(elsewhere)
+    linted, report = run("uses.bicep")
+    assert linted == ["uses.bicep"]
+    assert "outside the project" in report and report == uncached("uses.bicep")

@@ -82,3 +82,49 @@ def test_project_root_without_repository_or_configuration_is_the_linted_path(tmp
     (tmp_path / "a" / "b").mkdir(parents=True)
     assert project_root(tmp_path / "a" / "b", None, tmp_path / "a") == os.path.realpath(tmp_path / "a")
     assert project_root(tmp_path / "a" / "b") == os.path.realpath(tmp_path / "a" / "b")
+
+
+def test_real_path_in_a_run_is_os_realpath(tmp_path, monkeypatch):
+    """Folders resolved once while resolving() is open give what os.path.realpath gives: links
+    as folders, as the file itself, chained, to outside, dangling, missing parts, "." and ".."."""
+    from armlint.source.files import real_path, resolving
+    outside = tmp_path / "outside"
+    (outside / "deep").mkdir(parents=True)
+    (outside / "deep" / "t.json").write_text("{}")
+    root = tmp_path / "root"
+    (root / "a" / "b").mkdir(parents=True)
+    (root / "a" / "b" / "t.json").write_text("{}")
+    (root / "a" / "out").symlink_to(outside)  # a folder that is a link out of the root
+    (root / "a" / "chain").symlink_to(root / "a" / "out")
+    (root / "a" / "file-link.json").symlink_to(outside / "deep" / "t.json")
+    (root / "a" / "dangling").symlink_to(tmp_path / "nowhere")
+    (root / "rel").symlink_to("a/b")
+    monkeypatch.chdir(root)
+    paths = [root / "a" / "b" / "t.json", root / "a" / "out" / "deep" / "t.json",
+             root / "a" / "chain" / "deep" / "t.json", root / "a" / "file-link.json",
+             root / "a" / "dangling" / "x.json", root / "a" / "missing" / "x.json",
+             root / "rel" / "t.json", "a/out/deep/t.json", "rel/../a/b/t.json",
+             str(root) + "/a/./b/t.json", str(root / "a" / "out") + "/../b", "t.json",
+             root / "a", "/", root / "a" / "b" / "t.json" / "x"]
+    with resolving():
+        for _ in range(2):  # the memo's answers the second time
+            for p in paths:
+                assert real_path(p) == os.path.realpath(p), p
+    assert real_path(root / "a" / "out") == str(outside)  # no memo outside a run
+
+
+def test_a_folder_link_out_of_the_root_is_refused_in_a_run(tmp_path):
+    from armlint.source.files import Confinement, ReadRefused, resolving
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "m.bicep").write_text("param p string\n")
+    root = tmp_path / "root"
+    (root / "mods").mkdir(parents=True)
+    (root / "mods" / "in.bicep").write_text("param p string\n")
+    (root / "mods" / "out").symlink_to(outside)
+    confinement = Confinement([str(root)])
+    with resolving():
+        assert confinement.check(root / "mods" / "in.bicep") == str(root / "mods" / "in.bicep")
+        for _ in range(2):
+            with pytest.raises(ReadRefused, match="outside the project"):
+                confinement.read(root / "mods" / "out" / "m.bicep")
