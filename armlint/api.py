@@ -41,20 +41,27 @@ def _lint_paths(paths: list[str], options: LintOptions | None, catalogue: Catalo
     linter, run_config = _set_up(options, None, catalogue)
     linter.linted = [os.path.abspath(p) for p in paths]
     candidates = discover(paths, options.gitignore)
-    linter.bicep_sources = {os.path.abspath(c.path) for c in candidates
-                            if c.skip is None and c.problem is None
-                            and c.path.suffix.lower() == ".bicep"
-                            and linter.skip_reason(c.path) is None}
+    from .resultcache import ResultCache, enabled
+    cache = ResultCache(linter) if enabled(options.cache) and not linter.unsaved else None
+    # One pass over the files, which come folder by folder: the answers per folder (the
+    # configuration, bicepconfig.json, the project) are kept for the latest 1,024 folders, and
+    # a pass for each question asked them all again in a tree of more folders (the corpus).
+    bicep_sources = set()
     used: dict[str, Rule] = {}
     for c in candidates:
-        for rule in linter.settings(c.path).rules:
+        path = c.path
+        if c.skip is None and c.problem is None and path.suffix.lower() == ".bicep" and \
+                linter.skip_reason(path) is None:
+            bicep_sources.add(os.path.abspath(path))
+        for rule in linter.settings(path).rules:
             used[rule.id] = rule
+        if cache is not None and c.problem is None:
+            cache.context(path)  # what the lookups will ask of this folder (kept per folder)
+    linter.bicep_sources = bicep_sources
     if not candidates:
         used = {r.id: r for r in linter.settings(None).rules}
     jobs = options.jobs if options.jobs else (os.cpu_count() or 1)
-    from .resultcache import ResultCache, enabled
-    if enabled(options.cache) and not linter.unsaved:
-        linter.cache = ResultCache(linter)
+    linter.cache = cache
     baseline_path = options.baseline or (str(run_config.baseline) if run_config.baseline else None)
     matching = Matching(load_baseline(Path(baseline_path), options.max_file_size)) \
         if baseline_path else None

@@ -92,6 +92,8 @@ class ResultCache:
             roots = linter.confinement_for(path).roots
             found = _digest([config_id, levels, list(roots)])
             self._contexts[folder] = found
+            # the folder's ("roots", folder) observation (linter.confinement_for), kept too
+            self._now.setdefault(("roots", folder[0]), json.dumps(list(roots)))
         return found
 
     @property
