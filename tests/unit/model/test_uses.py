@@ -1,6 +1,9 @@
 """The uses index (model/uses.py): one pass over a template's expressions, made only when a
 rule asks for what it finds; a lowered Bicep template's trees are the lowering's, not parsed
 again."""
+import sys
+from array import array
+
 from armlint.bicep.lower import ModuleLoader
 import pytest
 
@@ -94,6 +97,21 @@ def test_json_expressions_keep_no_tree_and_parse_it_again_when_asked(monkeypatch
     assert tree.name == "toLower" and tree.args[0].args[0].value == "used"
     assert (tree.start, tree.end) == (1, len(expression.text) - 1)
     assert expression.part == "value" and expression.property_name == "v"
+
+
+def test_the_index_is_compact_call_positions_in_4_byte_arrays_json_expressions_in_4_slots(
+        tmp_path):
+    # a large template has an expression every 200 bytes and two calls in each: a list of ints
+    # and a fifth slot (for a tree a JSON expression never keeps) took 0.3 times its size
+    uses = _json().uses
+    assert uses.calling(("parameters",))  # the pass is made
+    calling = uses._index.calling
+    assert calling and all(isinstance(v, array) and v.itemsize == 4 for v in calling.values())
+    json_expression = uses.expressions[0]
+    bicep_expression = _bicep(tmp_path).uses.expressions[0]
+    assert not hasattr(json_expression, "__dict__") and "_tree" not in type(json_expression).__slots__
+    assert sys.getsizeof(json_expression) < sys.getsizeof(bicep_expression)
+    assert bicep_expression.tree is bicep_expression.tree  # the lowering's own, kept
 
 
 def test_an_expression_key_is_told_from_a_value():
