@@ -266,7 +266,10 @@ class ConfigFinder:
     def for_path(self, path: Path) -> Config:
         if self.explicit is not None:
             return self.explicit
-        return self.for_dir(Path(os.path.abspath(path if path.is_dir() else path.parent)))
+        full = os.path.abspath(path)
+        folder = full if os.path.isdir(full) else os.path.dirname(full)
+        found = self._by_dir.get(folder)  # a Path made only for a folder not asked before
+        return found if found is not None else self.for_dir(Path(folder))
 
     def for_dir(self, directory: Path) -> Config:
         key = str(directory)
@@ -561,7 +564,9 @@ class BicepConfigFinder:
     def levels_for(self, path: Path) -> dict:
         if not self._by_code:
             return {}
-        return self._for_dir(Path(os.path.abspath(path)).parent)
+        folder = os.path.dirname(os.path.abspath(path))
+        found = self._by_dir.get(folder)  # a Path made only for a folder not asked before
+        return found if found is not None else self._for_dir(Path(folder))
 
     def _for_dir(self, directory: Path) -> dict:
         key = str(directory)

@@ -314,7 +314,7 @@ def encode_result(result: FileResult) -> dict:
 def decode_result(data: dict) -> FileResult:
     findings = [finding_from_data(f, _str, _int) for f in data["findings"]]
     rules = data["rules"]
-    if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+    if not isinstance(rules, list):
         raise ValueError("rules")
     result = FileResult(_str(data["path"]), _str(data["kind"]), findings, _shared(rules),
                         source=_str(data["source"]))
@@ -328,10 +328,15 @@ _RULE_IDS: dict[tuple, tuple] = {}  # one tuple for each list of rule IDs the en
 
 def _shared(rules: list) -> tuple:
     """The rule IDs of an entry as a tuple that the results of a run share: a run's files have a
-    few lists of hundreds of IDs between them, and a copy for each would grow with the files."""
+    few lists of hundreds of IDs between them, and a copy for each would grow with the files.
+    A list is checked (strings only) the first time it is seen: a tuple equal to one checked
+    holds strings (no other JSON value is equal to a string; a list or object in it cannot be
+    hashed: TypeError, a miss)."""
     key = tuple(rules)
     found = _RULE_IDS.get(key)
     if found is None:
+        if not all(isinstance(r, str) for r in key):
+            raise ValueError("rules")
         if len(_RULE_IDS) >= 64:  # not a few lists after all: share no more
             return key
         found = _RULE_IDS[key] = key

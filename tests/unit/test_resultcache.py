@@ -329,6 +329,18 @@ def test_an_entry_with_a_wrong_field_type_is_a_miss(project, run):
     assert linted == ["vm.json"] and again == report
 
 
+@pytest.mark.parametrize("bad", [[1], ["AL1001", None], [["AL1001"]], [{"a": 1}], "AL1001"])
+def test_rule_ids_that_are_not_strings_are_a_miss_after_good_ones(bad):
+    """decode_result checks a list of rule IDs once per run (resultcache._shared): a list not
+    seen before is checked, however many good ones came first."""
+    good = {"path": "t.json", "kind": "template", "rules": ["AL1001", "AL1002"],
+            "source": "/x/t.json", "findings": []}
+    assert resultcache.decode_result(good).rules == ("AL1001", "AL1002")
+    assert resultcache.decode_result(dict(good)).rules is resultcache.decode_result(good).rules
+    with pytest.raises((ValueError, TypeError)):
+        resultcache.decode_result(dict(good, rules=bad))
+
+
 def test_a_pickle_in_the_cache_folder_is_never_loaded(project, run):
     import pickle
 
