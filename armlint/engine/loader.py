@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     import yaml  # imported where a rule file is read: a run from the compiled cache needs none
 
-from .catalogue import Catalogue, Default, Rule
+from .catalogue import Catalogue, Default, PendingRule, Rule
 from ..source.files import Confinement, ReadRefused, read_file
 from .expression import CompileError, Expression
 
@@ -394,7 +394,7 @@ def _read_cache(path: Path) -> list[Rule] | None:
             return None
         docs = _CachedDocs(_docs_file(path))
         rules = []
-        new = Rule.__new__
+        new = PendingRule.__new__
         for item in entry["rules"]:
             source, data = item["source"], item["data"]
             if not isinstance(source, str) or not isinstance(data, dict) or "docs" in data:
@@ -402,7 +402,7 @@ def _read_cache(path: Path) -> list[Rule] | None:
             module = data.get("module")
             if module is not None and not (isinstance(module, str) and module.isidentifier()):
                 return None  # a Python rule names a module of armlint.checks, nothing else
-            rule = new(Rule)
+            rule = new(PendingRule)
             fields = rule.__dict__
             for key, kind in _HEADER:
                 value = data.get(key, True) if kind is bool else data[key]
@@ -419,7 +419,7 @@ def _read_cache(path: Path) -> list[Rule] | None:
             fields["_source_text"] = source
             fields["_data"] = data
             fields["complete"] = _complete
-            fields["docs_source"] = docs  # Rule.__getattr__ asks it for the docs
+            fields["docs_source"] = docs  # Rule.docs asks it for the docs
             rules.append(rule)
         return rules
     except Exception:  # not ours: compile again
@@ -460,11 +460,12 @@ class _CachedDocs:
                 self.docs = found if isinstance(found, dict) else {}
             except Exception:
                 self.docs = {}
-        found = self.docs.get(str(rule.source))
+        source = rule.source_text  # the rule is not made for its docs
+        found = self.docs.get(source)
         if isinstance(found, dict):
             return found
         try:
-            return _load(Path(rule.source), True, False, None)[1].get("docs") or {}
+            return _load(Path(source), True, False, None)[1].get("docs") or {}
         except RuleFileError:
             return {}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from lsprotocol import types as T
 from pygls.uris import from_fs_path
 
-from ..engine.catalogue import Rule
+from ..engine.catalogue import RULE_FILE_TYPES, Rule
 from ..engine.results import Finding
 from ..source.text import LineIndex, Span
 from .edits import Action
@@ -56,7 +56,7 @@ class Text:
 def help_uri(rule: Rule | None) -> str | None:
     """The page of a rule: built-in rules and Azure Policy definitions have one; a team's own
     rules do not."""
-    if rule is None or (not rule.builtin and type(rule) is Rule):
+    if rule is None or (not rule.builtin and type(rule) in RULE_FILE_TYPES):
         return None
     return rule.help_uri
 
@@ -120,7 +120,7 @@ def code_action(action: Action, uri: str, text: Text, diagnostic: T.Diagnostic |
 
 def hover_page(rule: Rule | None, finding: Finding) -> str:
     """The Markdown a hover shows for a finding: the rule's page."""
-    if rule is not None and type(rule) is Rule:
+    if rule is not None and type(rule) in RULE_FILE_TYPES:
         from ..ruledocs import render_page
         return render_page(rule)
     lines = [f"**{finding.rule_id}** {finding.rule_name}", "", finding.message]

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from armlint.engine.catalogue import PendingRule, Rule
 from armlint.engine.loader import CACHE_FORMAT, RuleFileError, load_catalogue, load_rule_file
 
 GOOD = """\
@@ -248,6 +249,22 @@ def test_rules_from_the_cache_are_the_rules_of_their_files(catalogue_cache):
         for name in RULE_FIELDS:
             assert _shape(getattr(rule, name)) == _shape(getattr(read[rule.id], name)), \
                 (rule.id, name)
+
+
+def test_a_cached_rule_is_a_plain_rule_once_made(catalogue_cache):
+    """Only a rule still to be made from the cache's data has a `__getattr__`: a class with one
+    has no specialised attribute reads in Python 3.11, and the engine reads rules' fields per
+    item. Reading the docs alone does not make the rule."""
+    load_catalogue()
+    cached = load_catalogue()
+    assert not hasattr(Rule, "__getattr__")
+    rule = cached.find("AL5001")
+    assert type(rule) is PendingRule and rule.docs["what"] and type(rule) is PendingRule
+    assert rule.scope_kind == "resources" and type(rule) is Rule
+    assert "complete" not in vars(rule) and rule.docs["what"]
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        rule.nothing
+    assert all(type(r) is Rule for r in load_catalogue(validate_builtin=True).rules)
 
 
 def test_a_cached_rule_whose_data_makes_no_rule_is_read_from_its_file(catalogue_cache):
