@@ -431,9 +431,12 @@ class Linter:
         finally:
             self._linting_files.pop()
         result.source = key
+        keep = self._keep_until
         if key not in self._module_findings and key not in self._cyclic and \
-                (explicit or result.kind not in ("skipped", "unreadable")):
-            # what _reported_in_module asks when another file uses this one as a module
+                (explicit or result.kind not in ("skipped", "unreadable")) and \
+                (keep is None or key in keep):
+            # what _reported_in_module asks when another file uses this one as a module (not
+            # made for a file the run's plan has no later use for: release() would drop it)
             self._module_findings[key] = {(f.rule_id, f.location.span) for f in result.findings}
         return result
 
@@ -697,6 +700,7 @@ class Linter:
                                                 rf.kind)
             finding.related = related
             result.findings.append(finding)
+        del seen, items  # a key per finding: not kept while the copies are merged
         _merge_copies(result, model)
 
     def _in_module(self, found: tuple) -> tuple[Related, ...]:
@@ -810,18 +814,26 @@ def _merge_copies(result: FileResult, model) -> None:
     says in how many copies it is and lists the values that differ: "... (in 3 of 3 copies:
     'a', 'b', 'c')" (a property loop: "in 2 copies"). Several findings of one rule at one place
     outside a loop are different problems and stay apart."""
-    groups: dict = {}
-    for f in result.findings:
-        if f.item_pointer:
-            groups.setdefault((f.rule_id, f.location, f.item_pointer), []).append(f)
-    merged = [g for g in groups.values() if len(g) > 1]
-    if not merged:
-        return
     from .engine.locate import json_pointer
     loops = {json_pointer(tuple(r.origin.pointer)): len(r.copies) for r in model.resources
              if r.copy is not None and len(r.copies) > 1}
+    # Only a finding that can be one of a loop's copies is grouped (a key for each finding of a
+    # large template was the peak of its lint), and a group gets a list once it has a second.
+    bicep = model.is_bicep
+    first: dict = {}
+    groups: dict = {}
+    for f in result.findings:
+        item = f.item_pointer
+        if item and (item in loops or bicep or "/copy/" in f.location.pointer):
+            key = (f.rule_id, f.location, item)
+            earlier = first.setdefault(key, f)
+            if earlier is not f:
+                groups.setdefault(key, [earlier]).append(f)
+    del first
+    if not groups:
+        return
     drop: set = set()
-    for group in merged:
+    for group in groups.values():
         total = loops.get(group[0].item_pointer)
         if total is None and not _in_property_loop(model, group[0].location.pointer):
             continue  # not the copies of a loop: several problems at one place

@@ -1,0 +1,62 @@
+"""What a file's findings cost while they are made: nothing held per finding beyond the finding
+itself (issue 16: a large template's peak is reached while its findings are located)."""
+
+import tracemalloc
+
+from armlint.api import Linter, LintOptions
+
+SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"
+COUNT = 3000
+
+
+def _template(count: int) -> str:
+    resources = ",".join(
+        '{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2019-06-01", '
+        '"name": "st%d", "location": "westeurope"}' % i for i in range(count))
+    return '{"$schema": "%s", "contentVersion": "1.0.0.0", "resources": [%s]}' % (SCHEMA, resources)
+
+
+def test_locating_findings_holds_no_table_entry_per_finding_outside_loops(catalogue, tmp_path):
+    # The copies of a resource loop are merged by rule and place; every finding of a template
+    # without loops was keyed for that too (a tuple, a list and a dict entry each: ~200 bytes a
+    # finding on top of the key that folds identical findings), which was the peak of a large
+    # template's lint.
+    (tmp_path / "t.json").write_text(_template(COUNT))
+    linter = Linter(catalogue, LintOptions(select=["AL4001"], use_config=False), root=tmp_path)
+    real = linter._finish
+    seen = []
+
+    def finish(result, *args):
+        tracemalloc.reset_peak()
+        real(result, *args)
+        now, peak = tracemalloc.get_traced_memory()
+        seen.append((peak - now, len(result.findings)))
+    linter._finish = finish
+    tracemalloc.start()
+    try:
+        linter.lint_file(tmp_path / "t.json")
+    finally:
+        tracemalloc.stop()
+    (transient, findings), = seen
+    assert findings == COUNT
+    assert transient / findings < 250, f"{transient / findings:.0f} bytes a finding"
+
+
+def test_findings_of_a_file_no_later_file_uses_as_a_module_are_not_recorded(catalogue, tmp_path):
+    # `_reported_in_module` asks which findings a module file gives on its own; a set of them
+    # for every file (a tuple per finding) was made at the peak of a large file's lint, and
+    # released right after unless a Bicep file of the run uses the file as a module.
+    (tmp_path / "t.json").write_text(_template(3))
+    (tmp_path / "main.bicep").write_text("module m 't.json' = {\n  name: 'm'\n}\n")
+    linter = Linter(catalogue, LintOptions(select=["AL4001"], use_config=False), root=tmp_path)
+    key = str(tmp_path / "t.json")
+    linter.plan([key])
+    assert len(linter.lint_file(tmp_path / "t.json").findings) == 3
+    assert key not in linter._module_findings
+    linter.plan([key, str(tmp_path / "main.bicep")])
+    linter.lint_file(tmp_path / "t.json")
+    assert len(linter._module_findings[key]) == 3  # kept for main.bicep, which uses it
+    linter.plan(None)  # no plan (an editor, a library caller): kept, as ever
+    linter.forget_files()
+    linter.lint_file(tmp_path / "t.json")
+    assert len(linter._module_findings[key]) == 3
