@@ -667,6 +667,15 @@ class Model:
         key = rtype.lower()
         return [r for r in self.resources if r.type_key == key]
 
+    def forget_views(self) -> None:
+        """Drop the evaluated resource views (model/views.py) the rules shared, once they have
+        run: findings are located from origins, and a large template's views (1.6 times its
+        size) were held until its findings were made; a view asked for again is made again."""
+        for res in self.resources:
+            res._view = None
+            for copy in res._copies or ():
+                copy._view = None
+
     # -- the linted file and its own templates --------------------------------------------------
     @property
     def root_doc(self) -> Any:

@@ -60,3 +60,23 @@ def test_findings_of_a_file_no_later_file_uses_as_a_module_are_not_recorded(cata
     linter.forget_files()
     linter.lint_file(tmp_path / "t.json")
     assert len(linter._module_findings[key]) == 3
+
+
+def test_resource_views_are_dropped_before_findings_are_located(catalogue, tmp_path):
+    # The rules share each resource's evaluated view; a large template's views (1.6 times its
+    # size) were held until its findings were made, at the peak of its lint.
+    from armlint.model.views import resource_view
+    (tmp_path / "t.json").write_text(_template(3))
+    linter = Linter(catalogue, LintOptions(select=["AL4001"], use_config=False), root=tmp_path)
+    real = linter._finish
+    held = []
+
+    def finish(result, settings, raw, doc, model):
+        held.append([r._view for r in model.resources])
+        real(result, settings, raw, doc, model)
+        view = resource_view(model.resources[0])  # made again when asked
+        assert view["name"] == "st0" and view.origin == model.resources[0].origin
+    linter._finish = finish
+    assert len(linter.lint_file(tmp_path / "t.json").findings) == 3
+    assert held == [[None, None, None]]
+
