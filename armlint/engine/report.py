@@ -37,12 +37,13 @@ class Report:
     """Collects the findings of one rule over the items it is handed (see the module docstring).
     The engine points `ctx` at the item being checked."""
 
-    __slots__ = ("rule", "ctx", "found")
+    __slots__ = ("rule", "ctx", "found", "texts")
 
     def __init__(self, rule: "Rule", ctx: "Context | None" = None):
         self.rule = rule
         self.ctx = ctx
         self.found: list["RawFinding"] = []
+        self.texts: dict = {}  # equal messages share one string (run.shared)
 
     def at_path(self, *paths: str, part: str = "value", message: str | None = None,
                 level: str | None = None, **values: Any) -> None:
@@ -84,13 +85,13 @@ class Report:
 
     def _add(self, anchor: Any, paths: tuple, part: str, message: str | None,
              level: str | None, values: dict) -> "RawFinding":
-        from .run import RawFinding
+        from .run import RawFinding, shared
         rule = self.rule
         undeclared = [k for k in values if k not in rule.bound]
         if undeclared:
             raise UndeclaredValue(f"the check binds {', '.join(undeclared)}, which the rule file "
                                   f"does not list in `bind`")
-        text = render(message or rule.message, self.ctx.message_values(values))
+        text = shared(self.texts, render(message or rule.message, self.ctx.message_values(values)))
         finding = RawFinding(rule, anchor, tuple(paths), part, text, level=level)
         self.found.append(finding)
         return finding

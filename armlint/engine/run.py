@@ -29,30 +29,46 @@ from .report import Report
 RULE_CRASH = "AL0003"
 
 
-@dataclass(slots=True)
 class RawFinding:
-    rule: Rule | str  # a Rule, or the ID of a tool rule (parse error, rule crash...)
-    anchor: Any  # the context the paths start from
-    paths: tuple  # context paths, tried in order (first that exists)
-    part: str
-    message: str
-    origin: Any = None  # a direct source origin (wins over paths)
-    offsets: tuple | None = None  # (doc, start, end) for findings about raw text
-    inner: tuple | None = None  # (start, end) inside the string at `origin`
-    level: str | None = None
-    kind: str = "fail"  # SARIF result kind: "open" for an undetermined Azure Policy result
-    place: tuple | None = None  # where `paths` lead (locate.pin), worked out when made
-    item: Any = None  # the Origin of the resource the rule was looking at
+    """What a rule found, before it is located: the rule (a Rule, or the ID of a tool rule: parse
+    error, rule crash...), the message, and where. The context paths (`paths`, tried in order:
+    the first that exists) are walked when the finding is made (locate.pin) and the context
+    (`anchor`) is not kept: kept until the findings were located, the contexts (a copy per
+    finding for a rule with `each`) held 11 MB of a 10 MB template's 33,000 findings. The place
+    is held in three slots rather than a tuple and a list (120 bytes a finding). `origin` (a
+    direct source origin) wins over the paths; `offsets` is (doc, start, end) for findings about
+    raw text; `inner` (start, end) inside the string at `origin`; `kind` the SARIF result kind
+    ("open" for an undetermined Azure Policy result); `item` the Origin of the resource the rule
+    was looking at."""
 
-    def __post_init__(self) -> None:
-        # The anchor is read here and dropped: kept until the findings are located, the
-        # contexts (a copy per finding of a rule with `each`) held 11 MB of a 10 MB template's
-        # 33,000 findings.
-        anchor = self.anchor
-        self.place = pin(anchor, self.paths, self.part)
+    __slots__ = ("rule", "part", "message", "origin", "offsets", "inner", "level", "kind",
+                 "item", "_at", "_trail", "_at_part")
+    anchor = None  # never kept (see above)
+
+    def __init__(self, rule: Rule | str, anchor: Any, paths: tuple, part: str, message: str,
+                 origin: Any = None, offsets: tuple | None = None, inner: tuple | None = None,
+                 level: str | None = None, kind: str = "fail"):
+        self.rule = rule
+        self.part = part
+        self.message = message
+        self.origin = origin
+        self.offsets = offsets
+        self.inner = inner
+        self.level = level
+        self.kind = kind
+        place = pin(anchor, paths, part)
+        if place is None:
+            self._at = self._trail = self._at_part = None
+        else:
+            self._at, trail, self._at_part = place
+            self._trail = tuple(trail) if trail else ()
         resource = anchor.get("resource") if isinstance(anchor, dict) else None
         self.item = getattr(resource, "origin", None)
-        self.anchor = None
+
+    @property
+    def place(self) -> tuple | None:
+        """Where `paths` lead (locate.pin), worked out when the finding was made."""
+        return None if self._at is None else (self._at, self._trail, self._at_part)
 
 
 @dataclass
@@ -73,8 +89,9 @@ def run_rules(model: Model, rules: list[Rule], options: RunOptions | None = None
                 findings.extend(_run_python(rule, items, options))
                 continue
             rule_options = _options(rule, options)
+            texts: dict = {}
             for ctx in jmespath_items(rule, items):
-                findings.extend(_run_jmespath(rule, ctx, rule_options))
+                findings.extend(_run_jmespath(rule, ctx, rule_options, texts))
     return findings
 
 
@@ -111,7 +128,8 @@ def _options(rule: Rule, options: RunOptions) -> Obj:
     return Obj(merged)
 
 
-def _run_jmespath(rule: Rule, ctx: Obj, rule_options: Obj) -> list[RawFinding]:
+def _run_jmespath(rule: Rule, ctx: Obj, rule_options: Obj,
+                  texts: dict | None = None) -> list[RawFinding]:
     scoped = Obj(ctx)
     scoped.origin = None
     scoped["options"] = rule_options
@@ -136,8 +154,9 @@ def _run_jmespath(rule: Rule, ctx: Obj, rule_options: Obj) -> list[RawFinding]:
             # the context as it is now: a copy only when the next item changes it (a copy each
             # took 1.4 times the size of a large template with many findings)
             anchor = Obj(scoped) if rule.each is not None else scoped
+            text = format_message(rule.message, scoped, values)
             out.append(RawFinding(rule, anchor, rule.report_at, rule.report_part,
-                                  format_message(rule.message, scoped, values)))
+                                  shared(texts, text) if texts is not None else text))
         return out
     except Exception as exc:  # a rule must never stop the run
         return [_crash(rule, ctx, exc)]
@@ -153,6 +172,21 @@ def _crash(rule: Rule, ctx: Any, exc: Exception) -> RawFinding:
     message = (f"rule {rule.id} ({rule.name}) failed on this item: {type(exc).__name__}: {exc}"
                f"{detail}; please report this")
     return RawFinding(RULE_CRASH, ctx, ("resource",), "value", message)
+
+
+SHARED_TEXTS = 256  # distinct messages of one rule's run shared (a rule's first ones)
+
+
+def shared(texts: dict, text: str) -> str:
+    """One string for equal messages of a rule's run in a file (`texts`, the rule's table):
+    a rule whose message does not name the item gave a copy per item (2.2 MB of the 10 MB bench
+    template's findings). Only the first SHARED_TEXTS distinct ones are kept in the table."""
+    found = texts.get(text)
+    if found is not None:
+        return found
+    if len(texts) < SHARED_TEXTS:
+        texts[text] = text
+    return text
 
 
 def message_values(ctx: Any, values: dict) -> dict[str, str]:

@@ -80,3 +80,10 @@ def test_resource_views_are_dropped_before_findings_are_located(catalogue, tmp_p
     assert len(linter.lint_file(tmp_path / "t.json").findings) == 3
     assert held == [[None, None, None]]
 
+
+def test_equal_messages_of_a_rule_share_one_string(catalogue, tmp_path):
+    # AL4001's message names the API version and type, not the resource: one string for all
+    (tmp_path / "t.json").write_text(_template(4))
+    linter = Linter(catalogue, LintOptions(select=["AL4001"], use_config=False), root=tmp_path)
+    messages = [f.message for f in linter.lint_file(tmp_path / "t.json").findings]
+    assert len(messages) == 4 and len({id(m) for m in messages}) == 1
