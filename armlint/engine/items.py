@@ -205,7 +205,7 @@ class FileItems:
     resources indexed by type, and the resources each filter keeps (rules that filter alike
     share the list)."""
 
-    __slots__ = ("model", "contexts", "by_type", "_resources")
+    __slots__ = ("model", "contexts", "by_type", "_resources", "_calls")
 
     def __init__(self, model: Model):
         self.model = model
@@ -215,6 +215,31 @@ class FileItems:
             by_type.setdefault(res.type_key, []).append(res)
         self.by_type = by_type
         self._resources: dict[tuple, list[Resource]] = {}
+        self._calls: dict | None = None  # Bicep: lower-case function name -> [(index, call)]
+
+    def calls(self, nodes: list, functions: tuple[str, ...]) -> list:
+        """The Bicep calls (`nodes`: every call of the file) of the lower-case `functions`
+        ('list*': a prefix), in any casing, in source order: the calls are grouped by name once
+        per file for every rule that asks (each rule went through all of them)."""
+        by_name = self._calls
+        if by_name is None:
+            by_name = self._calls = {}
+            for i, call in enumerate(nodes):
+                by_name.setdefault(call.name.name.lower(), []).append((i, call))
+        chosen = {}  # name -> its calls: a name two of the functions name is taken once
+        for f in functions:
+            if f.endswith("*"):
+                prefix = f[:-1]
+                chosen.update((name, calls) for name, calls in by_name.items()
+                              if name.startswith(prefix))
+            elif f in by_name:
+                chosen[f] = by_name[f]
+        if not chosen:
+            return []
+        if len(chosen) == 1:
+            [calls] = chosen.values()
+            return [call for _, call in calls]
+        return [call for _, call in sorted(p for calls in chosen.values() for p in calls)]
 
     def resources(self, rule: Any) -> list[Resource]:
         """The resources a rule visits (`resources_for`), found once per filter."""
@@ -241,13 +266,14 @@ def resources_for(rule: Any, model: Model, by_type: dict) -> Iterable[Resource]:
     if rule.templates != "all":
         own = {id(t) for t in templates_of(model, rule.templates)}
         candidates = [r for r in candidates if id(r.template) in own]
+    include_existing, include_not_deployed = rule.include_existing, rule.include_not_deployed
     for res in candidates:
-        if res.existing and not rule.include_existing:
+        if res.existing and not include_existing:
             continue
-        if not rule.include_not_deployed and res.copy_count == 0:
+        if not include_not_deployed and res.copy_count == 0:
             continue
         for one in res.copies:  # a loop of known count: each copy, with copyIndex() bound
-            if rule.include_not_deployed or one.condition is not False:
+            if include_not_deployed or one.condition is not False:
                 yield one
 
 
@@ -297,7 +323,7 @@ def typed_items(rule: Any, items: FileItems, options: Obj) -> Iterator[Context]:
             for name, cls in zip(rule.nodes, rule.node_classes):
                 nodes = semantic.of(cls)
                 if name == "Call" and rule.functions:
-                    nodes = _calls_of(nodes, rule.functions)
+                    nodes = items.calls(nodes, rule.functions)
                 for node in nodes:
                     ctx.node = node
                     yield ctx
@@ -328,15 +354,3 @@ def typed_items(rule: Any, items: FileItems, options: Obj) -> Iterator[Context]:
             for expression in t.uses.calling(functions) if functions else t.uses.expressions:
                 ctx.expression = expression
                 yield ctx
-
-
-def _calls_of(calls: list, functions: tuple[str, ...]) -> list:
-    """The Bicep calls of the lower-case `functions` ('list*': a prefix), in any casing."""
-    exact = {f for f in functions if not f.endswith("*")}
-    prefixes = tuple(f[:-1] for f in functions if f.endswith("*"))
-    out = []
-    for call in calls:
-        low = call.name.name.lower()
-        if low in exact or (prefixes and low.startswith(prefixes)):
-            out.append(call)
-    return out

@@ -102,3 +102,25 @@ def test_a_rule_of_call_nodes_with_functions_is_handed_the_calls_of_those_functi
     assert calls == ["Reference(st.id)", "listSecrets(st.id, '2023-01-01')",
                      "reference(st.id, '2023-01-01')", "st.listKeys('2023-01-01')"]
     assert len(seen_by(model, nodes=("Call",))) == 5  # toLower too, without functions
+
+
+def test_bicep_calls_of_several_functions_come_in_source_order_and_once_each():
+    """The file's calls are grouped by name once (FileItems.calls); a rule naming several
+    functions, or a prefix matching several names, is still handed them in source order, and a
+    call two of its functions name only once."""
+    from armlint.bicep.lower import ModuleLoader
+    text = ("resource st 'Microsoft.Storage/storageAccounts@2023-01-01' existing = { name: 's' }\n"
+            "var a = listSecrets(st.id, '2023-01-01')\nvar b = reference(st.id)\n"
+            "var c = st.listKeys('2023-01-01')\nvar d = ListSecrets(st.id, '2023-01-01')\n"
+            "var e = concat(reference(st.id, '2023-01-01').x, 'y')\n")
+    doc, value = ModuleLoader().lowered(None, text)
+    model = build_template_model(doc, value, language="bicep")
+    in_order = ["listSecrets(st.id, '2023-01-01')", "reference(st.id)",
+                "st.listKeys('2023-01-01')", "ListSecrets(st.id, '2023-01-01')",
+                "reference(st.id, '2023-01-01')"]
+    assert seen_by(model, nodes=("Call",), functions=("listkeys", "list*", "reference")) == \
+        in_order
+    assert seen_by(model, nodes=("Call",), functions=("list*",)) == \
+        [c for c in in_order if "ist" in c]
+    assert seen_by(model, nodes=("Call",), functions=("concat", "nothing")) == \
+        ["concat(reference(st.id, '2023-01-01').x, 'y')"]
