@@ -412,59 +412,10 @@ def resolve(raw: Any, origin: Origin | None, ctx: EvalContext) -> Any:
     return raw
 
 
-def resolve_member(parent: Any, key: Any, raw: Any, origin: Origin | None, ctx: EvalContext) -> Any:
-    """`resolve(raw, origin.child(key), ctx)` for the value `raw` at `key` of the object or array
-    `parent` written at `origin`, with no origin object made where `parent` is a document's own
-    container and `raw` one too (see `_told`)."""
-    cls = raw.__class__
-    if (cls is CIDict or cls is Arr) and _knows(parent, origin) and _told(raw, parent, key):
-        return resolve(raw, _OWN, ctx)
-    return resolve(raw, origin.child(key) if origin is not None else None, ctx)
-
-
 _SCALARS = frozenset({int, float, bool, type(None)})
-
-# The origin a document's own container is resolved at when it was told only its parent (see
-# `_told`): it knows its place itself (`raw.origin`, an origin made only if someone asks). An
-# origin object for each of a large template's placed objects and arrays was 0.4 times its size.
-_OWN = object()
-
-
-def _knows(raw: Any, origin: Any) -> bool:
-    """Whether `raw`, resolved at `origin`, says it is there (told now if it was told nothing),
-    so that its own containers can be told only that they are in it."""
-    if origin is _OWN:
-        return True
-    if origin is None or (raw.__class__ is not CIDict and raw.__class__ is not Arr):
-        return False
-    try:
-        known = raw._origin
-    except AttributeError:
-        raw._origin = origin
-        return True
-    return known is origin or raw.origin == origin
-
-
-def _told(val: Any, raw: Any, key: Any) -> bool:
-    """Whether the document's own container `val`, at `key` in `raw` (which knows its place),
-    is told only that it is in `raw`: the first time it is, and again when its place is that."""
-    if val.__class__ is not CIDict and val.__class__ is not Arr:
-        return False
-    try:
-        known = val._origin
-    except AttributeError:
-        val._origin = raw
-        return True
-    return known is raw or (known.__class__ is Origin and known.is_child(raw._origin, key))
 
 
 def _resolve_object(raw: dict, origin: Origin | None, ctx: EvalContext) -> Any:
-    linked = _knows(raw, origin)
-    if origin is _OWN:
-        origin = None  # made from `raw.origin` if it is needed
-        own = True
-    else:
-        own = False
     out = None  # the pairs, from the first that differs from the raw object's
     same = 0  # how many pairs before that were the raw object's own
     copies = None
@@ -488,11 +439,7 @@ def _resolve_object(raw: dict, origin: Origin | None, ctx: EvalContext) -> Any:
         cls = val.__class__
         if cls in _SCALARS or (cls is str and val[:1] != "["):
             value = val
-        elif linked and _told(val, raw, key):
-            value = resolve(val, _OWN, ctx)
         else:
-            if own and origin is None:
-                origin = raw.origin
             value = resolve(val, origin.child(key) if origin is not None else None, ctx)
         if out is None:
             if value is val and name is key:
@@ -502,10 +449,8 @@ def _resolve_object(raw: dict, origin: Origin | None, ctx: EvalContext) -> Any:
         out.append((name, value))
     if out is None:
         if raw.__class__ is CIDict or raw.__class__ is Obj:
-            return raw if origin is None or own else _placed(raw, origin)
+            return raw if origin is None else _placed(raw, origin)
         out = list(raw.items())  # a plain dict: as a case-insensitive object
-    if own and origin is None:
-        origin = raw.origin
     obj = Obj(out)
     if copies is not None:
         _expand_property_copies(obj, copies[0], copies[1], origin, ctx)
@@ -514,22 +459,12 @@ def _resolve_object(raw: dict, origin: Origin | None, ctx: EvalContext) -> Any:
 
 
 def _resolve_array(raw: list, origin: Origin | None, ctx: EvalContext) -> Any:
-    linked = _knows(raw, origin)
-    if origin is _OWN:
-        origin = None  # made from `raw.origin` if it is needed
-        own = True
-    else:
-        own = False
     out = None  # the items, from the first that differs from the raw array's
     for i, val in enumerate(raw):
         cls = val.__class__
         if cls in _SCALARS or (cls is str and val[:1] != "["):
             value = val
-        elif linked and _told(val, raw, i):
-            value = resolve(val, _OWN, ctx)
         else:
-            if own and origin is None:
-                origin = raw.origin
             value = resolve(val, origin.child(i) if origin is not None else None, ctx)
         if out is None:
             if value is val:
@@ -538,9 +473,9 @@ def _resolve_array(raw: list, origin: Origin | None, ctx: EvalContext) -> Any:
         out.append(value)
     if out is None:
         if raw.__class__ is Arr:
-            return raw if origin is None or own else _placed(raw, origin)
+            return raw if origin is None else _placed(raw, origin)
         out = Arr(raw)
-    out.origin = raw.origin if own and origin is None else origin
+    out.origin = origin
     return out
 
 

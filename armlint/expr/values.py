@@ -56,10 +56,6 @@ class Origin:
         made._key = key
         return made
 
-    def is_child(self, parent: Any, key: Any) -> bool:
-        """Whether this is `parent.child(key)` (made by it, not an equal one)."""
-        return self._base is parent and self._key == key
-
     def __iter__(self):
         return iter((self.doc, self.pointer))
 

@@ -123,14 +123,12 @@ def _build_template(model: Model, raw: dict, origin: Origin, scope: TemplateScop
     model.templates.append(template)
     resources = raw.get("resources")
     key = raw.actual_key("resources")
-    if isinstance(resources, (list, dict)):
-        within = origin.child(key)  # one for all the resources (one each was 48 bytes each)
-        if isinstance(resources, list):
-            for i, res in enumerate(resources):
-                _add_resource(model, template, res, within.child(i), None, None)
-        else:
-            for symbolic, res in resources.items():
-                _add_resource(model, template, res, within.child(symbolic), None, symbolic)
+    if isinstance(resources, list):
+        for i, res in enumerate(resources):
+            _add_resource(model, template, res, origin.child(key).child(i), None, None)
+    elif isinstance(resources, dict):
+        for symbolic, res in resources.items():
+            _add_resource(model, template, res, origin.child(key).child(symbolic), None, symbolic)
     return template
 
 
@@ -156,9 +154,9 @@ def _add_resource(model: Model, template: Template, raw: Any, origin: Origin,
         parent.children.append(res)
     children = raw.get("resources")
     if isinstance(children, list):
-        within = origin.child(raw.actual_key("resources"))
+        key = raw.actual_key("resources")
         for i, child in enumerate(children):
-            _add_resource(model, template, child, within.child(i), res, None)
+            _add_resource(model, template, child, origin.child(key).child(i), res, None)
     if rtype.lower() == _DEPLOYMENTS:
         _add_nested_template(model, template, res)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..expr.evaluate import resolve_member
+from ..expr.evaluate import resolve
 from ..expr.values import Obj, PartialString, Unknown
 from .template import Resource
 
@@ -28,7 +28,7 @@ def resource_view(res: Resource) -> Obj:
             if nested and low == "properties" and isinstance(raw, dict):
                 view[key] = _properties_without_template(res, key, raw)
                 continue
-            view[key] = resolve_member(res.raw, key, raw, res.origin, res.ctx)
+            view[key] = resolve(raw, res.origin.child(key), res.ctx)
         res._view = view
     return view
 
@@ -38,7 +38,7 @@ def _properties_without_template(res: Resource, key: str, raw: dict) -> Obj:
     out = Obj()
     out.origin = origin
     for k, v in raw.items():
-        out[k] = v if k.lower() == "template" else resolve_member(raw, k, v, origin, res.ctx)
+        out[k] = v if k.lower() == "template" else resolve(v, origin.child(k), res.ctx)
     return out
 
 

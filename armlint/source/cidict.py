@@ -22,39 +22,8 @@ _FOLDS: dict[tuple, dict] = {}
 _MAX_FOLDS = 4096
 
 
-def _origin(self):
-    """Where the object or array was written: its origin, or (for a document's own container
-    told only its parent, see expr/evaluate.py) the parent's origin and its key there, made
-    when first asked and kept."""
-    found = self._origin
-    if isinstance(found, (dict, list)):
-        parent = found.origin
-        if parent is None:
-            return None
-        if isinstance(found, dict):
-            key = next((k for k, v in dict.items(found) if v is self), _ABSENT)
-        else:
-            key = next((i for i, v in enumerate(found) if v is self), _ABSENT)
-        if key is _ABSENT:  # no longer there: a place cannot be told
-            return None
-        found = self._origin = parent.child(key)
-    return found
-
-
-def _set_origin(self, origin) -> None:
-    self._origin = origin
-
-
-_ABSENT = object()
-# An origin object for each of a large template's objects and arrays was 0.4 times its size;
-# a document's own container that nothing evaluated changes is told only its parent, and its
-# origin is made if someone asks (a rule reporting it, the locator).
-_ORIGIN = property(_origin, _set_origin)
-
-
 class CIDict(dict):
-    __slots__ = ("_folded", "_origin")
-    origin = _ORIGIN
+    __slots__ = ("_folded", "origin")
 
     def _fold(self) -> dict:
         try:
@@ -137,5 +106,4 @@ class Arr(list):
     """A JSON array: of a loaded document, or resolved; `origin` (when set) is where it was
     written."""
 
-    __slots__ = ("_origin",)
-    origin = _ORIGIN
+    __slots__ = ("origin",)

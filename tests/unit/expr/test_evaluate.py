@@ -143,35 +143,6 @@ def test_resolve_hands_out_what_holds_no_expression_with_its_place(ctx):
     assert moved.origin.pointer == ("elsewhere",) and raw["sku"].origin.pointer == ("r", "sku")
 
 
-def test_a_documents_own_containers_are_told_their_parent_and_make_their_origin_when_asked(
-        ctx, monkeypatch):
-    # an origin object for each placed object and array of a large template was 0.4 times its
-    # size: they are made only for new objects (above an evaluated value) and when asked
-    doc = load('{"r": {"a": {"b": {"c": [1, {"d": 2}]}, "e": "[add(1, 2)]"}, "f": [[{"g": 1}]]}}')
-    raw = doc.value["r"]
-    made = []
-    child = Origin.child
-    monkeypatch.setattr(Origin, "child", lambda self, key: made.append(key) or child(self, key))
-    value = resolve(raw, Origin(doc, ("r",)), ctx)
-    # the new object at "a" (above `e`) and the expression at "e" (its value could be an object
-    # to place); "b", "c", "f" and what is in them: none
-    assert made == ["a", "e"]
-    assert value["a"] is not raw["a"] and value["a"]["e"] == 3 and value["f"] is raw["f"]
-    assert value["a"]["b"] is raw["a"]["b"] and value["a"]["b"]["c"][1] is raw["a"]["b"]["c"][1]
-    assert value["a"]["b"]["c"][1].origin.pointer == ("r", "a", "b", "c", 1)
-    assert value["f"][0][0].origin.pointer == ("r", "f", 0, 0)
-    assert value["a"].origin.pointer == ("r", "a") and value.origin.pointer == ("r",)
-    made.clear()  # asked once: kept (the chain above it too)
-    assert value["a"]["b"]["c"][1].origin is value["a"]["b"]["c"][1].origin and made == []
-    # resolved again at the same place: the same objects, no origin made for them
-    again = resolve(raw, Origin(doc, ("r",)), ctx)
-    assert again["a"]["b"] is raw["a"]["b"] and again["f"] is raw["f"] and "b" not in made
-    # at another place: a copy placed there, the document's own still where it is written
-    moved = resolve(raw["a"]["b"], Origin(doc, ("elsewhere",)), ctx)
-    assert moved is not raw["a"]["b"] and moved.origin.pointer == ("elsewhere",)
-    assert raw["a"]["b"].origin.pointer == ("r", "a", "b")
-
-
 def test_a_documents_object_read_through_an_expression_without_a_place_is_placed_by_copy():
     # a user function's output is resolved without a place; where a template uses it, the value
     # says it is at the expression (as a fresh copy would), and the function's JSON is not told so
