@@ -72,16 +72,6 @@ def write_atomic(path: str | os.PathLike, text: str | Iterable[str]) -> None:
         raise
 
 
-def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
-    """Whether two paths name the same file (after symbolic links; the same inode if both exist)."""
-    if real_path(a) == real_path(b):
-        return True
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
 def refuse_inputs(outputs: list[str], inputs: list[str]) -> None:
     """Raise OutputError if an output path is one of the run's input files: the same path after
     symbolic links, or (an output that exists) the same file by device and inode."""

@@ -288,10 +288,6 @@ def _real_folder(folder: str, memo: dict) -> str:
     return found
 
 
-def _real(path: Path | str) -> str:
-    return real_path(path)
-
-
 def is_inside(real: str, folder: str) -> bool:
     return real == folder or real.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
 
@@ -300,7 +296,7 @@ def vcs_root(directory: Path | str, memo: dict | None = None) -> str | None:
     """The nearest folder at or above `directory` that is the top of a version-control working
     tree (it holds `.git`, `.hg`, ...), or None. `memo` (folder -> answer) lets a run that asks
     for many folders of one tree look at each folder once."""
-    current = _real(directory)
+    current = real_path(directory)
     walked = []
     found = None
     while True:
@@ -327,16 +323,16 @@ def project_root(linted: Path | str, config_folder: Path | str | None = None,
     version-control root, else `fallback` (the path named on the command line that holds it),
     else the linted path itself (its folder, for a file). A configuration file found above the
     version-control root (a `~/.armlint.yaml`) does not widen the project past the repository."""
-    linted_real = _real(linted)
+    linted_real = real_path(linted)
     start = linted_real if os.path.isdir(linted_real) else os.path.dirname(linted_real)
     vcs = vcs_root(start, memo)
     if fallback is not None:
-        fallback = _real(fallback)
+        fallback = real_path(fallback)
         if os.path.isfile(fallback):
             fallback = os.path.dirname(fallback)
         if not is_inside(start, fallback):
             fallback = None
-    config = _real(config_folder) if config_folder is not None else None
+    config = real_path(config_folder) if config_folder is not None else None
     if config is not None and not is_inside(start, config):
         config = None  # a --config file kept elsewhere says nothing about where the project is
     if config is not None and (vcs is None or is_inside(config, vcs)):
@@ -350,14 +346,14 @@ class Confinement:
     """The folders that files named by templates and configuration files may lie in."""
 
     def __init__(self, roots: list[str] | tuple[str, ...] = ()):
-        self.roots = tuple(dict.fromkeys(_real(r) for r in roots))
+        self.roots = tuple(dict.fromkeys(real_path(r) for r in roots))
 
     def widened(self, *roots: str) -> Confinement:
         return Confinement(self.roots + tuple(roots))
 
     def check(self, path: Path | str) -> str:
         """The real path of `path`; raises ReadRefused when it lies outside every root."""
-        real = _real(path)
+        real = real_path(path)
         if _RECORDINGS:
             note(("real", os.path.abspath(path)), real)
         if not any(is_inside(real, root) for root in self.roots):
