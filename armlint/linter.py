@@ -191,6 +191,7 @@ class Linter:
         self._confinements: dict[str, Confinement] = Recent()
         self._vcs_roots: dict = Recent()  # folder -> its version-control root (project_root)
         self._linted_real: tuple | None = None  # (linted, their real folders)
+        self._real_roots: tuple | None = None  # (options.roots, their real paths)
         self.linted: list[str] = []  # the paths named on the command line (lint_paths sets them)
         self.policies = None  # the PolicySet of --policy / `policies:` (see policy/), or None
         self.unsaved: dict[str, str] = {}  # absolute path -> text an editor holds, read instead
@@ -228,10 +229,12 @@ class Linter:
             return
         keep: dict[str, int] = {}
         for i, path in enumerate(paths):  # strings or Paths: a Path is made only for Bicep
-            if path is not None and str(path).lower().endswith(".bicep") and \
-                    Path(path).suffix.lower() == ".bicep":
+            if path is not None and str(path).lower().endswith(".bicep"):
+                path = Path(path)
+                if path.suffix.lower() != ".bicep":
+                    continue
                 from .bicep.module_refs import local_modules
-                for target in local_modules(str(path), self._plan_bytes(Path(path))):
+                for target in local_modules(str(path), self._plan_bytes(path)):
                     keep[target] = i
         if keep:  # a module that is itself linted later is kept until then
             for i, path in enumerate(paths):
@@ -291,8 +294,12 @@ class Linter:
                 self._linted_real = (list(self.linted), [files.real_path(
                     p if os.path.isdir(p) else os.path.dirname(p)) for p in self.linted])
             fallback = next((p for p, r in zip(*self._linted_real) if is_inside(real, r)), None)
-            found = Confinement([project_root(folder, base, fallback, self._vcs_roots)] +
-                                list(self.options.roots))
+            if self._real_roots is None or self._real_roots[0] != self.options.roots:
+                self._real_roots = (list(self.options.roots),
+                                    [files.real_path(r) for r in self.options.roots])
+            found = Confinement([project_root(real, base, fallback, self._vcs_roots,
+                                              resolved=True)] + self._real_roots[1],
+                                resolved=True)
             self._confinements[folder] = found
         if self.cache is not None:
             files.note(("roots", folder), json.dumps(list(found.roots)))
@@ -387,6 +394,12 @@ class Linter:
 
     # -- one file ---------------------------------------------------------------------------
     def lint_file(self, path: Path, explicit: bool = True) -> FileResult:
+        # the real path of each folder worked out once for the file (its confinement, project
+        # root and each module it names), or once for the run when the caller opened it for all
+        with files.resolving():
+            return self._lint_file_once(path, explicit)
+
+    def _lint_file_once(self, path: Path, explicit: bool) -> FileResult:
         key = os.path.abspath(path)
         cache = self.cache if not self.unsaved else None
         if cache is None:

@@ -15,10 +15,13 @@ without linting, whether the same files would be read with the same bytes.
 """
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from contextlib import contextmanager
 from pathlib import Path
+
+from .recent import Recent
 
 MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 64 * MB  # a linted, parameter, configuration or rule file
@@ -41,7 +44,6 @@ class ReadRefused(Exception):
 
 
 def _os_refusal(exc: OSError) -> ReadRefused:
-    import errno
     return ReadRefused(f"cannot read the file: {exc.strerror}",
                        missing=exc.errno in (errno.ENOENT, errno.ENOTDIR))
 
@@ -222,26 +224,28 @@ def _check_size(size: int, max_bytes: int) -> None:
 
 
 # --- real paths ----------------------------------------------------------------------------------
-# While `resolving()` is open (a run), the real path of each folder is worked out once: each of a
-# run's files is confined (its real path inside a root), and os.path.realpath looks at every
-# component of every path (125,000 lstat calls for the corpus's cached run, 1.1 s). A file's own
-# name is still looked at each time (a symbolic link is followed); a folder replaced by a link
-# during the run is not seen (the run's own inputs are not an adversary racing it).
+# While `resolving()` is open (a run, or one file's lint), the real path of each folder is worked
+# out once: each of a run's files is confined (its real path inside a root), and os.path.realpath
+# looks at every component of every path (125,000 lstat calls for the corpus's cached run, 1.1 s).
+# A file's own name is still looked at each time (a symbolic link is followed); a folder replaced
+# by a link during the run is not seen (the run's own inputs are not an adversary racing it).
 _RESOLVING: list = []  # the memo of the open scope: folder -> its real path
 
 
-@contextmanager
-def resolving():
-    """Remember folders' real paths until the block ends (a nested block shares the memo)."""
-    if _RESOLVING:
-        yield
-        return
-    from .recent import Recent
-    _RESOLVING.append(Recent(4096))
-    try:
-        yield
-    finally:
-        _RESOLVING.clear()
+class resolving:
+    """`with resolving():` remembers folders' real paths until the block ends (a nested block
+    shares the memo). A class, not a generator: it is opened for each file a run lints."""
+
+    __slots__ = ("_opened",)
+
+    def __enter__(self) -> None:
+        self._opened = not _RESOLVING
+        if self._opened:
+            _RESOLVING.append(Recent(4096))
+
+    def __exit__(self, *exc) -> None:
+        if self._opened:
+            _RESOLVING.clear()
 
 
 def real_path(path: Path | str) -> str:
@@ -253,11 +257,47 @@ def real_path(path: Path | str) -> str:
         return os.path.realpath(p)
     if not p.startswith("/"):
         p = os.path.join(os.getcwd(), p)
-    if p.endswith("/") or "//" in p or \
-            ("/." in p and any(part in (".", "..") for part in p.split("/"))):
-        return os.path.realpath(p)  # "." and "..": the plain way (after a link, ".." is not up)
+    if p.endswith("/") or "//" in p or "/." in p:
+        return _real_walk(p, _RESOLVING[0])
     folder, name = p.rsplit("/", 1)
     return _resolved(_real_folder(folder or "/", _RESOLVING[0]), name)
+
+
+def _real_walk(p: str, memo: dict) -> str:
+    """The real path of an absolute path with ".", ".." or empty parts, component by component as
+    os.path.realpath goes: ".." is the parent of the real path before it (after a link, of its
+    target). Folders come from the memo (after a "..", keyed by their real parent's path)."""
+    parts = p.split("/")
+    odd = next((i for i in range(1, len(parts)) if parts[i] in ("", ".", "..")), None)
+    if odd is None:  # only a name starting with "." (".git")
+        folder, name = p.rsplit("/", 1)
+        return _resolved(_real_folder(folder or "/", memo), name)
+    current = _real_folder("/".join(parts[:odd]) or "/", memo)
+    last = len(parts) - 1
+    for i in range(odd, len(parts)):
+        part = parts[i]
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if _unresolved(current):
+                # past a symbolic-link loop os.path.realpath stops resolving and goes up by
+                # the letters: so does this, to give the same answer
+                return os.path.realpath(p)
+            current = current.rsplit("/", 1)[0] or "/"
+        elif i == last:
+            current = _resolved(current, part)  # a file's own name: looked at each time
+        else:
+            current = _real_folder((current if current != "/" else "") + "/" + part, memo)
+    return current
+
+
+def _unresolved(real: str) -> bool:
+    """Whether a path worked out as real is still a link or leads through one: only a loop of
+    links is left so (missing parts are not)."""
+    try:
+        return stat.S_ISLNK(os.lstat(real).st_mode)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
 
 
 def _resolved(real_folder: str, name: str) -> str:
@@ -296,7 +336,10 @@ def vcs_root(directory: Path | str, memo: dict | None = None) -> str | None:
     """The nearest folder at or above `directory` that is the top of a version-control working
     tree (it holds `.git`, `.hg`, ...), or None. `memo` (folder -> answer) lets a run that asks
     for many folders of one tree look at each folder once."""
-    current = real_path(directory)
+    return _vcs_root_of_real(real_path(directory), memo)
+
+
+def _vcs_root_of_real(current: str, memo: dict | None) -> str | None:
     walked = []
     found = None
     while True:
@@ -304,7 +347,7 @@ def vcs_root(directory: Path | str, memo: dict | None = None) -> str | None:
             found = memo[current]
             break
         walked.append(current)
-        if any(os.path.lexists(os.path.join(current, marker)) for marker in _VCS_MARKERS):
+        if _holds_vcs_marker(current):
             found = current
             break
         parent = os.path.dirname(current)
@@ -317,15 +360,25 @@ def vcs_root(directory: Path | str, memo: dict | None = None) -> str | None:
     return found
 
 
+def _holds_vcs_marker(folder: str) -> bool:
+    prefix = os.path.join(folder, "")
+    for marker in _VCS_MARKERS:
+        if os.path.lexists(prefix + marker):
+            return True
+    return False
+
+
 def project_root(linted: Path | str, config_folder: Path | str | None = None,
-                 fallback: Path | str | None = None, memo: dict | None = None) -> str:
+                 fallback: Path | str | None = None, memo: dict | None = None,
+                 resolved: bool = False) -> str:
     """The project a linted path belongs to: the folder holding its configuration file, or the
     version-control root, else `fallback` (the path named on the command line that holds it),
     else the linted path itself (its folder, for a file). A configuration file found above the
-    version-control root (a `~/.armlint.yaml`) does not widen the project past the repository."""
-    linted_real = real_path(linted)
+    version-control root (a `~/.armlint.yaml`) does not widen the project past the repository.
+    `resolved`: `linted` is a real path already (the caller resolved it)."""
+    linted_real = os.fspath(linted) if resolved else real_path(linted)
     start = linted_real if os.path.isdir(linted_real) else os.path.dirname(linted_real)
-    vcs = vcs_root(start, memo)
+    vcs = _vcs_root_of_real(start, memo)
     if fallback is not None:
         fallback = real_path(fallback)
         if os.path.isfile(fallback):
@@ -345,8 +398,9 @@ def project_root(linted: Path | str, config_folder: Path | str | None = None,
 class Confinement:
     """The folders that files named by templates and configuration files may lie in."""
 
-    def __init__(self, roots: list[str] | tuple[str, ...] = ()):
-        self.roots = tuple(dict.fromkeys(real_path(r) for r in roots))
+    def __init__(self, roots: list[str] | tuple[str, ...] = (), resolved: bool = False):
+        """`resolved`: the roots are real paths already."""
+        self.roots = tuple(dict.fromkeys(roots if resolved else (real_path(r) for r in roots)))
 
     def widened(self, *roots: str) -> Confinement:
         return Confinement(self.roots + tuple(roots))

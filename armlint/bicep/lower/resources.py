@@ -182,9 +182,10 @@ class ResourceLowering:
         low = reference.lower()
         if not reference or low.startswith(("br:", "br/", "ts:", "ts/")):
             return None  # registry and template-spec modules: armlint never touches the network
+        path = self.base_dir / reference
         try:
-            self.confinement.check(self.base_dir / reference)
-            return self.loader.load(self.base_dir / reference)
+            self.confinement.check(path)
+            return self.loader.load(path)
         except ReadRefused as exc:
             self.refused(node, "the module", exc)
             return None

@@ -113,6 +113,63 @@ def test_real_path_in_a_run_is_os_realpath(tmp_path, monkeypatch):
     assert real_path(root / "a" / "out") == str(outside)  # no memo outside a run
 
 
+def _tree_of_links(base):
+    """Folders, a file, and links of every kind: to a folder inside and outside, to a file,
+    relative with "..", dangling, a loop to itself, two links to each other, one through a loop."""
+    outside = base / "outside"
+    (outside / "deep").mkdir(parents=True)
+    (outside / "deep" / "t.json").write_text("{}")
+    root = base / "root"
+    (root / "a" / "b").mkdir(parents=True)
+    (root / "a" / "b" / "t.json").write_text("{}")
+    (root / "a" / "out").symlink_to(outside)
+    (root / "a" / "up").symlink_to("../a/b")
+    (root / "a" / "file").symlink_to(root / "a" / "b" / "t.json")
+    (root / "a" / "dangling").symlink_to(base / "nowhere")
+    (root / "a" / "loop").symlink_to("loop")
+    (root / "a" / "l1").symlink_to("l2")
+    (root / "a" / "l2").symlink_to("l1")
+    (root / "a" / "via").symlink_to("loop/b")
+    return root
+
+
+def test_real_path_in_a_run_with_dots_after_links_and_loops(tmp_path):
+    """".." after a link is the parent of its target; after a loop of links os.path.realpath
+    stops resolving and goes up by the letters, and the run's real path does the same."""
+    from armlint.source.files import real_path, resolving
+    root = _tree_of_links(tmp_path)
+    a = str(root / "a")
+    paths = [a + "/loop/../out/deep/t.json", a + "/l1/../out/deep", a + "/via/../out/x",
+             a + "/loop/x/../../out/deep/t.json", a + "/out/../b/t.json", a + "/up/../b/./t.json",
+             a + "/dangling/../out/deep", a + "/file/../out", a + "//out/.//deep/", a + "/.x/..",
+             a + "/b/../../a/out/deep/../deep/t.json", "/..", "/../" + a[1:] + "/out"]
+    with resolving():
+        for _ in range(2):
+            for p in paths:
+                assert real_path(p) == os.path.realpath(p), p
+
+
+def test_real_path_in_a_run_is_os_realpath_for_any_mix_of_parts(tmp_path_factory):
+    """Paths made of names, links, ".", ".." and empty parts: the same answer as
+    os.path.realpath, asked once and again from the memo."""
+    from hypothesis import given, settings, strategies as st
+
+    from armlint.source.files import real_path, resolving
+    root = _tree_of_links(tmp_path_factory.mktemp("links"))
+    names = ["a", "b", "t.json", "out", "deep", "up", "file", "dangling", "loop", "l1", "l2",
+             "via", "missing", ".", "..", ""]
+
+    @settings(max_examples=400, deadline=None, database=None, derandomize=True)
+    @given(st.lists(st.sampled_from(names), min_size=1, max_size=7))
+    def same(parts):
+        p = str(root) + "/" + "/".join(parts)
+        with resolving():
+            assert real_path(p) == os.path.realpath(p), p
+            assert real_path(p) == os.path.realpath(p), p
+
+    same()
+
+
 def test_a_folder_link_out_of_the_root_is_refused_in_a_run(tmp_path):
     from armlint.source.files import Confinement, ReadRefused, resolving
     outside = tmp_path / "outside"
