@@ -571,12 +571,15 @@ class Linter:
             self._add_duplicate_names(result, settings, doc)
         for d in doc.problems:  # files it names that were refused: outside the project, ...
             self._add(result, settings, UNREADABLE, d.message, doc.lines.span(d.offset, d.end))
-        raw = run_rules(model, settings.rules, RunOptions(settings.options))
-        raw += self._policy_findings(model)
-        model.forget_views()
-        self._finish(result, settings, raw, doc, model)
-        self._suppress(result, settings, doc, model, doc.suppression_directives())
-        _fingerprints(result, doc, model)
+        try:
+            raw = run_rules(model, settings.rules, RunOptions(settings.options))
+            raw += self._policy_findings(model)
+            model.forget_views()
+            self._finish(result, settings, raw, doc, model)
+            self._suppress(result, settings, doc, model, doc.suppression_directives())
+            _fingerprints(result, doc, model)
+        finally:
+            model.release()  # freed by reference counting from here (see Model.release)
         return result
 
     def lint_json(self, text: str, shown: str, explicit: bool = True,
@@ -614,12 +617,18 @@ class Linter:
         else:
             model = build_parameter_file_model(doc, value)
         result = FileResult(shown, kind, rules=settings.rule_ids)
-        raw = run_rules(model, settings.rules, RunOptions(settings.options))
-        raw += self._policy_findings(model)
-        model.forget_views()
-        self._finish(result, settings, raw, doc, model)
-        self._suppress(result, settings, doc, model)
-        _fingerprints(result, doc, model)
+        try:
+            raw = run_rules(model, settings.rules, RunOptions(settings.options))
+            raw += self._policy_findings(model)
+            model.forget_views()
+            self._finish(result, settings, raw, doc, model)
+            self._suppress(result, settings, doc, model)
+            _fingerprints(result, doc, model)
+        finally:
+            model.release()  # freed by reference counting from here (see Model.release)
+            # this file's own document (a Bicep one is the module loader's, which cuts it): the
+            # objects of its value that evaluation told their place hold origins naming it
+            doc.value = None
         return result
 
     def _add_duplicate_names(self, result: FileResult, settings: FileSettings, doc) -> None:

@@ -31,29 +31,30 @@ def need_text(length: int, what: str) -> None:
 def logical_size(value: Any, cap: int = MAX_TEXT) -> int:
     """Characters of strings plus elements of containers, as written out; stops counting (and
     returns more than `cap`) once past `cap`. Shared parts are measured once."""
-    sizes: dict[int, int] = {}
-
-    def measure(v: Any) -> int:
-        if isinstance(v, str):
-            return len(v)
-        if not isinstance(v, (list, dict)):
-            return 1
-        known = sizes.get(id(v))
-        if known is not None:
-            return known
-        sizes[id(v)] = cap + 1  # a container that holds itself is too large
-        total = len(v)
-        for item in (v.values() if isinstance(v, dict) else v):
-            total += measure(item)
-            if total > cap:
-                break
-        sizes[id(v)] = total
-        return total
-
     try:
-        return measure(value)
+        return _measure(value, {}, cap)
     except RecursionError:
         return cap + 1
+
+
+def _measure(v: Any, sizes: dict[int, int], cap: int) -> int:
+    # a module function, not a closure calling itself: that closure was a reference cycle per
+    # call, left for the cyclic collector (see runner)
+    if isinstance(v, str):
+        return len(v)
+    if not isinstance(v, (list, dict)):
+        return 1
+    known = sizes.get(id(v))
+    if known is not None:
+        return known
+    sizes[id(v)] = cap + 1  # a container that holds itself is too large
+    total = len(v)
+    for item in (v.values() if isinstance(v, dict) else v):
+        total += _measure(item, sizes, cap)
+        if total > cap:
+            break
+    sizes[id(v)] = total
+    return total
 
 
 def bounded(values, what: str):

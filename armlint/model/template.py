@@ -390,6 +390,16 @@ class Resource:
                 -len(raw) <= key < len(raw) else None
         return Origin(self.origin.doc, tuple(self.origin.pointer) + tuple(keys))
 
+    def release(self) -> None:
+        """Part of `Model.release`: drop the links to the other resources of the file (parent,
+        children, attached, name prefix, copies: the copies list holds the resource itself) and
+        to its template and nested template."""
+        self.parent = self.name_prefix = self.nested_template = None
+        self.children = []
+        self.attached = []
+        self._copies = self._view = None
+        self.template = None  # type: ignore[assignment]
+
     def __repr__(self) -> str:
         return f"Resource({self.type} {self.name!r})"
 
@@ -413,6 +423,18 @@ class Template:
     @property
     def ctx(self) -> EvalContext:
         return EvalContext(self.scope)
+
+    def release(self) -> None:
+        """Part of `Model.release`: drop what the template holds of the file's model (its
+        declarations and resources, which name it as theirs, its parent and deployment) and
+        every value it computed on first use (`cached`: the uses index, whose expressions name
+        it too, the document root, which may be itself)."""
+        self.parameters, self.variables, self.outputs, self.functions = [], [], [], []
+        self.resources = []
+        self.deployment = self.parent = None
+        computed = [k for k in vars(self) if k in _COMPUTED]
+        for name in computed:
+            del self.__dict__[name]
 
     # -- what the template declares and sees ------------------------------------------------------
     @property
@@ -590,6 +612,9 @@ class Template:
         return self._document_root.search_text
 
 
+# what a template computes on first use (kept in its __dict__): dropped by Template.release
+_COMPUTED = frozenset(k for k, v in vars(Template).items() if isinstance(v, cached))
+
 _CHUNK = 1 << 20
 
 
@@ -675,6 +700,19 @@ class Model:
             res._view = None
             for copy in res._copies or ():
                 copy._view = None
+
+    def release(self) -> None:
+        """The end of the file: cut the links by which the model's objects hold one another (a
+        template and its resources and declarations, which name it, a resource and its parent,
+        children and copies, a nested template and its deployment), so that reference counting
+        frees the whole model, and the documents and syntax trees behind it, as soon as the
+        pipeline lets go of it. Left in cycles, a file's objects (a third of a million in 94 Bicep
+        files) were freed only by a collection that traversed every one of them (see runner).
+        The model is not read after it."""
+        for template in self.templates:
+            template.release()
+        for res in self.resources:
+            res.release()
 
     # -- the linted file and its own templates --------------------------------------------------
     @property

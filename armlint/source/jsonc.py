@@ -415,7 +415,13 @@ def load(text: str) -> JsonDocument:
     except _OutOfRange as exc:
         return JsonDocument(text, comments=comments, error=_out_of_range(text, exc.literal))
     except ValueError as exc:
-        fallback = exc
+        # judged inside the block: kept in a variable of this frame, which the exception's
+        # traceback holds, the exception would be a reference cycle with the document
+        return _unparsed(text, comments, exc)
+
+
+def _unparsed(text: str, comments: list[Comment], fallback: ValueError) -> JsonDocument:
+    """The document of a text that is not JSON, with the error that says why."""
     doc = JsonDocument(text, comments=comments)
     # The scanner names what is wrong; if it finds nothing, json's own complaint is the answer.
     scanned = _scan(text)

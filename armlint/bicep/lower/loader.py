@@ -6,7 +6,8 @@ text instead of the file and records which module files a lint read; and `defaul
 the folders a Bicep file may name files in when no run says otherwise.
 
 Memory: without a plan a loader keeps every file it lowered (an editor's session, a library
-caller). A run gives it a plan (`plan`): for each file named as a module, the position of the last
+caller), the last text of each: when a file's text changes, its old template is freed at once
+unless a kept template holds it as a module. A run gives it a plan (`plan`): for each file named as a module, the position of the last
 of the run's files that names it or is it; after each file the run calls `release(position)` and
 the loader forgets the files no later file needs. A file lowered for itself and named by no file
 is forgotten as soon as it is done, a shared module (one the tests of a hundred folders use) only
@@ -93,6 +94,10 @@ class ModuleLoader:
                 self._forgotten.append((key, cached))
             self._cache[key] = value
             self._uses[key] = used
+            if cached is not None and self._keep_until is None:
+                # no run releases files (an editor, linting each change of a buffer): the old
+                # template is freed now unless a kept one holds it, not kept for every change
+                self._unlink_unheld()
         return doc, value
 
     def plan(self, keep_until: dict[str, int] | None) -> None:
