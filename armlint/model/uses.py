@@ -23,6 +23,7 @@ from ..source.lazy import cached
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..expr import parser
+from ..expr.bounded import Bounded
 from ..expr.ast import Call, Literal, Node, walk
 from ..expr.evaluate import EvalContext, evaluate
 from ..expr.query import call_name, known_text, literal_text, tree_of
@@ -192,15 +193,44 @@ class _Lowered(Expression):
         self._tree = tree
 
 
+# id(tree) -> (tree, what it calls): the trees are shared through the parser's cache and
+# expression texts recur (86% of those of every 10th ARM file of the corpus were parsed before),
+# so the calls of a tree are sorted out once rather than per expression string
+_CALLS = Bounded(8192)
+
+
+def _calls_of(tree: Node) -> tuple:
+    """(tree, lower-case names of its calls without a namespace, a name once per call; (True for
+    parameters, lower-case name) of each `parameters('x')`/`variables('x')` with a literal name;
+    parameters or variables for each with a computed name), in the order of `walk`."""
+    hit = _CALLS.get(id(tree))
+    if hit is not None and hit[0] is tree:
+        return hit
+    names, reads, computed = [], [], []
+    for call in walk(tree):
+        if not isinstance(call, Call) or call.namespace:
+            continue
+        name = call.name.lower()
+        names.append(name)
+        if (name == "parameters" or name == "variables") and call.args:
+            arg = call.args[0]
+            if isinstance(arg, Literal) and isinstance(arg.value, str):
+                reads.append((name == "parameters", arg.value.lower()))
+            else:
+                computed.append(name)
+    hit = (tree, tuple(names), tuple(reads), tuple(computed))
+    _CALLS.put(id(tree), hit)
+    return hit
+
+
 class _Index:
     """The one pass over a template's expressions (see TemplateUses)."""
 
-    __slots__ = ("parameters", "variables", "functions", "dynamic", "expressions", "calling")
+    __slots__ = ("parameters", "variables", "dynamic", "expressions", "calling")
 
     def __init__(self, template: "Template"):
         self.parameters: Counter = Counter()  # lower-case name -> uses
         self.variables: Counter = Counter()
-        self.functions: Counter = Counter()  # lower-case function -> calls
         self.dynamic: list = []  # (section, pointer, text) of computed names
         self.expressions: list[Expression] = []  # every expression of the template
         # lower-case function -> the positions in `expressions` of its calls (a position
@@ -211,11 +241,12 @@ class _Index:
         # A lowered Bicep template's trees come from the lowering (no offsets, which its
         # findings do not use: they go on the Bicep value) instead of being parsed again.
         positions = not template.is_bicep
-        functions, parameters, variables = self.functions, self.parameters, self.variables
+        parameters, variables = self.parameters, self.variables
         expressions, dynamic, calling = self.expressions, self.dynamic, self.calling
 
         def add(text: str, within: tuple, key: Any) -> None:
-            if not parser.is_expression(text):
+            # parser.is_expression, for a string known to start with "["
+            if text[-1] != "]" or text[1:2] == "[":
                 return
             try:
                 tree = parser.parse(text, positions)
@@ -224,40 +255,46 @@ class _Index:
             position = len(expressions)
             expressions.append(Expression(template, within, key, text) if positions else
                                _Lowered(template, within, key, text, tree))
-            for call in walk(tree):
-                if not isinstance(call, Call) or call.namespace:
-                    continue
-                name = call.name.lower()
-                functions[name] += 1
-                try:
-                    calling[name].append(position)  # once per call: repeats are taken out later
-                except KeyError:
+            _, names, reads, computed = _calls_of(tree)
+            for name in names:
+                found = calling.get(name)
+                if found is None:
                     calling[name] = array("i", (position,))
-                if (name == "parameters" or name == "variables") and call.args:
-                    arg = call.args[0]
-                    if isinstance(arg, Literal) and isinstance(arg.value, str):
-                        (parameters if name == "parameters" else variables)[arg.value.lower()] += 1
-                    else:
-                        dynamic.append((name, within + (key,), text))
+                else:
+                    found.append(position)  # once per call: repeats are taken out later
+            for is_parameter, name in reads:
+                (parameters if is_parameter else variables)[name] += 1
+            for section in computed:
+                dynamic.append((section, within + (key,), text))
 
-        # (value, pointer of the object or array it is in, its key or index there): a value's
-        # own pointer is made only for objects and arrays, which hold the rest
-        stack: list = [(template.raw, None, None)]
-        while stack:
-            node, within, at = stack.pop()
+        # Depth first, an object's expression keys when it is entered, then its values and an
+        # array's items last to first (the order `expressions` has always had). The stack holds
+        # only objects and arrays, as (iterator over (key or index, value) from the last, the
+        # pointer of the object or array): a string is looked at where it is met, and pushing
+        # and popping every value cost a third of the pass.
+        stack: list = []
+
+        def enter(node: Any, ptr: tuple) -> None:
             if isinstance(node, dict):
-                ptr = () if within is None else within + (at,)
-                if ptr and id(node) in skip:
-                    continue
-                for key, child in node.items():
+                for key in node:
                     if key[:1] == "[":
                         add(key, ptr, key)
-                    stack.append((child, ptr, key))
+                stack.append((reversed(node.items()), ptr))
             elif isinstance(node, list):
-                ptr = () if within is None else within + (at,)
-                stack.extend((child, ptr, i) for i, child in enumerate(node))
-            elif isinstance(node, str) and node[:1] == "[":
-                add(node, within, at)
+                stack.append((zip(range(len(node) - 1, -1, -1), reversed(node)), ptr))
+
+        enter(template.raw, ())
+        while stack:
+            children, ptr = stack[-1]
+            for at, child in children:
+                if isinstance(child, str):
+                    if child[:1] == "[":
+                        add(child, ptr, at)
+                elif isinstance(child, (dict, list)) and id(child) not in skip:
+                    enter(child, ptr + (at,))
+                    break  # the child's values first; this iterator goes on after them
+            else:
+                stack.pop()
 
 
 class TemplateUses:
@@ -282,10 +319,10 @@ class TemplateUses:
         """`variables('x')` calls by lower-case name."""
         return self._index.variables
 
-    @property
+    @cached
     def functions(self) -> Counter:
         """Calls by lower-case function name."""
-        return self._index.functions
+        return Counter({name: len(at) for name, at in self._index.calling.items()})
 
     @property
     def dynamic(self) -> list:
