@@ -121,16 +121,16 @@ def _expression_reads(kind: str, t: "Template") -> Counter | None:
     match holds an escaped quote, which a backwards search cannot step over."""
     text = t.search_text or ""
     scan, pattern = t.searchable(_NAMED_READ[kind])  # the same characters at the same offsets
-    counts: Counter = Counter()
+    names = []
     for m in pattern.finditer(scan):
-        start = scan.rfind('"', 0, m.start())
-        end = scan.find('"', m.end())
+        first, last = m.span(1)  # no quote between these and the match's ends
+        start = scan.rfind('"', 0, first)
+        end = scan.find('"', last)
         if start < 0 or end < 0 or scan[start - 1] == "\\" or scan[end - 1] == "\\":
             return None
-        if scan.startswith("[", start + 1) and not scan.startswith("[[", start + 1) and \
-                scan[end - 1] == "]":
-            counts[text[m.start(1):m.end(1)].lower()] += 1
-    return counts
+        if scan[start + 1] == "[" and scan[start + 2] != "[" and scan[end - 1] == "]":
+            names.append(text[first:last])
+    return Counter(map(str.lower, names))
 
 
 class Expression:
