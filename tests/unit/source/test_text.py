@@ -57,11 +57,19 @@ def _naive_position(text: str, offset: int) -> tuple[int, int]:
     return line + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+_STEP = 4096  # text._STEP: the texts below cross several of its blocks
+
+
 @pytest.mark.parametrize("text", ["", "x", "\n", "\n" * 200, "ab\r\ncd\n" * 100,
-                                  "".join(f"{'y' * (i % 7)}\n" for i in range(300)) + "tail"])
+                                  "".join(f"{'y' * (i % 7)}\n" for i in range(300)) + "tail",
+                                  "".join(f"{'z' * (i * 37 % 301)}\n" for i in range(90)),
+                                  "a\n" + "w" * (2 * _STEP + 5) + "\n\n" + "\n" * _STEP + "b",
+                                  "x" * (_STEP - 1) + "\n" + "y" * _STEP + "\n" * 3,
+                                  "v" * (3 * _STEP)])
 def test_line_index_agrees_with_counting_line_breaks_at_every_offset(text):
-    # only every 64th line start is kept: offsets on both sides of a kept start and of each
-    # line break, the first and last line, and the end of the text
+    # only what each block of characters starts with is kept: offsets on both sides of a block's
+    # start and of each line break, lines longer than a block, blocks of only line breaks, the
+    # first and last line, and the end of the text
     index = LineIndex(text)
     assert index.line_count == text.count("\n") + 1
     for offset in range(len(text) + 1):
