@@ -260,34 +260,37 @@ def _skip_value(text: str, pos: int) -> int:
     return _scan_once(text, pos)[1]
 
 
+_PLAIN_RUN = re.compile(r'[^"\\]*').match  # characters of a string token that stand for themselves
+
+
 def _raw_offsets(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
     """Source offsets of decoded characters start..end of the string whose content begins at
-    `pos` (just after its opening quote)."""
+    `pos` (just after its opening quote). Runs without escapes are crossed in one step (a long
+    expression was walked a character at a time); each escape is one decoded character."""
     decoded = 0
-    raw_start = raw_end = None
+    raw_start = None
     while True:
-        if decoded == start and raw_start is None:
-            raw_start = pos
-        if decoded == end:
-            raw_end = pos
+        stop = _PLAIN_RUN(text, pos).end()
+        reach = decoded + stop - pos  # decoded characters before `stop`
+        if decoded <= end <= reach:
+            if raw_start is None and decoded <= start <= end:
+                raw_start = pos + start - decoded
+            raw_end = pos + end - decoded
+            return (raw_start if raw_start is not None else raw_end), raw_end
+        if raw_start is None and decoded <= start <= reach:
+            raw_start = pos + start - decoded
+        pos, decoded = stop, reach
+        if text[pos] == '"':
             break
-        ch = text[pos]
-        if ch == '"':
-            break
-        if ch == "\\":
-            if text[pos + 1] == "u":
-                code = int(text[pos + 2:pos + 6], 16)
-                pos += 6
-                if 0xD800 <= code < 0xDC00 and text.startswith("\\u", pos):
-                    pos += 6  # a surrogate pair is one character
-            else:
-                pos += 2
+        if text[pos + 1] == "u":
+            code = int(text[pos + 2:pos + 6], 16)
+            pos += 6
+            if 0xD800 <= code < 0xDC00 and text.startswith("\\u", pos):
+                pos += 6  # a surrogate pair is one character
         else:
-            pos += 1
+            pos += 2
         decoded += 1
-    if raw_start is None:
-        raw_start = pos
-    return raw_start, raw_end if raw_end is not None else pos
+    return (raw_start if raw_start is not None else pos), pos
 
 
 class _Members:

@@ -1,4 +1,6 @@
 """JSON with comments: values, positions on demand, repeated keys and errors in words."""
+import json
+
 import pytest
 
 from armlint.source import jsonc
@@ -204,3 +206,27 @@ def test_positions_kept_are_a_few_hundred_bytes_per_container():
     finally:
         tracemalloc.stop()
     assert used / count < 600
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_characters_of_a_string_map_to_the_text_through_any_escapes(ascii_only):
+    # each decoded character of a string and the text it is written as: runs without escapes
+    # are crossed in one step, each escape (\n, \", \\, \u00e9, a surrogate pair) is one
+    # character; compared with json.dumps of each prefix, for every start and end
+    from hypothesis import given, settings, strategies as st
+    chars = st.sampled_from(['a', 'b', '"', '\\', '\n', '\t', '\x01', 'é', '€', '😀', '[', ' '])
+
+    @settings(max_examples=150, deadline=None, database=None, derandomize=True)
+    @given(st.lists(chars, max_size=12).map("".join))
+    def same(value):
+        token = json.dumps(value, ensure_ascii=ascii_only)
+        doc = jsonc.load('{"k": ' + token + "}")
+        for start in range(len(value) + 1):
+            for end in range(start, len(value) + 1):
+                raw_start = 6 + len(json.dumps(value[:start], ensure_ascii=ascii_only)) - 1
+                raw_end = 6 + len(json.dumps(value[:end], ensure_ascii=ascii_only)) - 1
+                span = doc.string_span(("k",), "value", start, end)
+                assert (span.start_col - 1, span.end_col - 1) == (raw_start, raw_end), \
+                    (value, start, end)
+
+    same()
