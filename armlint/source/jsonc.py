@@ -79,18 +79,22 @@ _INF = float("inf")
 _lower = str.lower
 
 
-_SHARED_STRING = 256  # string values up to this length are stored once per document
+_SHARED_STRING = 256  # string values up to this length are stored once per document...
+_SHARE_FROM = 256 * 1024  # ...of at least this many characters
 
 
 def _decode(text: str, strict: bool) -> tuple[Any, bool]:
     repeated = False
     # The decoder shares repeated keys but makes a new str for every value: the types, API
     # versions, locations and expressions that every resource repeats were most of a large
-    # template's strings (8.8 of 11 MB in the 10 MB bench template).
+    # template's strings (8.8 of 11 MB in the 10 MB bench template). Below _SHARE_FROM the copies
+    # take at most about 100 KB while the file is linted (a 243 KB template of the corpus: 442
+    # -> 541 KB), and looking at every value in Python was most of the decoding's cost (the C
+    # decoder does the rest): there only the arrays are converted, found by their type in C.
     shared = {}
     share = shared.setdefault
 
-    def make_object(pairs):
+    def make_shared_object(pairs):
         nonlocal repeated
         for i, (key, value) in enumerate(pairs):
             cls = value.__class__
@@ -105,8 +109,21 @@ def _decode(text: str, strict: bool) -> tuple[Any, bool]:
             repeated = True
         return obj
 
+    def make_object(pairs):
+        nonlocal repeated
+        obj = CIDict(pairs)
+        n = len(pairs)
+        if n > 1 and (len(obj) != n or len(set(map(_lower, obj))) != n):
+            repeated = True
+        if list in map(type, dict.values(obj)):  # the values' types looked at in C
+            for key, value in dict.items(obj):
+                if value.__class__ is list:
+                    dict.__setitem__(obj, key, _array(value))
+        return obj
+
+    hook = make_shared_object if len(text) >= _SHARE_FROM else make_object
     try:
-        value = json.loads(text, object_pairs_hook=make_object, parse_constant=_reject_constant,
+        value = json.loads(text, object_pairs_hook=hook, parse_constant=_reject_constant,
                            parse_float=_float, strict=strict)
     except ValueError as exc:
         if type(exc) is ValueError and "digits" in str(exc):  # Python's int conversion limit

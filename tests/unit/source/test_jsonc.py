@@ -19,9 +19,11 @@ def test_values_are_case_insensitive_objects():
 
 
 def test_arrays_are_arrs_that_can_be_told_their_place():
-    # every array, in an object, in an array, at the root, and after comments were blanked
+    # every array, in an object, in an array, at the root, and after comments were blanked; in
+    # a document large enough that its strings are shared (jsonc._SHARE_FROM) too
+    large = '{"pad": "%s", "a": [[1, [2]], {"b": []}]}' % ("x" * jsonc._SHARE_FROM)
     for text in ('{"a": [[1, [2]], {"b": []}]}', '[[1, [2]], {"b": []}]',
-                 '{"a": [[1, [2]], {"b": [],},]} // c'):
+                 '{"a": [[1, [2]], {"b": [],},]} // c', large):
         doc = jsonc.load(text)
         a = doc.value["a"] if isinstance(doc.value, dict) else doc.value
         assert [type(x) for x in (a, a[0], a[0][1], a[1]["b"])] == [Arr] * 4, text
@@ -154,9 +156,12 @@ def test_array_items_are_found_by_index_only():
 @pytest.mark.parametrize("comment", ["", "// a comment\n"])
 def test_a_repeated_string_value_is_stored_once(comment):
     # the types, API versions and expressions every resource repeats were a new str each time
-    # (8.8 of the 11 MB of strings of the 10 MB bench template)
+    # (8.8 of the 11 MB of strings of the 10 MB bench template); in a document of at least
+    # _SHARE_FROM characters (below it, the copies are at most about 100 KB while the file is
+    # linted)
     one = '{"type": "Microsoft.Web/sites", "location": "[parameters(\'location\')]"}'
-    doc = jsonc.load(comment + '{"resources": [' + ", ".join([one] * 3) + "]}")
+    pad = ', "pad": "%s"' % ("x" * jsonc._SHARE_FROM)
+    doc = jsonc.load(comment + '{"resources": [' + ", ".join([one] * 3) + "]" + pad + "}")
     first, second, third = doc.value["resources"]
     assert first == second == third
     assert first["type"] is second["type"] is third["type"]
