@@ -53,6 +53,11 @@ def test_offsets_of_nodes():
     ("[variables('a')[0 ]x]", "unexpected 'x' after the end of the expression", 19),
     ("[concat(\"a\")]", "unexpected '\"': string literals in expressions use single quotes", 8),
     ("[concat('a')) ]", "unexpected ')' after the end of the expression", 12),
+    # the tokenizer tells a token's kind by its first character: a minus or a quote alone, or a
+    # character no token starts with, is an error where it stands
+    ("[add(1, - 2)]", "unexpected character '-' in the expression", 8),
+    ("[concat('a',\t@)]", "unexpected character '@' in the expression", 13),
+    ("[concat('it''s', ']", 'this string literal is never closed (missing "\'")', 17),
 ])
 def test_syntax_errors(text, message, offset):
     if message is None:
