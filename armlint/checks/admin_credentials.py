@@ -4,10 +4,11 @@ password (`adminPassword`, `administratorLoginPassword`, Synapse's
 `sqlAdministratorLoginPassword`) written into the template. One check serves both rules; the
 rule says which properties it looks at.
 
-The properties are collected once per rule and file, in any casing: anywhere in a deployed
-resource (the `{"value": ...}` entries given to nested deployments and Bicep modules included; a
-nested template's own resources are resources of their own) and inside the values of variables
-(a variable named like the property is reported where it is used). A value counts as written into
+The properties are collected once per file for both rules (`DocumentContext.shared`), in any
+casing: anywhere in a deployed resource (the `{"value": ...}` entries given to nested deployments
+and Bicep modules included; a nested template's own resources are resources of their own) and
+inside the values of variables (a variable named like the property is reported where it is
+used). A value counts as written into
 the template when it is a literal string, or an expression that reads no parameter (directly or
 through variables), calls nothing that depends on the deployment, and has a known value, such as
 `[variables('adminUser')]` with a literal variable. Empty strings are not reported.
@@ -85,7 +86,7 @@ KEYS = {"AL6001": USERNAME, "AL6002": PASSWORD}
 
 def check(ctx: DocumentContext, report: Report) -> None:
     keys = KEYS[report.rule.id]
-    for low, key, value, origin, template, ectx in admin_entries(ctx.model):
+    for low, key, value, origin, template, ectx in ctx.shared(admin_entries):
         if low not in keys:
             continue
         found = written_value(value, origin, template, ectx)

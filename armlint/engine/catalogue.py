@@ -119,6 +119,19 @@ class Rule:
     def type_keys(self) -> tuple:
         return tuple(t.lower() for t in self.resource_types)
 
+    @cached
+    def plan(self) -> Any:
+        """What the engine reads of the rule in each file (engine/items.py `Plan`)."""
+        from .items import Plan
+        return Plan(self)
+
+    @cached
+    def default_options(self) -> Any:
+        """The rule's options as a rule reads them (an Obj), for a run whose configuration gives
+        it none: one object for the run (rules only read it)."""
+        from ..expr.values import Obj
+        return Obj(self.options)
+
     @property
     def help_uri(self) -> str:
         return HELP_URI.format(id=self.id)

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterator
 
 from ..expr.values import Obj
 from ..model.template import Declaration, Model, ParameterFile, Resource, Template
@@ -63,6 +63,11 @@ class Context:
     def anchor(self) -> Any:
         return self
 
+    @property
+    def item(self) -> Any:
+        """The item the context is pointed at (the context itself for the file's one item)."""
+        return self
+
     def standard_values(self) -> dict[str, str]:
         return {}
 
@@ -75,21 +80,36 @@ class Context:
 
 @dataclass(eq=False, slots=True)
 class DocumentContext(Context):
-    """The linted file as a whole (for rules about its text or its structure as written)."""
+    """The linted file as a whole (for rules about its text or its structure as written). What
+    several such rules derive alike from the file is derived once for all (`shared`)."""
+
+    file: FileItems | None = None
 
     @property
     def doc(self) -> Any:
         return self.model.document
+
+    def shared(self, derive: Callable[[Model], Any]) -> Any:
+        """`derive(model)`, worked out once per file for every rule that asks for it."""
+        return derive(self.model) if self.file is None else self.file.shared(derive)
 
 
 @dataclass(eq=False, slots=True)
 class TemplateContext(Context):
     template: Template
 
+    @property
+    def item(self) -> Any:
+        return self.template
+
 
 @dataclass(eq=False, slots=True)
 class DeclarationContext(Context):
     declaration: Declaration
+
+    @property
+    def item(self) -> Any:
+        return self.declaration
 
     @property
     def template(self) -> Template:
@@ -122,6 +142,10 @@ class ResourceContext(Context):
 
     resource: Resource
     contexts: Contexts
+
+    @property
+    def item(self) -> Any:
+        return self.resource
 
     @property
     def values(self) -> Obj:
@@ -165,6 +189,10 @@ class ExpressionContext(Context):
     expression: Expression
 
     @property
+    def item(self) -> Any:
+        return self.expression
+
+    @property
     def template(self) -> Template:
         return self.expression.template
 
@@ -176,6 +204,10 @@ class BicepNodeContext(Context):
 
     semantic: Any
     node: Any = None
+
+    @property
+    def item(self) -> Any:
+        return self.node
 
     @property
     def doc(self) -> Any:
@@ -202,20 +234,26 @@ def templates_of(model: Model, which: str) -> list[Template]:
 
 class FileItems:
     """The items of one file's model, found once and shared by every rule run on the file:
-    resources indexed by type, and the resources each filter keeps (rules that filter alike
-    share the list)."""
+    resources indexed by type, the resources each filter keeps (rules that filter alike share
+    the list), the declarations and expressions rules visit, and what document rules derive
+    alike (`shared`)."""
 
-    __slots__ = ("model", "contexts", "by_type", "_resources", "_calls")
+    __slots__ = ("model", "is_bicep", "contexts", "by_type", "_resources", "_visited", "_lists",
+                 "_calls", "_shared")
 
     def __init__(self, model: Model):
         self.model = model
+        self.is_bicep = model.is_bicep
         self.contexts = Contexts(model)
         by_type: dict[str, list[Resource]] = {}
         for res in model.resources:
             by_type.setdefault(res.type_key, []).append(res)
         self.by_type = by_type
-        self._resources: dict[tuple, list[Resource]] = {}
+        self._resources: dict[int, list[Resource]] = {}  # Plan.filter_number -> resources
+        self._visited: dict[tuple, tuple] = {}
+        self._lists: dict[tuple, list] = {}
         self._calls: dict | None = None  # Bicep: lower-case function name -> [(index, call)]
+        self._shared: dict = {}
 
     def calls(self, nodes: list, functions: tuple[str, ...]) -> list:
         """The Bicep calls (`nodes`: every call of the file) of the lower-case `functions`
@@ -241,40 +279,80 @@ class FileItems:
             return [call for _, call in calls]
         return [call for _, call in sorted(p for calls in chosen.values() for p in calls)]
 
-    def resources(self, rule: Any) -> list[Resource]:
-        """The resources a rule visits (`resources_for`), found once per filter."""
-        key = (rule.type_keys, rule.templates, rule.include_existing, rule.include_not_deployed)
-        found = self._resources.get(key)
+    def resources(self, plan: Plan) -> list[Resource]:
+        """The resources of the rule's types (all when it names none), in the order of its
+        types, without `existing` references and resources that are not deployed unless the
+        rule's scope includes them; a loop of known count copy by copy (`Resource.copies`: a copy
+        whose condition is false is not deployed). Found once per filter."""
+        found = self._resources.get(plan.filter_number)
         if found is None:
-            found = self._resources[key] = list(resources_for(rule, self.model, self.by_type))
+            type_keys, templates, include_existing, include_not_deployed = plan.resource_filter
+            in_order, by_type = self._visited_resources(include_existing, include_not_deployed)
+            if not type_keys:
+                found = in_order
+            else:
+                found = []
+                for pattern in type_keys:
+                    if "*" in pattern or "?" in pattern:
+                        found.extend(r for t, rs in by_type.items()
+                                     if fnmatch.fnmatchcase(t, pattern) for r in rs)
+                    else:
+                        found.extend(by_type.get(pattern, ()))
+            if templates != "all":
+                own = {id(t) for t in templates_of(self.model, templates)}
+                found = [r for r in found if id(r.template) in own]
+            self._resources[plan.filter_number] = found
+        return found
+
+    def _visited_resources(self, include_existing: bool, include_not_deployed: bool) -> tuple:
+        """What a resource filter starts from, decided once per file for each resource: the
+        visited resources (copies) in model order, and by type (in `by_type`'s order)."""
+        key = (include_existing, include_not_deployed)
+        found = self._visited.get(key)
+        if found is None:
+            in_order: list[Resource] = []
+            by_type: dict[str, list[Resource]] = {t: [] for t in self.by_type}
+            for res in self.model.resources:
+                if res.existing and not include_existing:
+                    continue
+                if not include_not_deployed and res.copy_count == 0:
+                    continue
+                for one in res.copies:  # a loop of known count: each copy, copyIndex() bound
+                    if include_not_deployed or one.condition is not False:
+                        in_order.append(one)
+                        by_type[res.type_key].append(one)
+            found = self._visited[key] = (in_order, by_type)
+        return found
+
+    def declarations(self, kind: str, templates: str) -> list[Declaration]:
+        """The parameters, variables or outputs (`kind`) of the templates `templates` names."""
+        key = (kind, templates)
+        found = self._lists.get(key)
+        if found is None:
+            found = self._lists[key] = [decl for t in templates_of(self.model, templates)
+                                        for decl in getattr(t, kind)]
+        return found
+
+    def expressions(self, templates: str, functions: tuple[str, ...]) -> list[Expression]:
+        """The expressions of the templates `templates` names (only those calling one of the
+        lower-case `functions`, when given)."""
+        key = ("expressions", templates, functions)
+        found = self._lists.get(key)
+        if found is None:
+            found = self._lists[key] = [
+                expression for t in templates_of(self.model, templates)
+                for expression in (t.uses.calling(functions) if functions else t.uses.expressions)]
+        return found
+
+    def shared(self, derive: Callable[[Model], Any]) -> Any:
+        """`derive(model)`, once per file (DocumentContext.shared)."""
+        found = self._shared.get(derive, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._shared[derive] = derive(self.model)
         return found
 
 
-def resources_for(rule: Any, model: Model, by_type: dict) -> Iterable[Resource]:
-    """The resources of the rule's types (all when it names none), without `existing`
-    references and resources that are not deployed unless the rule's scope includes them."""
-    if not rule.resource_types:
-        candidates: Iterable[Resource] = model.resources
-    else:
-        candidates = []
-        for pattern in rule.type_keys:
-            if "*" in pattern or "?" in pattern:
-                candidates.extend(r for t, rs in by_type.items() if fnmatch.fnmatchcase(t, pattern)
-                                  for r in rs)
-            else:
-                candidates.extend(by_type.get(pattern, ()))
-    if rule.templates != "all":
-        own = {id(t) for t in templates_of(model, rule.templates)}
-        candidates = [r for r in candidates if id(r.template) in own]
-    include_existing, include_not_deployed = rule.include_existing, rule.include_not_deployed
-    for res in candidates:
-        if res.existing and not include_existing:
-            continue
-        if not include_not_deployed and res.copy_count == 0:
-            continue
-        for one in res.copies:  # a loop of known count: each copy, with copyIndex() bound
-            if include_not_deployed or one.condition is not False:
-                yield one
+_UNSEEN = object()
 
 
 def jmespath_items(rule: Any, items: FileItems) -> Iterator[Any]:
@@ -282,7 +360,7 @@ def jmespath_items(rule: Any, items: FileItems) -> Iterator[Any]:
     model, contexts = items.model, items.contexts
     kind = rule.scope_kind
     if kind == "resources":
-        for res in items.resources(rule):
+        for res in items.resources(rule.plan):
             yield contexts.resource(res)
         if rule.include_stand_ins:
             for stand in contexts.stand_ins():
@@ -309,48 +387,83 @@ def _type_matches(rule: Any, type_key: str) -> bool:
         for p in rule.type_keys)
 
 
-def typed_items(rule: Any, items: FileItems, options: Obj) -> Iterator[Context]:
-    """The typed context of each item a Python rule visits. Bicep nodes, expressions and
-    declarations share one context object per rule and file, pointed at each item in turn (a
-    file has thousands; their anchor is the context itself, which locates nothing by path), so a
-    context is the item's only while the rule's check runs on it."""
-    model, contexts = items.model, items.contexts
-    kind = rule.scope_kind
-    if kind == "bicep" or (rule.nodes and model.is_bicep):
-        semantic = model.semantic
-        if semantic is not None:
-            ctx = BicepNodeContext(model, options, semantic)
-            for name, cls in zip(rule.nodes, rule.node_classes):
-                nodes = semantic.of(cls)
-                if name == "Call" and rule.functions:
-                    nodes = items.calls(nodes, rule.functions)
-                for node in nodes:
-                    ctx.node = node
-                    yield ctx
-        return
+# The field of a Python rule's context that the engine points at each item in turn, by scope kind
+FIELDS = {"resources": "resource", "template": "template", "parameters": "declaration",
+          "variables": "declaration", "outputs": "declaration", "expressions": "expression",
+          "bicep": "node", "document": "model", "parameter-file": "parameter_file"}
+_FILTERS: dict[tuple, int] = {}  # a resource filter -> its number, the same for equal filters
+
+
+class Plan:
+    """What the engine reads of a rule in each file, read from the rule once (`Rule.plan`): a
+    rule's fields live in an instance dictionary of some 45 entries (a read costs several times a
+    slot's, a cached one's ~5 times), and a run reads them for every rule in every file. Resource
+    filters are numbered: rules that filter alike share their resources in a file, found under
+    the filter's number (a tuple of tuples took ~10 times as long to hash and compare)."""
+
+    __slots__ = ("languages", "implementation", "kind", "nodes", "templates", "functions",
+                 "resource_filter", "filter_number")
+
+    def __init__(self, rule: Any):
+        self.languages = rule.languages
+        self.implementation = rule.implementation
+        self.kind = rule.scope_kind
+        self.nodes = rule.nodes
+        self.templates = rule.templates
+        self.functions = rule.functions
+        self.resource_filter = (rule.type_keys, rule.templates, rule.include_existing,
+                                rule.include_not_deployed)
+        self.filter_number = _FILTERS.setdefault(self.resource_filter, len(_FILTERS))
+
+
+def typed_items(rule: Any, plan: Plan, items: FileItems) -> tuple[str, list]:
+    """The items a Python rule visits, and the field of its context (`typed_context`) pointed at
+    each in turn: one context per rule and file, since a file has thousands of items, so a
+    context is the item's only while the rule's check runs on it. A rule of Bicep nodes visits
+    the file's nodes of its classes (only the calls of its `functions`, when it names Call)."""
+    kind = plan.kind
+    if kind == "bicep" or (plan.nodes and items.is_bicep):
+        semantic = items.model.semantic
+        if semantic is None:
+            return "node", []
+        found = []
+        for name, cls in zip(plan.nodes, rule.node_classes):
+            nodes = semantic.of(cls)
+            if name == "Call" and plan.functions:
+                nodes = items.calls(nodes, plan.functions)
+            found.extend(nodes)
+        return "node", found
     if kind == "resources":
-        for res in items.resources(rule):
-            yield ResourceContext(model, options, res, contexts)
-    elif kind == "document":
-        yield DocumentContext(model, options)
-    elif kind == "template":
-        for t in templates_of(model, rule.templates):
-            yield TemplateContext(model, options, t)
-    elif kind in DECLARATION_CONTEXTS:
-        ctx = DECLARATION_CONTEXTS[kind](model, options, None)
-        for t in templates_of(model, rule.templates):
-            for decl in getattr(t, kind):
-                ctx.declaration = decl
-                yield ctx
-    elif kind == "parameter-file":
-        if model.parameter_file is not None:
-            yield ParameterFileContext(model, options, model.parameter_file,
-                                       contexts.parameter_file())
-    elif kind == "expressions":
-        which = rule.templates if rule.templates != "all" else "declaring"
-        ctx = ExpressionContext(model, options, None)
-        functions = rule.functions
-        for t in templates_of(model, which):
-            for expression in t.uses.calling(functions) if functions else t.uses.expressions:
-                ctx.expression = expression
-                yield ctx
+        return "resource", items.resources(plan)
+    if kind in DECLARATION_CONTEXTS:
+        return "declaration", items.declarations(kind, plan.templates)
+    if kind == "expressions":
+        which = plan.templates if plan.templates != "all" else "declaring"
+        return "expression", items.expressions(which, plan.functions)
+    if kind == "template":
+        return "template", templates_of(items.model, plan.templates)
+    if kind == "document":
+        return "model", [items.model]
+    if kind == "parameter-file":
+        found = items.model.parameter_file
+        return "parameter_file", [found] if found is not None else []
+    return "model", []
+
+
+def typed_context(field: str, items: FileItems, plan: Plan, options: Obj) -> Context:
+    """The context a Python rule is handed (see `typed_items`), not yet pointed at an item."""
+    model = items.model
+    if field == "node":
+        return BicepNodeContext(model, options, model.semantic)
+    if field == "resource":
+        return ResourceContext(model, options, None, items.contexts)
+    if field == "declaration":
+        return DECLARATION_CONTEXTS[plan.kind](model, options, None)
+    if field == "expression":
+        return ExpressionContext(model, options, None)
+    if field == "template":
+        return TemplateContext(model, options, None)
+    if field == "parameter_file":
+        return ParameterFileContext(model, options, model.parameter_file,
+                                    items.contexts.parameter_file())
+    return DocumentContext(model, options, items)

@@ -37,13 +37,23 @@ class Report:
     """Collects the findings of one rule over the items it is handed (see the module docstring).
     The engine points `ctx` at the item being checked."""
 
-    __slots__ = ("rule", "ctx", "found", "texts")
+    __slots__ = ("rule", "ctx", "found", "texts", "_item", "_since")
 
     def __init__(self, rule: "Rule", ctx: "Context | None" = None):
         self.rule = rule
         self.ctx = ctx
         self.found: list["RawFinding"] = []
         self.texts: dict = {}  # equal messages share one string (run.shared)
+        # the item of the last finding and where its findings start in `found`: noted when a
+        # finding is made (few are), not for each item (thousands)
+        self._item: Any = None
+        self._since = 0
+
+    def drop_item(self) -> None:
+        """Forget what was reported on the item the context points at (its check failed)."""
+        if self._item is not None and self._item is self.ctx.item:
+            del self.found[self._since:]
+            self._item = None
 
     def at_path(self, *paths: str, part: str = "value", message: str | None = None,
                 level: str | None = None, **values: Any) -> None:
@@ -93,5 +103,8 @@ class Report:
                                   f"does not list in `bind`")
         text = shared(self.texts, render(message or rule.message, self.ctx.message_values(values)))
         finding = RawFinding(rule, anchor, tuple(paths), part, text, level=level)
+        item = self.ctx.item
+        if item is not self._item:
+            self._item, self._since = item, len(self.found)
         self.found.append(finding)
         return finding
