@@ -88,13 +88,7 @@ def test_real_path_in_a_run_is_os_realpath(tmp_path, monkeypatch):
     """Folders resolved once while resolving() is open give what os.path.realpath gives: links
     as folders, as the file itself, chained, to outside, dangling, missing parts, "." and ".."."""
     from armlint.source.files import real_path, resolving
-    outside = tmp_path / "outside"
-    (outside / "deep").mkdir(parents=True)
-    (outside / "deep" / "t.json").write_text("{}")
-    root = tmp_path / "root"
-    (root / "a" / "b").mkdir(parents=True)
-    (root / "a" / "b" / "t.json").write_text("{}")
-    (root / "a" / "out").symlink_to(outside)  # a folder that is a link out of the root
+    outside, root = _outside_and_root(tmp_path)
     (root / "a" / "chain").symlink_to(root / "a" / "out")
     (root / "a" / "file-link.json").symlink_to(outside / "deep" / "t.json")
     (root / "a" / "dangling").symlink_to(tmp_path / "nowhere")
@@ -113,9 +107,9 @@ def test_real_path_in_a_run_is_os_realpath(tmp_path, monkeypatch):
     assert real_path(root / "a" / "out") == str(outside)  # no memo outside a run
 
 
-def _tree_of_links(base):
-    """Folders, a file, and links of every kind: to a folder inside and outside, to a file,
-    relative with "..", dangling, a loop to itself, two links to each other, one through a loop."""
+def _outside_and_root(base):
+    """A folder outside the project with outside/deep/t.json, and a project root with
+    root/a/b/t.json and root/a/out, a folder link out of the root."""
     outside = base / "outside"
     (outside / "deep").mkdir(parents=True)
     (outside / "deep" / "t.json").write_text("{}")
@@ -123,6 +117,13 @@ def _tree_of_links(base):
     (root / "a" / "b").mkdir(parents=True)
     (root / "a" / "b" / "t.json").write_text("{}")
     (root / "a" / "out").symlink_to(outside)
+    return outside, root
+
+
+def _tree_of_links(base):
+    """Folders, a file, and links of every kind: to a folder inside and outside, to a file,
+    relative with "..", dangling, a loop to itself, two links to each other, one through a loop."""
+    outside, root = _outside_and_root(base)
     (root / "a" / "up").symlink_to("../a/b")
     (root / "a" / "file").symlink_to(root / "a" / "b" / "t.json")
     (root / "a" / "dangling").symlink_to(base / "nowhere")
