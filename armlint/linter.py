@@ -538,7 +538,6 @@ class Linter:
     def lint_bicep(self, text: str, shown: str, path: Path | None = None) -> FileResult:
         """Lint Bicep source: parse it, lower it to the template model, run the same rules."""
         from .engine import fingerprint
-        from .engine.run import RunOptions, run_rules
         from .bicep.document import BicepDocument
         from .bicep.lower import lower_parameter_file
         from .bicep.parser import parse
@@ -571,15 +570,7 @@ class Linter:
             self._add_duplicate_names(result, settings, doc)
         for d in doc.problems:  # files it names that were refused: outside the project, ...
             self._add(result, settings, UNREADABLE, d.message, doc.lines.span(d.offset, d.end))
-        try:
-            raw = run_rules(model, settings.rules, RunOptions(settings.options))
-            raw += self._policy_findings(model)
-            model.forget_views()
-            self._finish(result, settings, raw, doc, model)
-            self._suppress(result, settings, doc, model, doc.suppression_directives())
-            _fingerprints(result, doc, model)
-        finally:
-            model.release()  # freed by reference counting from here (see Model.release)
+        self._check_model(result, settings, doc, model, doc.suppression_directives())
         return result
 
     def lint_json(self, text: str, shown: str, explicit: bool = True,
@@ -587,7 +578,6 @@ class Linter:
         """Lint JSON text: a template or a parameter file by its `$schema` (a template also by its
         shape, see `classify_json`); other JSON is skipped (reported when `explicit` and it does not parse)."""
         from .engine import fingerprint
-        from .engine.run import RunOptions, run_rules
         from .source import jsonc
         settings = self.settings(path)
         doc = jsonc.load(text)
@@ -618,18 +608,28 @@ class Linter:
             model = build_parameter_file_model(doc, value)
         result = FileResult(shown, kind, rules=settings.rule_ids)
         try:
-            raw = run_rules(model, settings.rules, RunOptions(settings.options))
-            raw += self._policy_findings(model)
-            model.forget_views()
-            self._finish(result, settings, raw, doc, model)
-            self._suppress(result, settings, doc, model)
-            _fingerprints(result, doc, model)
+            self._check_model(result, settings, doc, model)
         finally:
-            model.release()  # freed by reference counting from here (see Model.release)
             # this file's own document (a Bicep one is the module loader's, which cuts it): the
             # objects of its value that evaluation told their place hold origins naming it
             doc.value = None
         return result
+
+    def _check_model(self, result: FileResult, settings: FileSettings, doc, model,
+                     directives: list | None = None) -> None:
+        """The rules and policies over a built model, their findings located, suppressed and
+        fingerprinted into `result`; then the model is released (freed by reference counting
+        from here, see Model.release), also when a step fails."""
+        from .engine.run import RunOptions, run_rules
+        try:
+            raw = run_rules(model, settings.rules, RunOptions(settings.options))
+            raw += self._policy_findings(model)
+            model.forget_views()
+            self._finish(result, settings, raw, doc, model)
+            self._suppress(result, settings, doc, model, directives)
+            _fingerprints(result, doc, model)
+        finally:
+            model.release()
 
     def _add_duplicate_names(self, result: FileResult, settings: FileSettings, doc) -> None:
         """A name declared twice is an error Bicep reports (BCP028, BCP145 for outputs) and
