@@ -9,9 +9,7 @@ stop containers, not the host agent) and inbound rules are left alone.
 """
 from __future__ import annotations
 
-import base64
 import binascii
-import ipaddress
 import re
 from typing import Any
 
@@ -19,7 +17,6 @@ from ..engine.items import ResourceContext
 from ..engine.report import Report
 from ..expr.values import Unknown
 
-PLATFORM_IP = ipaddress.ip_address("168.63.129.16")
 _IP = re.compile(r"168\.63\.129\.16(?:/32)?(?![\d.])")
 
 # Each detector reads one shell or PowerShell command (the text up to a line break or command
@@ -193,6 +190,7 @@ def _as_list(value: Any) -> list:
 
 
 def _covers(prefixes: list) -> bool:
+    import ipaddress
     for prefix in prefixes:
         if not isinstance(prefix, str) or isinstance(prefix, Unknown):
             continue
@@ -200,7 +198,7 @@ def _covers(prefixes: list) -> bool:
         if not text or not text[0].isdigit():
             continue  # '*', 'Internet', 'VirtualNetwork' and other tags
         try:
-            if PLATFORM_IP in ipaddress.ip_network(text, strict=False):
+            if ipaddress.ip_address(_ADDRESS) in ipaddress.ip_network(text, strict=False):
                 return True
         except ValueError:
             continue
@@ -265,6 +263,7 @@ def _decode_base64(value: Any, keep: bool = False) -> Any:
     """The text of a base64 value (customData, userData, a script), or None if it is not."""
     if not isinstance(value, str) or isinstance(value, Unknown):
         return None
+    import base64  # here, as ipaddress below: most files have nothing to decode (issue 12)
     try:
         return base64.b64decode(value.strip(), validate=True).decode("utf-8")
     except (binascii.Error, UnicodeDecodeError, ValueError):

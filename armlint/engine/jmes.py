@@ -56,7 +56,6 @@ Security readings (engine/readings.py; an unreadable value gives no answer, like
 """
 from __future__ import annotations
 
-import ipaddress
 from typing import Any
 
 import jmespath
@@ -69,6 +68,10 @@ from ..expr.ast import function_names
 from ..expr.values import Obj, PartialString, Unknown, as_bool, contains_unknown
 from . import patterns, readings
 from .expression import CompileError, Expression  # noqa: F401 (where rules' expressions live)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import ipaddress
 
 # the model (names, views) is imported by the functions that need it: loading the catalogue
 # (a run served from the result cache) does not build it
@@ -193,6 +196,7 @@ def _text(x: Any) -> str | None:
 
 
 def _covers_ip(prefix: Any, ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    import ipaddress
     text = _text(prefix)
     if text is None:
         return False
@@ -331,6 +335,7 @@ class ArmlintFunctions(jfunctions.Functions):
 
     @_signature({"types": []}, {"types": ["string"]})
     def _func_ip_covers(self, prefixes, ip):
+        import ipaddress  # here: few rules compare addresses (issue 12: start-up)
         address = ipaddress.ip_address(ip)
         items = prefixes if isinstance(prefixes, list) else [prefixes]
         return any(_covers_ip(p, address) for p in items)

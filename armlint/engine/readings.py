@@ -13,10 +13,15 @@ it can read; jmes.py turns None and Unknown into "no answer" so that neither eve
 """
 from __future__ import annotations
 
-import ipaddress
+import functools
 import re
-from datetime import date, datetime, timezone
 from typing import Any
+
+# ipaddress and datetime are imported by the functions that read addresses and dates: a run whose
+# rules read none does not load them (issue 12: start-up)
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import datetime
 
 # --- versions --------------------------------------------------------------------------------
 
@@ -77,13 +82,23 @@ def tls_version(value: Any) -> str | None:
 # --- addresses -------------------------------------------------------------------------------
 
 ANY_TAGS = frozenset({"*", "any", "internet"})
-_WHOLE = (ipaddress.ip_network("0.0.0.0/0"), ipaddress.ip_network("::/0"))
-# Address space that is not reachable from the internet (RFC 1918, shared, loopback, link-local,
-# unique local, documentation and the unspecified address).
-_NOT_PUBLIC = tuple(ipaddress.ip_network(n) for n in (
-    "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8",
-    "169.254.0.0/16", "0.0.0.0/32", "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24",
-    "::1/128", "::/128", "fc00::/7", "fe80::/10", "2001:db8::/32"))
+
+
+@functools.cache
+def _whole() -> tuple:
+    import ipaddress
+    return ipaddress.ip_network("0.0.0.0/0"), ipaddress.ip_network("::/0")
+
+
+@functools.cache
+def _not_public() -> tuple:
+    """Address space that is not reachable from the internet (RFC 1918, shared, loopback,
+    link-local, unique local, documentation and the unspecified address)."""
+    import ipaddress
+    return tuple(ipaddress.ip_network(n) for n in (
+        "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8",
+        "169.254.0.0/16", "0.0.0.0/32", "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24",
+        "::1/128", "::/128", "fc00::/7", "fe80::/10", "2001:db8::/32"))
 
 
 def networks(prefix: Any) -> list | None:
@@ -95,9 +110,10 @@ def networks(prefix: Any) -> list | None:
     if not text:
         return None
     if text.lower() in ANY_TAGS:
-        return list(_WHOLE)
+        return list(_whole())
     if not (text[0].isdigit() or ":" in text):
         return [] if re.fullmatch(r"[A-Za-z][A-Za-z0-9.\-]*", text) else None  # a service tag
+    import ipaddress
     try:
         if "-" in text and "/" not in text:
             lo, hi = (ipaddress.ip_address(p.strip()) for p in text.split("-", 1))
@@ -131,6 +147,7 @@ def admits_internet(value: Any) -> bool | None:
         if isinstance(item, str) and item.strip().lower() in ANY_TAGS:
             return True
         found.extend(nets)
+    import ipaddress
     for version in (4, 6):
         same = [n for n in found if n.version == version]
         if any(n.prefixlen == 0 for n in ipaddress.collapse_addresses(same)):
@@ -139,7 +156,7 @@ def admits_internet(value: Any) -> bool | None:
 
 
 def _network_is_public(net) -> bool:
-    return not any(net.version == p.version and net.subnet_of(p) for p in _NOT_PUBLIC)
+    return not any(net.version == p.version and net.subnet_of(p) for p in _not_public())
 
 
 def admits_public(value: Any) -> bool | None:
@@ -160,6 +177,7 @@ def admits_public(value: Any) -> bool | None:
 def address_covers(value: Any, address: str) -> bool | None:
     """Whether a prefix (or a list of them) includes `address`. `*` and `Any` include every
     address; `Internet` every public one. None if nothing is readable."""
+    import ipaddress
     target = ipaddress.ip_address(address)
     readable = False
     for item in _items(value):
@@ -214,6 +232,7 @@ def ports_cover(spec: Any, ports: list) -> bool | None:
 
 def moment(value: Any) -> datetime | None:
     """A date-time (UTC) from an ISO 8601 date or date-time, or Unix epoch seconds."""
+    from datetime import date, datetime, timezone
     if isinstance(value, datetime):
         return value
     if isinstance(value, bool):
@@ -252,4 +271,5 @@ def days_between(a: Any, b: Any) -> float | None:
 def now() -> datetime:
     from ..source.files import clock
     clock()  # a result that depends on today is never reused (result cache, replay)
+    from datetime import datetime, timezone
     return datetime.now(timezone.utc)

@@ -9,7 +9,6 @@ rules and items still run.
 """
 from __future__ import annotations
 
-import traceback
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -199,6 +198,7 @@ def _crash(rule: Rule, ctx: Any, exc: Exception) -> RawFinding:
     if isinstance(exc, PatternError):  # the rule's own fault, not armlint's
         return RawFinding(RULE_CRASH, ctx, ("resource",), "value",
                           f"rule {rule.id} ({rule.name}) cannot be used on this item: {exc}")
+    import traceback  # here: a rule crash is rare, the module costs start-up (issue 12)
     where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     detail = f" ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else ""
     message = (f"rule {rule.id} ({rule.name}) failed on this item: {type(exc).__name__}: {exc}"

@@ -2,7 +2,6 @@
 """
 from __future__ import annotations
 
-import ipaddress
 from typing import Any
 
 from ..evaluate import EvalError
@@ -10,8 +9,13 @@ from ..values import Obj, Unknown
 from .args import int_arg, need, string_arg
 from .registry import fn
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import ipaddress
+
 
 def _network(text: Any) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    import ipaddress  # here: most templates call no network function (issue 12)
     return ipaddress.ip_network(string_arg(text), strict=False)
 
 

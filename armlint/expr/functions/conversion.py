@@ -3,20 +3,22 @@ accepted as Newtonsoft does).
 """
 from __future__ import annotations
 
-import base64
-import urllib.parse
-
 from ..evaluate import EvalError
 from .args import json_value, need, string_arg
 from .registry import fn
 
+# base64 and urllib.parse are imported by the functions that use them: most templates call none
+# (issue 12: start-up)
+
 
 def _b64decode(text: str) -> str:
+    import base64
     return base64.b64decode(string_arg(text), validate=True).decode("utf-8")
 
 
 @fn("base64", kind="string")
 def _base64(args, node, ctx):
+    import base64
     need(args, 1, 1)
     return base64.b64encode(string_arg(args[0]).encode("utf-8")).decode("ascii")
 
@@ -35,6 +37,7 @@ def _base64_to_json(args, node, ctx):
 
 @fn("dataUri", kind="string")
 def _data_uri(args, node, ctx):
+    import base64
     need(args, 1, 1)
     encoded = base64.b64encode(string_arg(args[0]).encode("utf-8")).decode("ascii")
     return "data:text/plain;charset=utf8;base64," + encoded
@@ -42,6 +45,8 @@ def _data_uri(args, node, ctx):
 
 @fn("dataUriToString", kind="string")
 def _data_uri_to_string(args, node, ctx):
+    import base64
+    import urllib.parse
     need(args, 1, 1)
     header, _, data = string_arg(args[0]).partition(",")
     if not header.startswith("data:"):
@@ -53,12 +58,14 @@ def _data_uri_to_string(args, node, ctx):
 
 @fn("uri", kind="string")
 def _uri(args, node, ctx):
+    import urllib.parse
     need(args, 2, 2)
     return urllib.parse.urljoin(string_arg(args[0]), string_arg(args[1]))  # RFC 3986 section 5
 
 
 @fn("uriComponent", kind="string")
 def _uri_component(args, node, ctx):
+    import urllib.parse
     need(args, 1, 1)
     # Uri.EscapeDataString: everything but RFC 3986 unreserved characters is escaped.
     return urllib.parse.quote(string_arg(args[0]), safe="-_.~")
@@ -66,6 +73,7 @@ def _uri_component(args, node, ctx):
 
 @fn("uriComponentToString", kind="string")
 def _uri_component_to_string(args, node, ctx):
+    import urllib.parse
     need(args, 1, 1)
     return urllib.parse.unquote(string_arg(args[0]))
 

@@ -5,7 +5,6 @@ uniqueString and guid (a name-based UUID v5 over the arguments joined with '-').
 from __future__ import annotations
 
 import re
-import uuid
 from typing import Any
 
 from ..limits import need_text
@@ -273,11 +272,14 @@ def _unique_string(args, node, ctx):
 # ARM's guid(): RFC 4122 name-based (SHA-1, version 5) UUID in this namespace over the UTF-8
 # arguments joined with '-'. Checked against ARM's engine: guid('asdf') is
 # 228d27cc-6fdb-5934-b7ac-1efccebade04 (Azure/bicep baselines_bicepparam/Expressions).
-_GUID_NAMESPACE = uuid.UUID("11fb06fb-712d-4ddd-98c7-e71bbd588830")
+_GUID_NAMESPACE = "11fb06fb-712d-4ddd-98c7-e71bbd588830"
 
 
 @fn("guid", unknown_ok=True)
 def _guid(args, node, ctx):
     known = _hash_args(args, node, "guid")
-    return known if isinstance(known, Unknown) else str(uuid.uuid5(_GUID_NAMESPACE, "-".join(known)))
+    if isinstance(known, Unknown):
+        return known
+    import uuid  # not at import: it imports `platform` (issue 12: start-up)
+    return str(uuid.uuid5(uuid.UUID(_GUID_NAMESPACE), "-".join(known)))
 
