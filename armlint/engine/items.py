@@ -36,13 +36,13 @@ of contexts.py instead; their shape is documented there and kept stable.
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from ..expr.values import Obj
 from ..model.template import Declaration, Model, ParameterFile, Resource, Template
 from ..model.uses import Expression
 from ..model.views import display_name, resource_view
+from ..source.record import Plain
 from .contexts import Contexts
 
 
@@ -51,13 +51,19 @@ def _shown(value: Any) -> str:
         display_name(value)
 
 
-@dataclass(eq=False, slots=True)
-class Context:
+# Plain classes (a dataclass's repr, identity equality), not dataclasses: they are made when the
+# module is imported, on the way of every run (issue 12: start-up).
+
+class Context(Plain):
     """What every item's context has: the file's model, the rule's options (defaults merged with
     the configuration), and where a finding without a path goes (`anchor`)."""
 
-    model: Model
-    options: Obj
+    __slots__ = ("model", "options")
+    _fields = __slots__
+
+    def __init__(self, model: Model, options: Obj):
+        self.model = model
+        self.options = options
 
     @property
     def anchor(self) -> Any:
@@ -78,12 +84,17 @@ class Context:
         return shown
 
 
-@dataclass(eq=False, slots=True)
 class DocumentContext(Context):
     """The linted file as a whole (for rules about its text or its structure as written). What
     several such rules derive alike from the file is derived once for all (`shared`)."""
 
-    file: FileItems | None = None
+    __slots__ = ("file",)
+    _fields = ("model", "options", "file")
+
+    def __init__(self, model: Model, options: Obj, file: FileItems | None = None):
+        self.model = model
+        self.options = options
+        self.file = file
 
     @property
     def doc(self) -> Any:
@@ -94,18 +105,28 @@ class DocumentContext(Context):
         return derive(self.model) if self.file is None else self.file.shared(derive)
 
 
-@dataclass(eq=False, slots=True)
 class TemplateContext(Context):
-    template: Template
+    __slots__ = ("template",)
+    _fields = ("model", "options", "template")
+
+    def __init__(self, model: Model, options: Obj, template: Template):
+        self.model = model
+        self.options = options
+        self.template = template
 
     @property
     def item(self) -> Any:
         return self.template
 
 
-@dataclass(eq=False, slots=True)
 class DeclarationContext(Context):
-    declaration: Declaration
+    __slots__ = ("declaration",)
+    _fields = ("model", "options", "declaration")
+
+    def __init__(self, model: Model, options: Obj, declaration: Declaration):
+        self.model = model
+        self.options = options
+        self.declaration = declaration
 
     @property
     def item(self) -> Any:
@@ -134,14 +155,19 @@ class OutputContext(DeclarationContext):
     __slots__ = ()
 
 
-@dataclass(eq=False, slots=True)
 class ResourceContext(Context):
     """A resource, its resolved view (`view`: the resource JSON with expressions evaluated) and
     the JMESPath context YAML rules see (`values`: paths given to `report.at_path` are read in
     it)."""
 
-    resource: Resource
-    contexts: Contexts
+    __slots__ = ("resource", "contexts")
+    _fields = ("model", "options", "resource", "contexts")
+
+    def __init__(self, model: Model, options: Obj, resource: Resource, contexts: Contexts):
+        self.model = model
+        self.options = options
+        self.resource = resource
+        self.contexts = contexts
 
     @property
     def item(self) -> Any:
@@ -169,24 +195,34 @@ class ResourceContext(Context):
                 "type": display_name(self.resource.type)}
 
 
-@dataclass(eq=False, slots=True)
 class ParameterFileContext(Context):
     """A deploymentParameters file; `values` is the JMESPath context (`raw`, `parameters`...)."""
 
-    parameter_file: ParameterFile
-    values: Obj
+    __slots__ = ("parameter_file", "values")
+    _fields = ("model", "options", "parameter_file", "values")
+
+    def __init__(self, model: Model, options: Obj, parameter_file: ParameterFile, values: Obj):
+        self.model = model
+        self.options = options
+        self.parameter_file = parameter_file
+        self.values = values
 
     @property
     def anchor(self) -> Any:
         return self.values
 
 
-@dataclass(eq=False, slots=True)
 class ExpressionContext(Context):
     """One expression string of a template, parsed (`expression.tree`); `report.at_node(node)`
     points inside it."""
 
-    expression: Expression
+    __slots__ = ("expression",)
+    _fields = ("model", "options", "expression")
+
+    def __init__(self, model: Model, options: Obj, expression: Expression):
+        self.model = model
+        self.options = options
+        self.expression = expression
 
     @property
     def item(self) -> Any:
@@ -197,13 +233,18 @@ class ExpressionContext(Context):
         return self.expression.template
 
 
-@dataclass(eq=False, slots=True)
 class BicepNodeContext(Context):
     """One syntax node of a Bicep file, with the file's semantic model (symbols, references,
     types: bicep/semantic)."""
 
-    semantic: Any
-    node: Any = None
+    __slots__ = ("semantic", "node")
+    _fields = ("model", "options", "semantic", "node")
+
+    def __init__(self, model: Model, options: Obj, semantic: Any, node: Any = None):
+        self.model = model
+        self.options = options
+        self.semantic = semantic
+        self.node = node
 
     @property
     def item(self) -> Any:

@@ -9,13 +9,13 @@ rules and items still run.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..expr.values import Obj
 from ..model.template import Model
 from ..model.shown import showing
 from ..model.views import display_name
+from ..source.record import Record
 from .catalogue import Rule
 from .defaults import bind_defaults
 from .items import FileItems, Plan, jmespath_items, typed_context, typed_items
@@ -70,10 +70,14 @@ class RawFinding:
         return None if self._at is None else (self._at, self._trail, self._at_part)
 
 
-@dataclass
-class RunOptions:
-    rule_options: dict = field(default_factory=dict)  # rule id -> {option: value}
-    levels: dict = field(default_factory=dict)  # rule id -> level override
+class RunOptions(Record):
+    __slots__ = _fields = ("rule_options", "levels")
+    __hash__ = None  # type: ignore[assignment]  (it can change)
+
+    def __init__(self, rule_options: dict | None = None, levels: dict | None = None):
+        # rule id -> {option: value}, rule id -> level override
+        self.rule_options = {} if rule_options is None else rule_options
+        self.levels = {} if levels is None else levels
 
 
 def run_rules(model: Model, rules: list[Rule], options: RunOptions | None = None) -> list[RawFinding]:

@@ -9,22 +9,27 @@ code of a rule that claims it as an equivalent. Findings accepted by a baseline 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..source.directives import Directive
+from ..source.record import Record
 from .results import Finding, Location, Suppression
 
 INVALID_SUPPRESSION = "AL0004"
 
 
-@dataclass
-class MetadataEntry:
-    selectors: list[str]
-    reason: str
-    scope_pointer: str  # "" for the whole template, else the resource's JSON pointer
-    location: Location  # of the entry, for reporting it
-    used: bool = False
+class MetadataEntry(Record):
+    __slots__ = _fields = ("selectors", "reason", "scope_pointer", "location", "used")
+    __hash__ = None  # type: ignore[assignment]  (it can change)
+
+    def __init__(self, selectors: list[str], reason: str, scope_pointer: str, location: Location,
+                 used: bool = False):
+        self.selectors = selectors
+        self.reason = reason
+        # "" for the whole template, else the resource's JSON pointer
+        self.scope_pointer = scope_pointer
+        self.location = location  # of the entry, for reporting it
+        self.used = used
 
 
 def _matches(catalogue, selector: str, finding: Finding) -> bool | None:

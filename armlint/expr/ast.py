@@ -7,62 +7,98 @@ Offsets (`start`, `end`) are into the expression text as the evaluator saw it, e
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from ..source.record import Plain
 from .bounded import Bounded
 
-
-@dataclass(slots=True, eq=False)
-class Node:
-    start: int
-    end: int
+# Plain classes rather than dataclasses: made when the module is imported, by every run (issue 12)
 
 
-@dataclass(slots=True, eq=False)
+class Node(Plain):
+    __slots__ = ("start", "end")
+    _fields = __slots__
+
+    def __init__(self, start: int, end: int):
+        self.start = start
+        self.end = end
+
+
 class Literal(Node):
     """A string, an integer, or (from Bicep) true, false, null."""
 
-    value: Any
+    __slots__ = ("value",)
+    _fields = ("start", "end", "value")
+
+    def __init__(self, start: int, end: int, value: Any):
+        self.start = start
+        self.end = end
+        self.value = value
 
 
-@dataclass(slots=True, eq=False)
 class Call(Node):
     """`name(args)`; `namespace.member(args)` for user-defined functions."""
 
-    name: str
-    args: list[Node] = field(default_factory=list)
-    namespace: str | None = None
+    __slots__ = ("name", "args", "namespace")
+    _fields = ("start", "end", "name", "args", "namespace")
+
+    def __init__(self, start: int, end: int, name: str, args: list[Node] | None = None,
+                 namespace: str | None = None):
+        self.start = start
+        self.end = end
+        self.name = name
+        self.args = [] if args is None else args
+        self.namespace = namespace
 
 
-@dataclass(slots=True, eq=False)
 class Member(Node):
     """`target.name`; `safe` for Bicep's `.?`."""
 
-    target: Node
-    name: str
-    safe: bool = False
+    __slots__ = ("target", "name", "safe")
+    _fields = ("start", "end", "target", "name", "safe")
+
+    def __init__(self, start: int, end: int, target: Node, name: str, safe: bool = False):
+        self.start = start
+        self.end = end
+        self.target = target
+        self.name = name
+        self.safe = safe
 
 
-@dataclass(slots=True, eq=False)
 class Index(Node):
     """`target[index]`; `safe` for Bicep's `[?i]`."""
 
-    target: Node
-    index: Node
-    safe: bool = False
+    __slots__ = ("target", "index", "safe")
+    _fields = ("start", "end", "target", "index", "safe")
+
+    def __init__(self, start: int, end: int, target: Node, index: Node, safe: bool = False):
+        self.start = start
+        self.end = end
+        self.target = target
+        self.index = index
+        self.safe = safe
 
 
-@dataclass(slots=True, eq=False)
 class ObjectLit(Node):
     """A literal object or array inside an expression (Bicep lowers `{...}` and `[...]` to these)."""
 
-    items: list  # ObjectLit: [(key Node, value Node)], ArrayLit: [Node]
+    __slots__ = ("items",)  # ObjectLit: [(key Node, value Node)], ArrayLit: [Node]
+    _fields = ("start", "end", "items")
+
+    def __init__(self, start: int, end: int, items: list):
+        self.start = start
+        self.end = end
+        self.items = items
 
 
-@dataclass(slots=True, eq=False)
 class ArrayLit(Node):
-    items: list
+    __slots__ = ("items",)
+    _fields = ("start", "end", "items")
+
+    def __init__(self, start: int, end: int, items: list):
+        self.start = start
+        self.end = end
+        self.items = items
 
 
 def canonical(node: Node) -> str:

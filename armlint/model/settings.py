@@ -19,10 +19,10 @@ name, languageVersion 2.0), so these views see a setting wherever ARM or Bicep l
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..expr.values import Arr, Obj, Origin, PartialString, Unknown
+from ..source.record import Plain
 from .names import name_key
 from .template import Model, Resource
 from .views import display_name, resource_view
@@ -246,15 +246,18 @@ def settings(res: Resource) -> Obj:
     return out
 
 
-@dataclass(eq=False)
-class StandIn:
+class StandIn(Plain):
     """A parent that this file does not deploy, as the children it has here describe it."""
 
-    type: str
-    name: Any
-    template: Any
-    children: list
-    resource: Resource | None  # the `existing` declaration, when there is one
+    _fields = ("type", "name", "template", "children", "resource")
+
+    def __init__(self, type: str, name: Any, template: Any, children: list,
+                 resource: Resource | None):
+        self.type = type
+        self.name = name
+        self.template = template
+        self.children = children
+        self.resource = resource  # the `existing` declaration, when there is one
 
     @property
     def type_key(self) -> str:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import copy as _copy
 import re
-from dataclasses import dataclass, field
 from ..source.lazy import cached
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..expr.evaluate import EvalContext, TemplateScope, resolve
 from ..expr.values import Origin, Unknown, contains_unknown
 from .names import join_names, name_key
+from ..source.record import Plain, Record
 
 if TYPE_CHECKING:
     from .uses import TemplateUses, ValueUses
@@ -29,17 +29,23 @@ SECURE_TYPES = ("securestring", "secureobject")
 _TYPED = ("$ref", "items", "properties", "additionalProperties", "prefixItems", "discriminator")
 
 
-@dataclass(eq=False)
-class Declaration:
+# The model's classes are plain classes (Plain: a dataclass's repr, identity equality) rather than
+# dataclasses, which cost start-up each time the module is imported (issue 12).
+
+class Declaration(Plain):
     """A parameter, variable, output or user function: its name, raw JSON, where it is, and the
     template that declares it (None in a parameter file). Its facts (type, secureness, fields in
     any casing) are computed on first use and kept."""
 
-    section: str
-    name: str
-    raw: Any
-    origin: Origin
-    template: "Template | None" = None
+    _fields = ("section", "name", "raw", "origin", "template")
+
+    def __init__(self, section: str, name: str, raw: Any, origin: Origin,
+                 template: Template | None = None):
+        self.section = section
+        self.name = name
+        self.raw = raw
+        self.origin = origin
+        self.template = template
 
     @cached
     def keys(self) -> dict:
@@ -185,32 +191,44 @@ def _uses_copy_index(raw: Any) -> bool:
     return False
 
 
-@dataclass(eq=False, slots=True)
-class Resource:
-    template: "Template"
-    raw: dict
-    origin: Origin
-    type: str  # full type, e.g. Microsoft.Compute/virtualMachines/extensions
-    api_version: Any = None
-    symbolic_name: str | None = None
-    parent: "Resource | None" = None
-    children: list["Resource"] = field(default_factory=list)
-    attached: list["Resource"] = field(default_factory=list)  # resources that point at this one
-    existing: bool = False
-    copy: dict | None = None
-    nested_template: "Template | None" = None  # for deployments with an inline template
-    ctx: EvalContext | None = None
-    # a short-form child (`"type": "extensions"`) whose full name starts with this resource's name
-    name_prefix: "Resource | None" = None
-    _name: Any = _UNSET
-    _name_key: Any = None
-    _condition: Any = _UNSET
-    _copy_count: Any = _UNSET
-    _view: Any = None
-    # caches of `copies` and `depends_on_expressions`: slots, not a dictionary per resource
-    # (about 1 KB each, 11 MB of a 10 MB template's 11,000 resources)
-    _copies: Any = None
-    _depends_on: Any = None
+class Resource(Plain):
+    __slots__ = ("template", "raw", "origin", "type", "api_version", "symbolic_name", "parent",
+                 "children", "attached", "existing", "copy", "nested_template", "ctx",
+                 "name_prefix", "_name", "_name_key", "_condition", "_copy_count", "_view",
+                 "_copies", "_depends_on")
+    _fields = __slots__
+
+    def __init__(self, template: Template, raw: dict, origin: Origin, type: str,
+                 api_version: Any = None, symbolic_name: str | None = None,
+                 parent: Resource | None = None, children: list[Resource] | None = None,
+                 attached: list[Resource] | None = None, existing: bool = False,
+                 copy: dict | None = None, nested_template: Template | None = None,
+                 ctx: EvalContext | None = None, name_prefix: Resource | None = None):
+        self.template = template
+        self.raw = raw
+        self.origin = origin
+        self.type = type  # full type, e.g. Microsoft.Compute/virtualMachines/extensions
+        self.api_version = api_version
+        self.symbolic_name = symbolic_name
+        self.parent = parent
+        self.children = [] if children is None else children
+        self.attached = [] if attached is None else attached  # resources that point at this one
+        self.existing = existing
+        self.copy = copy
+        self.nested_template = nested_template  # for deployments with an inline template
+        self.ctx = ctx
+        # a short-form child (`"type": "extensions"`) whose full name starts with this resource's
+        # name
+        self.name_prefix = name_prefix
+        self._name = _UNSET
+        self._name_key = None
+        self._condition = _UNSET
+        self._copy_count = _UNSET
+        self._view = None
+        # caches of `copies` and `depends_on_expressions`: slots, not a dictionary per resource
+        # (about 1 KB each, 11 MB of a 10 MB template's 11,000 resources)
+        self._copies = None
+        self._depends_on = None
 
     @property
     def name(self) -> Any:
@@ -404,21 +422,32 @@ class Resource:
         return f"Resource({self.type} {self.name!r})"
 
 
-@dataclass(eq=False)
-class Template:
-    raw: dict
-    origin: Origin
-    scope: TemplateScope
-    schema: str = ""
-    deployment_scope: str = "resourceGroup"
-    language_version: str | None = None
-    parameters: list[Declaration] = field(default_factory=list)
-    variables: list[Declaration] = field(default_factory=list)
-    outputs: list[Declaration] = field(default_factory=list)
-    functions: list[Declaration] = field(default_factory=list)
-    resources: list[Resource] = field(default_factory=list)
-    deployment: Resource | None = None  # the nested deployment resource holding this template
-    parent: "Template | None" = None
+class Template(Plain):
+    _fields = ("raw", "origin", "scope", "schema", "deployment_scope", "language_version",
+               "parameters", "variables", "outputs", "functions", "resources", "deployment",
+               "parent")
+
+    def __init__(self, raw: dict, origin: Origin, scope: TemplateScope, schema: str = "",
+                 deployment_scope: str = "resourceGroup", language_version: str | None = None,
+                 parameters: list[Declaration] | None = None,
+                 variables: list[Declaration] | None = None,
+                 outputs: list[Declaration] | None = None,
+                 functions: list[Declaration] | None = None,
+                 resources: list[Resource] | None = None, deployment: Resource | None = None,
+                 parent: Template | None = None):
+        self.raw = raw
+        self.origin = origin
+        self.scope = scope
+        self.schema = schema
+        self.deployment_scope = deployment_scope
+        self.language_version = language_version
+        self.parameters = [] if parameters is None else parameters
+        self.variables = [] if variables is None else variables
+        self.outputs = [] if outputs is None else outputs
+        self.functions = [] if functions is None else functions
+        self.resources = [] if resources is None else resources
+        self.deployment = deployment  # the nested deployment resource holding this template
+        self.parent = parent
 
     @property
     def ctx(self) -> EvalContext:
@@ -654,41 +683,54 @@ def ignoring_case(pattern: re.Pattern) -> re.Pattern:
     return found
 
 
-@dataclass(eq=False)
-class ParameterFile:
+class ParameterFile(Plain):
     """A deploymentParameters file: each parameter's raw entry and where it is."""
 
-    raw: dict
-    origin: Origin
-    schema: str = ""
-    parameters: list[Declaration] = field(default_factory=list)
+    _fields = ("raw", "origin", "schema", "parameters")
+
+    def __init__(self, raw: dict, origin: Origin, schema: str = "",
+                 parameters: list[Declaration] | None = None):
+        self.raw = raw
+        self.origin = origin
+        self.schema = schema
+        self.parameters = [] if parameters is None else parameters
 
 
-@dataclass(frozen=True)
-class GivenParameters:
+class GivenParameters(Record):
     """A parameter file the root template is linted with: its path as shown, the names it
     gives, its document (None when it is not at hand), and the template's path as shown and
     as an absolute path ("" for text not read from a file)."""
 
-    shown: str
-    names: tuple
-    doc: Any = None
-    template: str = ""
-    template_path: str = ""
+    __slots__ = _fields = ("shown", "names", "doc", "template", "template_path")
+
+    def __init__(self, shown: str, names: tuple, doc: Any = None, template: str = "",
+                 template_path: str = ""):
+        self.shown = shown
+        self.names = names
+        self.doc = doc
+        self.template = template
+        self.template_path = template_path
 
 
-@dataclass(eq=False)
-class Model:
+class Model(Plain):
     """One linted file."""
 
-    kind: str  # "template" | "parameters"
-    language: str = "json"  # "json" | "bicep": the language the file is written in
-    root: Template | None = None
-    templates: list[Template] = field(default_factory=list)
-    resources: list[Resource] = field(default_factory=list)
-    parameter_file: ParameterFile | None = None
-    # the parameter files whose values the root template is linted with (GivenParameters)
-    given_parameters: list = field(default_factory=list)
+    _fields = ("kind", "language", "root", "templates", "resources", "parameter_file",
+               "given_parameters")
+
+    def __init__(self, kind: str, language: str = "json", root: Template | None = None,
+                 templates: list[Template] | None = None,
+                 resources: list[Resource] | None = None,
+                 parameter_file: ParameterFile | None = None,
+                 given_parameters: list | None = None):
+        self.kind = kind  # "template" | "parameters"
+        self.language = language  # "json" | "bicep": the language the file is written in
+        self.root = root
+        self.templates = [] if templates is None else templates
+        self.resources = [] if resources is None else resources
+        self.parameter_file = parameter_file
+        # the parameter files whose values the root template is linted with (GivenParameters)
+        self.given_parameters = [] if given_parameters is None else given_parameters
 
     def resources_of_type(self, rtype: str) -> list[Resource]:
         key = rtype.lower()

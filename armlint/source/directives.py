@@ -7,25 +7,33 @@ after `--` becomes the justification. Which findings a directive silences is the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from .record import Record
 from .text import LineIndex, Span
 
 _KEYWORD = "armlint-disable-next-line"
 _SEPARATORS = re.compile(r"[\s,]+")
 
 
-@dataclass(slots=True)
-class Directive:
-    kind: str  # "next-line" (armlint), "bicep-next-line" (#disable-next-line), "bicep-region"
-    selectors: list[str]
-    reason: str
-    line: int  # the line the directive is written on
-    span: Span
-    first_line: int = 0  # the lines it applies to (inclusive)
-    last_line: int = 0
-    checked: bool = True  # report unknown rules and unused directives (armlint's own syntax only)
-    used: set = field(default_factory=set)
+class Directive(Record):  # not a dataclass: made on the way of every run (issue 12: start-up)
+    __slots__ = _fields = ("kind", "selectors", "reason", "line", "span", "first_line",
+                           "last_line", "checked", "used")
+    __hash__ = None  # type: ignore[assignment]  (it can change)
+
+    def __init__(self, kind: str, selectors: list[str], reason: str, line: int, span: Span,
+                 first_line: int = 0, last_line: int = 0, checked: bool = True,
+                 used: set | None = None):
+        # "next-line" (armlint), "bicep-next-line" (#disable-next-line), "bicep-region"
+        self.kind = kind
+        self.selectors = selectors
+        self.reason = reason
+        self.line = line  # the line the directive is written on
+        self.span = span
+        self.first_line = first_line  # the lines it applies to (inclusive)
+        self.last_line = last_line
+        # report unknown rules and unused directives (armlint's own syntax only)
+        self.checked = checked
+        self.used = set() if used is None else used
 
 
 def parse_comment(text: str, start: int, end: int, lines: LineIndex) -> Directive | None:

@@ -15,38 +15,48 @@ from __future__ import annotations
 import json
 import re
 from array import array
-from dataclasses import dataclass, field
 from typing import Any, Iterator
 import json.scanner
 import json.decoder
 
 from .cidict import Arr, CIDict
+from .record import Plain, Record
 from .text import LineIndex, PointerSpans, Span
 
 Pointer = tuple  # of str (object keys as written) and int (array indexes)
 
 
-@dataclass(frozen=True, slots=True)
-class JsonError:
-    message: str
-    offset: int
+# Records and plain classes rather than dataclasses: made when the module is imported (issue 12)
+
+class JsonError(Record):
+    __slots__ = _fields = ("message", "offset")
+
+    def __init__(self, message: str, offset: int):
+        self.message = message
+        self.offset = offset
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
-    start: int
-    end: int
-    text: str
+class Comment(Record):
+    __slots__ = _fields = ("start", "end", "text")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start = start
+        self.end = end
+        self.text = text
 
 
-@dataclass(frozen=True, slots=True)
-class DuplicateKey:
-    object_pointer: Pointer
-    key: str  # the repeated key as written the second time
-    first_key: str  # as written the first time
-    key_start: int
-    key_end: int
-    first_start: int
+class DuplicateKey(Record):
+    __slots__ = _fields = ("object_pointer", "key", "first_key", "key_start", "key_end",
+                           "first_start")
+
+    def __init__(self, object_pointer: Pointer, key: str, first_key: str, key_start: int,
+                 key_end: int, first_start: int):
+        self.object_pointer = object_pointer
+        self.key = key  # the repeated key as written the second time
+        self.first_key = first_key  # as written the first time
+        self.key_start = key_start
+        self.key_end = key_end
+        self.first_start = first_start
 
 
 class _Reject(ValueError):
@@ -504,20 +514,24 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_.+-]*")
 _VALUE, _KEY, _COLON, _AFTER_PROP, _AFTER_ITEM, _DONE = range(6)
 
 
-@dataclass(slots=True)
-class _Index:
-    duplicates: list = field(default_factory=list)
-    error: JsonError | None = None
+class _Index(Plain):
+    __slots__ = _fields = ("duplicates", "error")
+
+    def __init__(self):
+        self.duplicates: list = []
+        self.error: JsonError | None = None
 
 
-@dataclass(slots=True)
-class _Frame:
-    is_object: bool
-    pointer: Pointer
-    start: int
-    count: int = 0
-    key: str | None = None
-    seen: dict | None = None  # folded key -> (key as written, start)
+class _Frame(Plain):
+    __slots__ = _fields = ("is_object", "pointer", "start", "count", "key", "seen")
+
+    def __init__(self, is_object: bool, pointer: Pointer, start: int):
+        self.is_object = is_object
+        self.pointer = pointer
+        self.start = start
+        self.count = 0
+        self.key: str | None = None
+        self.seen: dict | None = None  # folded key -> (key as written, start)
 
 
 def _describe(text: str, pos: int) -> str:
