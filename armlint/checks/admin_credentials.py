@@ -15,14 +15,16 @@ through variables), calls nothing that depends on the deployment, and has a know
 """
 from __future__ import annotations
 
-from typing import Any
-
 from ..engine.items import DocumentContext
 from ..engine.report import Report
 from ..expr.evaluate import EvalContext, resolve
 from ..expr.query import known_text, tree_of
 from ..expr.values import Origin
 from ..model.template import Resource
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def raw_entries(raw: Any, origin: Origin, wanted: set[str], skip_top: set[str] = frozenset(),

@@ -18,11 +18,14 @@ and then only for those keys.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..engine.items import DocumentContext
 from ..engine.report import Report
 from ..expr.values import Origin
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 # A blank value after a colon; the property name is then read backwards from the colon.
 _JSON_BLANK = re.compile(r':\s*(?:\{\s*\}|\[\s*\]|""|null\b)')

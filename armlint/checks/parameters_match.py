@@ -29,11 +29,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 from ..engine.items import DocumentContext
 from ..expr.values import Origin
 from ..engine.report import Report
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 _BUILTIN = {"string", "int", "bool", "object", "array", "securestring", "secureobject"}
 _DEPLOYMENTS = "microsoft.resources/deployments"

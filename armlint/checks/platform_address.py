@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import binascii
 import re
-from typing import Any
 
 from ..engine.items import ResourceContext
 from ..engine.report import Report
 from ..expr.values import Unknown
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 _IP = re.compile(r"168\.63\.129\.16(?:/32)?(?![\d.])")
 

@@ -37,14 +37,16 @@ Every context also has `options`, the rule's options.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from ..expr.evaluate import resolve
 from ..expr.values import Obj
 from ..expr.values import Unknown
 from ..model import settings as model_settings
 from ..model.template import Declaration, Model, Resource, Template
 from ..model.views import resource_view, summary
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def with_origin(raw: Any, origin) -> Any:

@@ -8,11 +8,13 @@ a default that depends on an API version armlint cannot know.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from ..expr.values import Obj, Unknown
 from .catalogue import Default  # noqa: F401 (the record: catalogue.py; here what it does)
 from .readings import compare_versions
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _when_absent(default: Default, api_version: Any) -> Any:

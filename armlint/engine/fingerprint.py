@@ -16,10 +16,13 @@ The file itself is not part of the fingerprint: matching pairs it with the path.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from ..source.hashes import sha256
 from .results import Finding
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 VERSION = "armlint/v2"
 _MAX_TEXT = 200

@@ -36,7 +36,6 @@ of contexts.py instead; their shape is documented there and kept stable.
 from __future__ import annotations
 
 import fnmatch
-from typing import Any, Callable, Iterator
 
 from ..expr.values import Obj
 from ..model.template import Declaration, Model, ParameterFile, Resource, Template
@@ -44,6 +43,10 @@ from ..model.uses import Expression
 from ..model.views import display_name, resource_view
 from ..source.record import Plain
 from .contexts import Contexts
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterator
 
 
 def _shown(value: Any) -> str:

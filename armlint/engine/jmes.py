@@ -56,8 +56,6 @@ Security readings (engine/readings.py; an unreadable value gives no answer, like
 """
 from __future__ import annotations
 
-from typing import Any
-
 import jmespath
 from jmespath import exceptions as jexc
 from jmespath import functions as jfunctions
@@ -69,9 +67,10 @@ from ..expr.values import Obj, PartialString, Unknown, as_bool, contains_unknown
 from . import patterns, readings
 from .expression import CompileError, Expression  # noqa: F401 (where rules' expressions live)
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
 if TYPE_CHECKING:
     import ipaddress
+    from typing import Any
 
 # the model (names, views) is imported by the functions that need it: loading the catalogue
 # (a run served from the result cache) does not build it

@@ -10,11 +10,14 @@ existing part of the first one is reported.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..expr.values import Origin, Unknown, origin_of
 from ..source.text import Span
 from .results import Location
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 _SEGMENT = re.compile(r"([^.\[\]]+)|\[(-?\d+)\]")
 

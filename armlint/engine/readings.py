@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
 
 # ipaddress and datetime are imported by the functions that read addresses and dates: a run whose
-# rules read none does not load them (issue 12: start-up)
+# rules read none does not load them; typing is not imported at run time (issue 12: start-up)
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import datetime
+    from typing import Any
 
 # --- versions --------------------------------------------------------------------------------
 

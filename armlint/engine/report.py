@@ -15,12 +15,12 @@ which the meta-tests catch, never text the user sees.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from ..expr.values import Origin
 from .messages import render
 
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
 if TYPE_CHECKING:
+    from typing import Any
     from .catalogue import Rule
     from .items import Context
     from .run import RawFinding

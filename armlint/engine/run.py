@@ -9,8 +9,6 @@ rules and items still run.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from ..expr.values import Obj
 from ..model.template import Model
 from ..model.shown import showing
@@ -23,6 +21,10 @@ from .jmes import truthy
 from .locate import pin
 from .messages import render
 from .report import Report
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 RULE_CRASH = "AL0003"

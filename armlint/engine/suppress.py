@@ -9,11 +9,13 @@ code of a rule that claims it as an equivalent. Findings accepted by a baseline 
 """
 from __future__ import annotations
 
-from typing import Any
-
 from ..source.directives import Directive
 from ..source.record import Record
 from .results import Finding, Location, Suppression
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 INVALID_SUPPRESSION = "AL0004"
 

@@ -7,10 +7,12 @@ Offsets (`start`, `end`) are into the expression text as the evaluator saw it, e
 """
 from __future__ import annotations
 
-from typing import Any
-
 from ..source.record import Plain
 from .bounded import Bounded
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Plain classes rather than dataclasses: made when the module is imported, by every run (issue 12)
 

@@ -9,7 +9,9 @@ grows with the files a run reads.
 """
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Bounded:

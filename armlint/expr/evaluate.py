@@ -15,13 +15,16 @@ from __future__ import annotations
 
 from itertools import islice
 from types import MappingProxyType
-from typing import Any, Callable
 
 from .limits import TooLarge, bounded, check_value
 from . import parser
 from .ast import ArrayLit, Call, Index, Literal, Member, Node, ObjectLit
 from ..source.cidict import CIDict
 from .values import Arr, Obj, Origin, Unknown, origin_of
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any, Callable
 
 
 class EvalError(Exception):
@@ -545,4 +548,5 @@ def expand_variable_copy(scope: TemplateScope, name: str) -> Any:
     return Unknown(f"{scope.label}variables('{name.lower()}')", "array", "the copy count is unknown")
 
 
-Function = Callable[[list, Call, EvalContext], Any]
+if TYPE_CHECKING:
+    Function = Callable[[list, Call, EvalContext], Any]

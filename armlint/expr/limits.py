@@ -10,7 +10,9 @@ rule, and the note says why.
 """
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_TEXT = 1_048_576  # characters: four times ARM's own 4 MB limit on a whole template's JSON
 MAX_ITEMS = 100_000  # elements of arrays and objects, counted through nesting

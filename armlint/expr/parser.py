@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import NamedTuple
 
 from .ast import Call, Index, Literal, Member, Node
 from .bounded import Bounded
+from ..source.record import Record
 
 
 class ExpressionSyntaxError(Exception):
@@ -58,12 +58,16 @@ _KIND = {
 # text renderer) stays far from Python's recursion limit.
 MAX_DEPTH = 100
 
-class _Invalid(NamedTuple):
+class _Invalid(Record):
     """A cached syntax error: its message and offset only. A cached exception object would keep
-    the traceback of every raise, and with it the frames (and models) of the files that met it."""
+    the traceback of every raise, and with it the frames (and models) of the files that met it.
+    (A Record, not a typing.NamedTuple: typing is not imported at run time, issue 12.)"""
 
-    message: str
-    offset: int
+    __slots__ = _fields = ("message", "offset")
+
+    def __init__(self, message: str, offset: int):
+        self.message = message
+        self.offset = offset
 
 
 # Texts recur across files (`[resourceGroup().location]`): the trees are kept for the run, in

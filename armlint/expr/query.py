@@ -7,11 +7,13 @@ here knows a template.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from . import parser
 from .ast import Call, Index, Literal, Member, Node
 from .values import Unknown
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def tree_of(value: Any) -> Node | None:

@@ -9,12 +9,14 @@ resources to the resource they attach to. Names are linked by their evaluated se
 """
 from __future__ import annotations
 
-from typing import Any
-
 from ..expr.evaluate import DeploymentContext, EvalContext, Lazy, TemplateScope, resolve
 from ..expr.values import Origin, Unknown, literal_value
 from .names import join_names, parse_resource_id
 from .template import Declaration, Model, ParameterFile, Resource, Template
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 _SCHEMA_SCOPES = (
     ("subscriptiondeploymenttemplate", "subscription"),

@@ -8,9 +8,12 @@ ID string, or Bicep's `Type/name` scope form) as such a key.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from ..expr.values import PartialString, ResourceIdValue, Unknown
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _name_part(name: Any) -> Any:

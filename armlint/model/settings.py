@@ -19,7 +19,7 @@ name, languageVersion 2.0), so these views see a setting wherever ARM or Bicep l
 """
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from collections import namedtuple
 
 from ..expr.values import Arr, Obj, Origin, PartialString, Unknown
 from ..source.record import Plain
@@ -27,15 +27,16 @@ from .names import name_key
 from .template import Model, Resource
 from .views import display_name, resource_view
 
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
-class SettingsChild(NamedTuple):
-    parent: str  # full parent type, lower case
-    child: str  # the child's type leaf, lower case
-    names: tuple  # leaf names it must have (lower case); () for any
-    path: tuple  # where in the parent's JSON it lands
-    how: str  # merge: its properties merge into the object there; append: it is one more
-    #           element of the array there ({name, properties}); flat: the same, as
-    #           {name, **properties}; policies: its properties.accessPolicies are appended
+# parent: full parent type, lower case; child: the child's type leaf, lower case; names: leaf
+# names it must have (lower case), () for any; path: where in the parent's JSON it lands; how:
+# merge: its properties merge into the object there; append: it is one more element of the
+# array there ({name, properties}); flat: the same, as {name, **properties}; policies: its
+# properties.accessPolicies are appended
+SettingsChild = namedtuple("SettingsChild", ("parent", "child", "names", "path", "how"))
 
 
 SETTINGS_CHILDREN = (

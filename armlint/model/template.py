@@ -11,14 +11,15 @@ from __future__ import annotations
 import copy as _copy
 import re
 from ..source.lazy import cached
-from typing import TYPE_CHECKING, Any, Iterator
 
 from ..expr.evaluate import EvalContext, TemplateScope, resolve
 from ..expr.values import Origin, Unknown, contains_unknown
 from .names import join_names, name_key
 from ..source.record import Plain, Record
 
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
 if TYPE_CHECKING:
+    from typing import Any, Iterator
     from .uses import TemplateUses, ValueUses
 
 SCOPES = ("resourceGroup", "subscription", "managementGroup", "tenant")

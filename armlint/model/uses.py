@@ -20,7 +20,6 @@ import re
 from array import array
 from collections import Counter
 from ..source.lazy import cached
-from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..expr import parser
 from ..expr.bounded import Bounded
@@ -28,8 +27,9 @@ from ..expr.ast import Call, Literal, Node, walk
 from ..expr.evaluate import EvalContext, evaluate
 from ..expr.query import call_name, known_text, literal_text, tree_of
 
-
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
 if TYPE_CHECKING:
+    from typing import Any, Callable, Iterator
     from .template import Template
 
 # Functions whose value exists only while the deployment runs (not a deploy-time constant).

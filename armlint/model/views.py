@@ -8,11 +8,13 @@ resource and shared by every rule.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from ..expr.evaluate import resolve
 from ..expr.values import Obj, PartialString, Unknown
 from .template import Resource
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def resource_view(res: Resource) -> Obj:

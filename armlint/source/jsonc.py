@@ -15,13 +15,16 @@ from __future__ import annotations
 import json
 import re
 from array import array
-from typing import Any, Iterator
 import json.scanner
 import json.decoder
 
 from .cidict import Arr, CIDict
 from .record import Plain, Record
 from .text import LineIndex, PointerSpans, Span
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any, Iterator
 
 Pointer = tuple  # of str (object keys as written) and int (array indexes)
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import json as _json
 import re
-from typing import Any
 
 from ..limits import logical_size, need_text
 from ..evaluate import EvalError
 from ..values import (Obj, PartialString, ResourceIdValue, Unknown, contains_unknown,
                       literal_value)
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def need(args, count_min, count_max=None):
@@ -129,7 +132,6 @@ def is_member(items: list, value: Any) -> bool | None:
     return None if unknown else False
 
 
-
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # What each resourceId() placeholder stands for, as the expression that would give it.
 _PLACEHOLDER_TEXT = {"subscriptionId": "subscription().subscriptionid",
@@ -163,13 +165,11 @@ def text_parts(value: Any) -> list:
     return [to_text(value)]
 
 
-
 def assign_key(out: Obj, key: str, value: Any) -> None:
     existing = out.actual_key(key)
     if existing is not None and existing != key:
         del out[existing]
     out[key] = value
-
 
 
 # A string that is never closed runs to the end of the text (and is left as it is), so no quote

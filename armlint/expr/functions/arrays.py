@@ -4,8 +4,6 @@ shallowMerge, flatten, items (sorted by key), objectKeys, tryGet, indexFromEnd, 
 """
 from __future__ import annotations
 
-from typing import Any
-
 from ..limits import need_text
 from ..ast import Call
 from ..evaluate import EvalContext, EvalError, evaluate, unknown_of
@@ -13,6 +11,10 @@ from ..values import Arr, Obj, Unknown, make_string
 from .args import (assign_key, deep_equal, int_arg, is_int, is_member, need, string_arg,
                    text_parts, to_text)
 from .registry import fn, lazy
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @fn("createArray", unknown_ok=True)
@@ -192,8 +194,6 @@ def _intersection(args, node, ctx):
     raise EvalError("intersection() takes all arrays or all objects")
 
 
-
-
 @fn("shallowMerge", kind="object")
 def _shallow_merge(args, node, ctx):
     need(args, 1, 1)
@@ -285,7 +285,6 @@ def _index_from_end(args, node, ctx):
 def _try_index_from_end(args, node, ctx):
     value = _from_end(args)
     return None if value is _OUT_OF_RANGE else value
-
 
 
 @fn("range", kind="array")

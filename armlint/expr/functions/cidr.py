@@ -2,16 +2,15 @@
 """
 from __future__ import annotations
 
-from typing import Any
-
 from ..evaluate import EvalError
 from ..values import Obj, Unknown
 from .args import int_arg, need, string_arg
 from .registry import fn
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
 if TYPE_CHECKING:
     import ipaddress
+    from typing import Any
 
 
 def _network(text: Any) -> ipaddress.IPv4Network | ipaddress.IPv6Network:

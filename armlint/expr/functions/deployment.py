@@ -4,13 +4,15 @@ list*() is in evaluate.py, utcNow(), newGuid()...) and the resource ID functions
 """
 from __future__ import annotations
 
-from typing import Any
-
 from ..ast import Call
 from ..evaluate import EvalContext, EvalError, evaluate, unknown_of
 from ..values import PartialString, ResourceIdValue, Unknown
 from .args import has_placeholders, is_int, need, to_text
 from .registry import FUNCTIONS, fn, lazy
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @lazy("parameters")
@@ -48,8 +50,6 @@ def _copy_index(node: Call, ctx: EvalContext):
     return index + offset
 
 
-
-
 def _scope_function(kind: str):
     def scope_object(args, node, ctx):
         return ctx.scope.deployment.scope_object(kind)
@@ -72,7 +72,6 @@ for _name, _result_kind in (("reference", "object"), ("references", "array"), ("
                             ("toLogicalZone", "string"), ("toLogicalZones", "array"),
                             ("toPhysicalZone", "string"), ("toPhysicalZones", "array")):
     FUNCTIONS[_name.lower()] = _runtime(_result_kind)
-
 
 
 _SUB = "{subscriptionId}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
 
 from ..limits import bounded
 from ..ast import Call, Literal
@@ -12,6 +11,10 @@ from ..values import Arr, Obj, Unknown, as_bool
 from .args import assign_key
 from .registry import lazy
 
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
+
 
 @lazy("lambdavariables")
 def _lambda_variables(node: Call, ctx: EvalContext):
@@ -19,7 +22,6 @@ def _lambda_variables(node: Call, ctx: EvalContext):
     if isinstance(name, str) and name.lower() in ctx.lambdas:
         return ctx.lambdas[name.lower()]
     return unknown_of(node, "not inside a lambda")
-
 
 
 def _lambda(node: Any) -> tuple[list[str], Any]:

@@ -5,7 +5,6 @@ uniqueString and guid (a name-based UUID v5 over the arguments joined with '-').
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..limits import need_text
 from ..evaluate import EvalError, unknown_of
@@ -14,6 +13,10 @@ from .args import (find_position, has_placeholders, id_parts, int_arg, is_int, n
                    text_parts, to_text)
 from .registry import FUNCTIONS, fn
 from .. import uniquestring
+
+TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _is_array(value: Any) -> bool:
@@ -248,7 +251,6 @@ def _pad_left(args, node, ctx):
     if len(pad) != 1:
         raise EvalError("padLeft() pads with one character")
     return text.rjust(width, pad)
-
 
 
 def _hash_args(args, node, what: str) -> list | Unknown:
