@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+from ..source.lazy import pattern
+
 # The words arm-ttk and the Bicep linter read as "this holds a secret".
-_SECRET_WORD = re.compile(r"password|passwd|pwd|secret|accountkey|acctkey", re.IGNORECASE)
+_SECRET_WORD = pattern(r"password|passwd|pwd|secret|accountkey|acctkey", re.IGNORECASE)
 # A last word that says the name is about a secret, not the secret itself: keyVaultSecretName,
 # passwordLength, secretsPermissions, adminPasswordSecretUri, secretRotationInterval...
 ABOUT_SECRET = {
@@ -20,7 +22,7 @@ ABOUT_SECRET = {
     "settings", "config", "configuration", "source", "scope", "option", "options", "list",
     "folder", "vault", "keyvault", "property", "properties", "field", "user", "username",
 }
-_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_WORDS = pattern(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 
 def words(name: str) -> list[str]:

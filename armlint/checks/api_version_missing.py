@@ -5,13 +5,13 @@ the template), a string that is not a date (`latest`), and, as a warning, an exp
 but no reader or tool can tell which API the resource is written against)."""
 from __future__ import annotations
 
-import re
 
 from ..engine.items import ResourceContext
 from ..engine.report import Report
 from ..expr import parser
+from ..source.lazy import pattern
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(-[A-Za-z0-9.]+)*")
+_DATE = pattern(r"\d{4}-\d{2}-\d{2}(-[A-Za-z0-9.]+)*")
 NOT_A_DATE = "Resource '{symbol}' has an apiVersion that {problem}; write the API version as a " \
     "fixed date string (YYYY-MM-DD, with its suffix such as -preview)"
 

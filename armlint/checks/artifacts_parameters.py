@@ -16,13 +16,14 @@ import re
 from ..engine.items import TemplateContext
 from ..engine.report import Report
 from ..expr.query import tree_of
+from ..source.lazy import pattern
 
 LOCATION = "_artifactslocation"
 SAS = "_artifactslocationsastoken"
 # `deployment(` ... `.templateLink`, found as two searches (one pattern with `.*` between them
 # was quadratic on a value repeating `deployment(.`)
-_DEPLOYMENT_CALL = re.compile(r"deployment\s*\(", re.IGNORECASE)
-_TEMPLATE_LINK = re.compile(r"\.\s*templatelink", re.IGNORECASE)
+_DEPLOYMENT_CALL = pattern(r"deployment\s*\(", re.IGNORECASE)
+_TEMPLATE_LINK = pattern(r"\.\s*templatelink", re.IGNORECASE)
 
 
 def _reads_template_link(text: str) -> bool:

@@ -7,13 +7,13 @@ that is not a dotted number, is not judged. Versions compare as .NET `System.Ver
 Bicep linter's way): `11.0` is not older than `11.0`, `10.4` is."""
 from __future__ import annotations
 
-import re
 
 from ..engine.items import ResourceContext
 from ..engine.report import Report
 from ..expr.query import known_text
+from ..source.lazy import pattern
 
-_VERSION = re.compile(r"\s*(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?\s*\Z")
+_VERSION = pattern(r"\s*(\d+)\.(\d+)(?:\.(\d+))?(?:\.(\d+))?\s*\Z")
 DEFAULT_MINIMUM = "11.0"
 
 

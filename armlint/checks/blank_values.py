@@ -17,19 +17,19 @@ and then only for those keys.
 """
 from __future__ import annotations
 
-import re
 
 from ..engine.items import DocumentContext
 from ..engine.report import Report
 from ..expr.values import Origin
+from ..source.lazy import pattern
 
 TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
 if TYPE_CHECKING:
     from typing import Any
 
 # A blank value after a colon; the property name is then read backwards from the colon.
-_JSON_BLANK = re.compile(r':\s*(?:\{\s*\}|\[\s*\]|""|null\b)')
-_BICEP_BLANK = re.compile(r":\s*(?:\{\s*\}|\[\s*\]|''|null\b)")
+_JSON_BLANK = pattern(r':\s*(?:\{\s*\}|\[\s*\]|""|null\b)')
+_BICEP_BLANK = pattern(r":\s*(?:\{\s*\}|\[\s*\]|''|null\b)")
 
 # Template sections whose emptiness is a readable "none" (arm-ttk lets the first five be empty;
 # `definitions`, the user-defined types of languageVersion 2.0, is the same kind of section).

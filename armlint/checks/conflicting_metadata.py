@@ -5,14 +5,14 @@ outputs, types and their properties, functions, resources, modules). The propert
 without regard to case, as Resource Manager compares metadata keys."""
 from __future__ import annotations
 
-import re
 
 from ..bicep import syntax as S
 from ..bicep.semantic import sys_decorator
 from ..engine.items import BicepNodeContext
 from ..engine.report import Report
+from ..source.lazy import pattern
 
-_METADATA = re.compile(r"@\s*(?:sys\s*\.\s*)?metadata\s*\(")
+_METADATA = pattern(r"@\s*(?:sys\s*\.\s*)?metadata\s*\(")
 # (property inside @metadata, decorator that sets it)
 _SET_BY_DECORATOR = (("description", "description"),)
 

@@ -11,24 +11,23 @@ rules share, which JMESPath cannot follow; hence a Python rule. The finding is o
 """
 from __future__ import annotations
 
-import base64
 import binascii
-import re
 
 from ..engine.items import ResourceContext
 from ..engine.report import Report
 from ..expr.evaluate import resolve
 from ..expr.query import known_text
+from ..source.lazy import pattern
 
 TYPES = {"microsoft.compute/virtualmachines": ("properties", "osProfile"),
          "microsoft.compute/virtualmachinescalesets":
              ("properties", "virtualMachineProfile", "osProfile")}
 
 CREDENTIALS = (
-    ("a private key", re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----")),
-    ("a storage account key", re.compile(r"AccountKey=[A-Za-z0-9+/]{40,}={0,2}")),
-    ("a shared access signature", re.compile(r"[?&]sig=[A-Za-z0-9%+/=]{20,}")),
-    ("a password", re.compile(
+    ("a private key", pattern(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----")),
+    ("a storage account key", pattern(r"AccountKey=[A-Za-z0-9+/]{40,}={0,2}")),
+    ("a shared access signature", pattern(r"[?&]sig=[A-Za-z0-9%+/=]{20,}")),
+    ("a password", pattern(
         r"(?i)\b(password|passwd|pwd)\b\s*[:=]\s*['\"]?(?![$%{<\[])[^\s'\"]{6,}")),
 )
 
@@ -82,6 +81,7 @@ def _secret(res, raw, origin) -> str | None:
 
 
 def _decoded(value: str) -> str | None:
+    import base64  # here: most custom data is not base64 text to decode (issue 12: start-up)
     try:
         return base64.b64decode(value, validate=True).decode("utf-8")
     except (binascii.Error, ValueError, UnicodeDecodeError):

@@ -7,14 +7,14 @@ variable has the same name as a parameter). The finding is on the symbol name, t
 rename."""
 from __future__ import annotations
 
-import re
 
 from ..engine.items import BicepNodeContext
 from ..engine.report import Report
+from ..source.lazy import pattern
 
 # one character before the suffix says the same as `+` for a search, in linear time
-_RESOURCE = re.compile(r"[a-zA-Z0-9]_resource\Z")
-_VARIABLE = re.compile(r"[a-zA-Z0-9]_var\Z")
+_RESOURCE = pattern(r"[a-zA-Z0-9]_resource\Z")
+_VARIABLE = pattern(r"[a-zA-Z0-9]_var\Z")
 
 
 def check(ctx: BicepNodeContext, report: Report) -> None:

@@ -6,13 +6,13 @@ finding points at the `variables(...)` call inside the string.
 """
 from __future__ import annotations
 
-import re
 
 from ..engine.items import ExpressionContext
 from ..engine.report import Report
 from ..expr.ast import Call, Literal, arm_text, walk
+from ..source.lazy import pattern
 
-_COMPUTED = re.compile(r"variables\s*\(\s*(?:concat|format)\s*\(")
+_COMPUTED = pattern(r"variables\s*\(\s*(?:concat|format)\s*\(")
 
 
 def check(ctx: ExpressionContext, report: Report) -> None:

@@ -7,9 +7,10 @@ import re
 
 from ..engine.items import TemplateContext
 from ..engine.report import Report
+from ..source.lazy import pattern
 
 # The name starts with `[` and ends with `]`, white space around allowed (as arm-ttk reads it).
-_EXPRESSION_NAME = re.compile(r"^\s*\[.*\]\s*$", re.DOTALL)
+_EXPRESSION_NAME = pattern(r"^\s*\[.*\]\s*$", re.DOTALL)
 
 
 def check(ctx: TemplateContext, report: Report) -> None:

@@ -7,13 +7,13 @@ the expression itself.
 """
 from __future__ import annotations
 
-import re
 
 from ..engine.items import BicepNodeContext, ExpressionContext
 from ..engine.report import Report
 from ..expr.ast import Call, Member, walk
+from ..source.lazy import pattern
 
-_LOCATION = re.compile(r"(?:resourcegroup|deployment)\s*\(\s*\)\s*\.\s*location")
+_LOCATION = pattern(r"(?:resourcegroup|deployment)\s*\(\s*\)\s*\.\s*location")
 
 
 def check(ctx: ExpressionContext | BicepNodeContext, report: Report) -> None:

@@ -16,8 +16,9 @@ from ..engine.report import Report
 from ..model.template import SECURE_TYPES
 from ..model.uses import strings_in
 from ._secret_names import ABOUT_SECRET, words
+from ..source.lazy import pattern
 
-_PASSWORD = re.compile(r"password|passwd|pwd", re.IGNORECASE)
+_PASSWORD = pattern(r"password|passwd|pwd", re.IGNORECASE)
 
 
 def check(ctx: OutputContext, report: Report) -> None:

@@ -8,11 +8,12 @@ import re
 
 from ..engine.items import ParameterFileContext
 from ..engine.report import Report
+from ..source.lazy import pattern
 
-_VAULT_ID = re.compile(
+_VAULT_ID = pattern(
     r"^/subscriptions/[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}/resourceGroups/[-\w.()]{1,90}"
     r"/providers/Microsoft\.KeyVault/vaults/[a-z0-9-]{3,24}$", re.IGNORECASE)
-_SECRET_NAME = re.compile(r"^[A-Za-z0-9-]{1,127}$")
+_SECRET_NAME = pattern(r"^[A-Za-z0-9-]{1,127}$")
 
 
 def _child(obj, key):

@@ -8,13 +8,13 @@ nested, whose `name` is a string starting with the parent's name followed by '/'
 expressions alike) as the name of a declared resource of the parent type that is not a loop."""
 from __future__ import annotations
 
-import re
 
 from ..bicep import syntax as S
 from ..engine.items import BicepNodeContext
 from ..engine.report import Report
+from ..source.lazy import pattern
 
-_SPACE = re.compile(r"\s+")
+_SPACE = pattern(r"\s+")
 
 
 def _text(doc, node) -> str:

@@ -15,35 +15,36 @@ import re
 from ..engine.items import ResourceContext
 from ..engine.report import Report
 from ..expr.values import Unknown
+from ..source.lazy import pattern
 
 TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
 if TYPE_CHECKING:
     from typing import Any
 
-_IP = re.compile(r"168\.63\.129\.16(?:/32)?(?![\d.])")
+_IP = pattern(r"168\.63\.129\.16(?:/32)?(?![\d.])")
 
 # Each detector reads one shell or PowerShell command (the text up to a line break or command
 # separator, lower-cased) and says whether it blocks outbound traffic to the platform address.
 # They are written as searches for plain words from a position, each linear in the command, and
 # never as one pattern with several lazy gaps and lookaheads: those backtracked for seconds on a
 # long commandToExecute.
-_IPTABLES = re.compile(r"(?:ip6?tables|firewall-cmd)\b")
-_OUTPUT = re.compile(r"\boutput\b")
-_DESTINATION = re.compile(r"(?:-d|--destination)\s+168\.63\.129\.16(?:/32)?(?![\d.])")
-_JUMP = re.compile(r"(?:-j|--jump)\s+(?:drop|reject)\b")
-_NFT = re.compile(r"\bnft\b")
-_DADDR = re.compile(r"\bip\s+daddr\s+168\.63\.129\.16(?:/32)?(?![\d.])")
-_DROP = re.compile(r"\b(?:drop|reject)\b")
-_UFW = re.compile(r"\bufw\s+(?:insert\s+\d+\s+)?(?:deny|reject)\s+out\b")
-_UFW_TO = re.compile(r"\bto\s+168\.63\.129\.16(?:/32)?(?![\d.])")
-_NETSH = re.compile(r"\bnetsh\s+advfirewall\s+firewall\s+add\s+rule\b")
-_DIR_OUT = re.compile(r"\bdir=out\b")
-_ACTION_BLOCK = re.compile(r"\baction=block\b")
-_REMOTE_IP = re.compile(r"\bremoteip=(\S*)")
-_NEW_RULE = re.compile(r"\bnew-netfirewallrule\b")
-_OUTBOUND = re.compile(r"-direction\s+['\"]?outbound")
-_BLOCK = re.compile(r"-action\s+['\"]?block")
-_REMOTE_ADDRESS = re.compile(r"-remoteaddress\s+")
+_IPTABLES = pattern(r"(?:ip6?tables|firewall-cmd)\b")
+_OUTPUT = pattern(r"\boutput\b")
+_DESTINATION = pattern(r"(?:-d|--destination)\s+168\.63\.129\.16(?:/32)?(?![\d.])")
+_JUMP = pattern(r"(?:-j|--jump)\s+(?:drop|reject)\b")
+_NFT = pattern(r"\bnft\b")
+_DADDR = pattern(r"\bip\s+daddr\s+168\.63\.129\.16(?:/32)?(?![\d.])")
+_DROP = pattern(r"\b(?:drop|reject)\b")
+_UFW = pattern(r"\bufw\s+(?:insert\s+\d+\s+)?(?:deny|reject)\s+out\b")
+_UFW_TO = pattern(r"\bto\s+168\.63\.129\.16(?:/32)?(?![\d.])")
+_NETSH = pattern(r"\bnetsh\s+advfirewall\s+firewall\s+add\s+rule\b")
+_DIR_OUT = pattern(r"\bdir=out\b")
+_ACTION_BLOCK = pattern(r"\baction=block\b")
+_REMOTE_IP = pattern(r"\bremoteip=(\S*)")
+_NEW_RULE = pattern(r"\bnew-netfirewallrule\b")
+_OUTBOUND = pattern(r"-direction\s+['\"]?outbound")
+_BLOCK = pattern(r"-action\s+['\"]?block")
+_REMOTE_ADDRESS = pattern(r"-remoteaddress\s+")
 _ADDRESS = "168.63.129.16"
 
 
@@ -98,8 +99,8 @@ def _new_net_firewall_rule(command: str) -> bool:
         address is not None and command.find(_ADDRESS, address.end()) >= 0
 
 
-_SEPARATORS = re.compile(r"[\n;&|]")
-_POWERSHELL_SEPARATORS = re.compile(r"[\n;|]")  # '&' is PowerShell's call operator
+_SEPARATORS = pattern(r"[\n;&|]")
+_POWERSHELL_SEPARATORS = pattern(r"[\n;|]")  # '&' is PowerShell's call operator
 
 # (tool, separators of one command, detector)
 _COMMAND_DETECTORS = [

@@ -19,6 +19,7 @@ from ..engine.items import ResourceContext
 from ..engine.report import Report
 from ..expr.ast import walk
 from ..expr.query import base_of, call_name, literal_text, tree_of
+from ..source.lazy import pattern
 
 _ALLOWED = {"extensionresourceid", "resourceid", "subscriptionresourceid", "tenantresourceid",
             "managementgroupresourceid", "if", "reference", "subscription", "guid", "parameters"}
@@ -31,7 +32,7 @@ _EXCLUDED_NAMES = {n.lower() for n in (
     "subscriptionId", "storageAccountSubscriptionId", "SyntheticMonitorId", "tags",
     "targetProtectionContainerId", "targetWorkerSizeId", "tenantId", "timezoneId", "vlanId",
     "workerSizeId", "UniqueFindingId", "principalId")}
-_EXCLUDED_TYPES = re.compile(
+_EXCLUDED_TYPES = pattern(
     r"^(microsoft\.portal/dashboards|microsoft\.logic/workflows|microsoft\.apimanagement/service/"
     r"backends|microsoft\.web/sites/config.*|microsoft\.documentdb/databaseaccounts/\w*/"
     r"collections)$", re.IGNORECASE)

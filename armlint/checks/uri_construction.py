@@ -14,9 +14,10 @@ import re
 from ..engine.items import ExpressionContext
 from ..engine.report import Report
 from ..expr.query import call_name, literal_text
+from ..source.lazy import pattern
 
-_NAME = re.compile(r"ur[il]$", re.IGNORECASE)
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_NAME = pattern(r"ur[il]$", re.IGNORECASE)
+_SCHEME = pattern(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
 # functions whose string result is (one of) their arguments, and the arguments that can be it

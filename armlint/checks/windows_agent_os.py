@@ -16,9 +16,10 @@ from ..engine.report import Report
 from ..expr.query import known_text
 from ..expr.values import Unknown, as_bool
 from ..model.views import image_reference, vm_profile
+from ..source.lazy import pattern
 
-_SKU = re.compile(r"(2008|2012)(?:-(r2))?(?:-|$)", re.IGNORECASE)
-_SQL_OFFER = re.compile(r"-ws(2008|2012)(r2)?(?:-|$)", re.IGNORECASE)
+_SKU = pattern(r"(2008|2012)(?:-(r2))?(?:-|$)", re.IGNORECASE)
+_SQL_OFFER = pattern(r"-ws(2008|2012)(r2)?(?:-|$)", re.IGNORECASE)
 
 
 def text(value):

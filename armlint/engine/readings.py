@@ -16,6 +16,8 @@ from __future__ import annotations
 import functools
 import re
 
+from ..source.lazy import pattern
+
 # ipaddress and datetime are imported by the functions that read addresses and dates: a run whose
 # rules read none does not load them; typing is not imported at run time (issue 12: start-up)
 TYPE_CHECKING = False
@@ -25,8 +27,8 @@ if TYPE_CHECKING:
 
 # --- versions --------------------------------------------------------------------------------
 
-_API_VERSION = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(-[A-Za-z0-9.-]+)?$")
-_DOTTED = re.compile(r"^[vV]?(\d+(?:\.\d+)*)(-[0-9A-Za-z.-]*)?(\+[0-9A-Za-z.-]*)?$")
+_API_VERSION = pattern(r"^(\d{4})-(\d{2})-(\d{2})(-[A-Za-z0-9.-]+)?$")
+_DOTTED = pattern(r"^[vV]?(\d+(?:\.\d+)*)(-[0-9A-Za-z.-]*)?(\+[0-9A-Za-z.-]*)?$")
 
 
 def version_key(text: Any) -> tuple | None:
@@ -62,8 +64,8 @@ def compare_versions(a: Any, b: Any) -> int | None:
 
 # each optional part carries its own leading spaces: `\s*v?\s*` backtracks quadratically on a long
 # run of spaces, `(?:\s*v)?\s*` reads the same names in linear time
-_TLS_NAMED = re.compile(r"^(?:tls|ssl)(?:\s*v)?\s*1(?:\s*[._])?\s*([0-3])$", re.IGNORECASE)
-_TLS_BARE = re.compile(r"^v?1[._]([0-3])$", re.IGNORECASE)
+_TLS_NAMED = pattern(r"^(?:tls|ssl)(?:\s*v)?\s*1(?:\s*[._])?\s*([0-3])$", re.IGNORECASE)
+_TLS_BARE = pattern(r"^v?1[._]([0-3])$", re.IGNORECASE)
 
 
 def tls_version(value: Any) -> str | None:

@@ -16,13 +16,15 @@ import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from ..source.lazy import pattern
+
 TYPE_CHECKING = False  # typing is not imported on the way of a cached run (issue 12)
 if TYPE_CHECKING:
     from typing import Any, Iterator
 
 
 _SOURCES: ContextVar = ContextVar("armlint_bicep_sources", default=None)
-_SYMBOL = re.compile(r"(?:parameters|variables)\('([A-Za-z_][A-Za-z0-9_]*)'\)$", re.IGNORECASE)
+_SYMBOL = pattern(r"(?:parameters|variables)\('([A-Za-z_][A-Za-z0-9_]*)'\)$", re.IGNORECASE)
 
 
 class BicepSources:

@@ -27,3 +27,26 @@ class cached:  # noqa: N801 - used as a decorator, like property
             return self
         value = obj.__dict__[self.name] = self.func(obj)
         return value
+
+
+class pattern:  # noqa: N801 - stands where `re.compile(...)` stood
+    """A regular expression compiled on first use (`re.compile`'s arguments). A module's patterns
+    were compiled when it was imported, about half a million instructions each, and a run on a
+    small file uses few of them (issue 12: start-up). On first use the compiled pattern's methods
+    and attributes are kept on the instance, so later reads are plain attribute reads. For
+    patterns read in a tight loop, bind the method to a local first (`match = P.match`)."""
+
+    _KEPT = ("match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer",
+             "pattern", "flags", "groups", "groupindex")
+
+    def __init__(self, text: str, flags: int = 0):
+        self._source = (text, flags)
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name == "_source":
+            raise AttributeError(name)
+        import re
+        compiled = re.compile(*self._source)
+        for kept in self._KEPT:
+            self.__dict__[kept] = getattr(compiled, kept)
+        return getattr(compiled, name)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import armlint
+from armlint.source.lazy import pattern as lazy_pattern
 
 try:  # the parser of the re module (public as sre_* before Python 3.11)
     from re import _constants as sre_constants, _parser as sre_parse
@@ -46,6 +47,8 @@ def _module_patterns() -> dict:
 def _patterns_in(value, depth):
     if isinstance(value, re.Pattern):
         yield value
+    elif isinstance(value, lazy_pattern):  # compiled on first use: compiled here to be timed
+        yield re.compile(*value._source)
     elif depth < 3 and isinstance(value, (list, tuple, set, frozenset)):
         for item in value:
             yield from _patterns_in(item, depth + 1)

@@ -11,6 +11,7 @@ from ..limits import logical_size, need_text
 from ..evaluate import EvalError
 from ..values import (Obj, PartialString, ResourceIdValue, Unknown, contains_unknown,
                       literal_value)
+from ...source.lazy import pattern
 
 TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ def is_member(items: list, value: Any) -> bool | None:
     return None if unknown else False
 
 
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_PLACEHOLDER = pattern(r"\{([^{}]*)\}")
 # What each resourceId() placeholder stands for, as the expression that would give it.
 _PLACEHOLDER_TEXT = {"subscriptionId": "subscription().subscriptionid",
                      "resourceGroupName": "resourcegroup().name",
@@ -174,7 +175,7 @@ def assign_key(out: Obj, key: str, value: Any) -> None:
 
 # A string that is never closed runs to the end of the text (and is left as it is), so no quote
 # is the start of a scan to the end more than once: linear in the text.
-_QUOTED = re.compile(r"""("(?:[^"\\]|\\.)*(?:"|\\?\Z))|'((?:[^'\\]|\\.)*)('|\\?\Z)""",
+_QUOTED = pattern(r"""("(?:[^"\\]|\\.)*(?:"|\\?\Z))|'((?:[^'\\]|\\.)*)('|\\?\Z)""",
                      re.DOTALL)
 
 

@@ -3,18 +3,18 @@ dateTimeFromEpoch, dateTimeToEpoch. utcNow() is deployment-time (deployment.py).
 """
 from __future__ import annotations
 
-import re
 
 from ..evaluate import EvalError
 from .args import int_arg, need, string_arg
 from .registry import fn
+from ...source.lazy import pattern
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime as _dt
 
 
-_DURATION = re.compile(r"^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?"
+_DURATION = pattern(r"^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?"
                        r"(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
 
 

@@ -3,13 +3,13 @@ less/greater (strings compared the .NET culture way: 'a' < 'A' < 'b').
 """
 from __future__ import annotations
 
-import re
 
 from ..ast import Call
 from ..evaluate import EvalContext, EvalError, evaluate, unknown_of
 from ..values import PartialString, Unknown, as_bool
 from .args import deep_equal, is_int, need, string_arg
 from .registry import fn, lazy
+from ...source.lazy import pattern
 
 
 @fn("true")
@@ -108,7 +108,7 @@ def _equals(args, node, ctx):
     return unknown_of(node, "an argument is unknown", "bool") if eq is None else eq
 
 
-_CULTURE_SAFE = re.compile(r"[A-Za-z0-9 ]*\Z")
+_CULTURE_SAFE = pattern(r"[A-Za-z0-9 ]*\Z")
 
 
 def _culture_key(s: str) -> tuple:

@@ -13,6 +13,7 @@ from .args import (find_position, has_placeholders, id_parts, int_arg, is_int, n
                    text_parts, to_text)
 from .registry import FUNCTIONS, fn
 from .. import uniquestring
+from ...source.lazy import pattern
 
 TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
 if TYPE_CHECKING:
@@ -41,8 +42,8 @@ def _concat(args, node, ctx):
     return make_string(parts)
 
 
-_FORMAT_ITEM = re.compile(r"\{\{|\}\}|\{(\d+)(?:,(-?\d+))?(?::([^{}]*))?\}|[{}]")
-_ZEROS = re.compile(r"0+\Z")
+_FORMAT_ITEM = pattern(r"\{\{|\}\}|\{(\d+)(?:,(-?\d+))?(?::([^{}]*))?\}|[{}]")
+_ZEROS = pattern(r"0+\Z")
 
 
 def _zero_padded(value: int, width: int) -> str:
