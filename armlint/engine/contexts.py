@@ -1,4 +1,5 @@
-"""The contexts rules see: one per item, built once and shared by every rule.
+"""The contexts rules see: one per item, built once and shared by every rule (a resource's
+until the rules judged its block of resources: engine/run.py).
 
 Owns: the JMESPath root of each scope kind. Values are resolved (expressions evaluated, Unknown
 where a value needs the deployment); `raw` is the item as written, with its source origin so a
@@ -129,6 +130,11 @@ class Contexts:
                 effective=model_settings.effective(res), settings=model_settings.settings(res),
                 deployment=self.deployment, stand_in=False)
         return self._cached(("resource", id(res)), build)
+
+    def forget_resources(self) -> None:
+        """Drop the contexts of the resources (a block of them judged: engine/run.py); one
+        asked for again is made again."""
+        self._cache = {key: ctx for key, ctx in self._cache.items() if key[0] != "resource"}
 
     def stand_in(self, stand: model_settings.StandIn) -> Obj:
         def build() -> Obj:

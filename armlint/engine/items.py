@@ -406,10 +406,7 @@ def jmespath_items(rule: Any, items: FileItems) -> Iterator[Any]:
     if kind == "resources":
         for res in items.resources(rule.plan):
             yield contexts.resource(res)
-        if rule.include_stand_ins:
-            for stand in contexts.stand_ins():
-                if _type_matches(rule, stand.type_key):
-                    yield contexts.stand_in(stand)
+        yield from stand_in_contexts(rule, items)
     elif kind == "document":
         yield {"model": model}
     elif kind == "template":
@@ -423,6 +420,16 @@ def jmespath_items(rule: Any, items: FileItems) -> Iterator[Any]:
         ctx = contexts.parameter_file()
         if ctx is not None:
             yield ctx
+
+
+def stand_in_contexts(rule: Any, items: FileItems) -> Iterator[Any]:
+    """The contexts of the stand-ins a JMESPath rule of resources visits after the resources
+    (only with `scope.include_stand_ins`)."""
+    if rule.include_stand_ins:
+        contexts = items.contexts
+        for stand in contexts.stand_ins():
+            if _type_matches(rule, stand.type_key):
+                yield contexts.stand_in(stand)
 
 
 def _type_matches(rule: Any, type_key: str) -> bool:

@@ -5,7 +5,8 @@ visits its types; templates; declarations; the parameter file): JMESPath rules e
 `where`, `each`, `violation` and `bind` over the item's context (contexts.py); Python rules are
 handed each item's typed context (items.py) and report through `Report` (report.py). What fires
 becomes a `RawFinding`. A rule that raises on an item becomes one AL0003 finding there; the other
-rules and items still run.
+rules and items still run. The rules of resources run last, a block of resources at a time, so
+that only a block's JMESPath contexts are held (`_in_blocks`).
 """
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from ..model.views import display_name
 from ..source.record import Record
 from .catalogue import Rule
 from .defaults import bind_defaults
-from .items import FileItems, Plan, jmespath_items, typed_context, typed_items
+from .items import (FileItems, Plan, jmespath_items, stand_in_contexts, typed_context,
+                    typed_items)
 from .jmes import truthy
 from .locate import pin
 from .messages import render
@@ -83,9 +85,13 @@ class RunOptions(Record):
 
 
 def run_rules(model: Model, rules: list[Rule], options: RunOptions | None = None) -> list[RawFinding]:
+    """The raw findings of `rules` on the model, rule by rule (each rule's in the order of its
+    items). The rules of resources run after the others, a block of resources at a time
+    (`_in_blocks`)."""
     options = options or RunOptions()
     items = FileItems(model)
-    findings: list[RawFinding] = []
+    found: list[list[RawFinding]] = []  # each rule's findings, in the order of the rules
+    judges: list[_Judge] = []
     language = model.language
     with showing(model):  # messages show unknown values as the file's language writes them
         for rule in rules:
@@ -93,34 +99,150 @@ def run_rules(model: Model, rules: list[Rule], options: RunOptions | None = None
             if language not in plan.languages or plan.implementation == "builtin":
                 continue
             if plan.implementation == "python":
-                findings.extend(_run_python(rule, plan, items, options))
+                field, its = typed_items(rule, plan, items)
+                if not its:
+                    continue
+                if field != "resource":
+                    report = Report(rule, typed_context(field, items, plan, _options(rule, options)))
+                    _check_each(field, rule.check_function(), report, its)
+                    if report.found:
+                        found.append(report.found)
+                    continue
+                judge = _Judge(rule, plan, field, its, items, options)
+            elif plan.kind == "resources":
+                its = items.resources(plan)
+                if not its and not rule.include_stand_ins:
+                    continue  # a rule with no item in the file costs no more
+                judge = _Judge(rule, plan, "", its, items, options)
+            else:
+                rule_options = _options(rule, options)
+                texts: dict = {}
+                out: list[RawFinding] = []
+                for ctx in jmespath_items(rule, items):
+                    out.extend(_run_jmespath(rule, ctx, rule_options, texts))
+                if out:
+                    found.append(out)
                 continue
-            rule_options = _options(rule, options)
-            texts: dict = {}
-            for ctx in jmespath_items(rule, items):
-                findings.extend(_run_jmespath(rule, ctx, rule_options, texts))
-    return findings
+            judges.append(judge)
+            found.append(judge.found)  # filled by _in_blocks
+        if judges:
+            _in_blocks(items, judges)
+    return [f for one in found for f in one]
 
 
-def _run_python(rule: Rule, plan: Plan, items: FileItems,
-                options: RunOptions) -> list[RawFinding]:
-    """A Python rule over its items (items.py): the engine points the rule's one context at
-    each item in turn and hands it to the rule's check; a crash on one item is an AL0003 finding
-    there and the rule goes on with the next. A rule with no item in the file costs no more."""
-    field, found = typed_items(rule, plan, items)
-    if not found:
-        return []
-    ctx = typed_context(field, items, plan, _options(rule, options))
-    check = rule.check_function()
-    report = Report(rule, ctx)
+BLOCK = 256  # resources whose JMESPath contexts are held at a time
+
+
+def _in_blocks(items: FileItems, judges: list[_Judge]) -> None:
+    """The rules of resources, rule by rule over a block of BLOCK resources (of the model's
+    order), then over the next: each rule judges its resources in its own order, and once a
+    block is done the JMESPath contexts of its resources are dropped. Made for a resource
+    when a rule first asks and kept for every rule until the last, the contexts of a large
+    template (with what they hold: summaries, settings, effective values) took about its size
+    again. A file of one block runs each rule over all its resources at once. A rule whose
+    resources do not come in the model's order (several types: type by type) judges each in
+    the first block whose end lies past every resource before it in its order."""
+    contexts = items.contexts
+    copies = [one for res in items.model.resources for one in res.copies] \
+        if len(items.model.resources) > BLOCK else []
+    if len(copies) <= BLOCK:
+        for judge in judges:
+            judge.judge(judge.resources)
+            if judge.rule.include_stand_ins:
+                judge.finish()
+        return
+    position = {id(one): i for i, one in enumerate(copies)}
+    cuts: dict[int, list[int]] = {}  # filter number -> where each block's part of its list ends
+    for judge in judges:
+        number = judge.plan.filter_number
+        if number not in cuts:
+            cuts[number] = _cuts(judge.resources, position, len(copies))
+    for block in range(-(-len(copies) // BLOCK)):
+        for judge in judges:
+            ends = cuts[judge.plan.filter_number]
+            first = ends[block - 1] if block else 0
+            if ends[block] > first:
+                judge.judge(judge.resources[first:ends[block]])
+        contexts.forget_resources()
+    for judge in judges:
+        if judge.rule.include_stand_ins:
+            judge.finish()
+
+
+def _cuts(resources: list, position: dict, count: int) -> list[int]:
+    """For each block of BLOCK positions, the index in `resources` its part ends at: the first
+    resource from there (in the list's order) that lies in a later block (see `_in_blocks`)."""
+    ends = []
+    i = 0
+    for limit in range(BLOCK, count + BLOCK, BLOCK):
+        while i < len(resources) and position[id(resources[i])] < limit:
+            i += 1
+        ends.append(i)
+    ends[-1] = len(resources)
+    return ends
+
+
+class _Judge:
+    """A rule's run over its items in a file (Python: its one context pointed at each item in
+    turn; JMESPath: the item's context), given all at once or a part at a time (`judge`):
+    its findings so far in `found`, its stand-ins judged after the resources (`finish`)."""
+
+    __slots__ = ("rule", "plan", "field", "resources", "items", "options", "check", "report",
+                 "texts", "found")
+
+    def __init__(self, rule: Rule, plan: Plan, field: str, resources: list, items: FileItems,
+                 options: RunOptions):
+        self.rule = rule
+        self.plan = plan
+        self.field = field  # the field of a Python rule's context; "" for a JMESPath rule
+        self.resources = resources
+        self.items = items
+        self.options = _options(rule, options)
+        if field:
+            self.check = rule.check_function()
+            self.report = Report(rule, typed_context(field, items, plan, self.options))
+            self.found = self.report.found
+        else:
+            self.texts: dict = {}
+            self.found: list[RawFinding] = []
+
+    def judge(self, found: list) -> None:
+        """The rule over these items (of its own, in its order)."""
+        if not self.field:
+            rule, contexts, options, texts = self.rule, self.items.contexts, self.options, \
+                self.texts
+            out = self.found
+            for res in found:
+                out.extend(_run_jmespath(rule, contexts.resource(res), options, texts))
+            return
+        _check_each(self.field, self.check, self.report, found)
+
+    def finish(self) -> None:
+        """What a JMESPath rule of resources visits after them: the stand-ins."""
+        if not self.field:  # (a Python rule's scope has no stand-ins)
+            for ctx in stand_in_contexts(self.rule, self.items):
+                self.found.extend(_run_jmespath(self.rule, ctx, self.options, self.texts))
+
+
+def _check_each(field: str, check, report: Report, found: list) -> None:
+    """A Python rule's check over items, its context's `field` pointed at each in turn (a crash
+    on one item is an AL0003 finding there, and the rule goes on with the next)."""
+    ctx = report.ctx
     # One loop per field that has thousands of items in a file: an attribute store costs a
     # third of what setattr() does per item.
-    if field == "declaration":
+    if field == "resource":
+        for item in found:
+            ctx.resource = item
+            try:
+                check(ctx, report)
+            except Exception as exc:  # a rule must never stop the run
+                _failed(report, exc)
+    elif field == "declaration":
         for item in found:
             ctx.declaration = item
             try:
                 check(ctx, report)
-            except Exception as exc:  # a rule must never stop the run
+            except Exception as exc:
                 _failed(report, exc)
     elif field == "expression":
         for item in found:
@@ -143,7 +265,6 @@ def _run_python(rule: Rule, plan: Plan, items: FileItems,
                 check(ctx, report)
             except Exception as exc:
                 _failed(report, exc)
-    return report.found
 
 
 def _failed(report: Report, exc: Exception) -> None:

@@ -2,6 +2,8 @@
 options, languages, and that an unknown value never fires a rule."""
 import textwrap
 
+import pytest
+
 from armlint.engine.loader import load_rule_file
 from armlint.engine.run import RunOptions, run_rules
 from armlint.model.build import build_template_model
@@ -116,3 +118,71 @@ def test_a_crash_on_one_item_is_an_al0003_there_and_the_others_still_run(tmp_pat
     kinds = [r.rule if isinstance(r.rule, str) else r.message for r in raw]
     assert kinds == ["AL0003", "NSG 'nsg2' opens port 22"]
     assert "rule XX9001 (open-ports) failed on this item: KeyError: 'boom'" in raw[0].message
+
+
+
+NAMED = """\
+id: %s
+name: named-%s
+title: t
+level: warning
+scope: {kind: resources%s}
+violation: "`true`"
+report_at: [resource]
+message: "{name}"
+docs: {what: w, why: y}
+"""
+
+MIXED = """{
+  "$schema": "%s",
+  "resources": [
+    {"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "st1"},
+    {"type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2023-09-01", "name": "nsg1"},
+    {"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "st2"},
+    {"type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2023-09-01", "name": "nsg2"}
+  ]
+}""" % SCHEMA
+
+
+def named_rule(tmp_path, rule_id, *types):
+    """A rule reporting every resource of `types` (all without) by name."""
+    path = tmp_path / f"{rule_id}-rule.yaml"
+    shown = f", resource_types: [{', '.join(types)}]" if types else ""
+    path.write_text(NAMED % (rule_id, rule_id.lower(), shown), encoding="utf-8")
+    return load_rule_file(path, validate=True)
+
+
+@pytest.mark.parametrize("block", [256, 2, 1])
+def test_rules_of_resources_keep_their_order_and_each_rule_its_items_order(tmp_path, monkeypatch,
+                                                                             block):
+    # resources are judged a block at a time by every rule (engine/run.py _in_blocks), yet each
+    # rule reports in its own items' order (type by type for a rule of two types, which is not
+    # the template's order) and the rules' findings come in the order of the rules
+    from armlint.engine import run
+    monkeypatch.setattr(run, "BLOCK", block)
+    both = named_rule(tmp_path, "XX9002", "Microsoft.Network/networkSecurityGroups",
+                      "Microsoft.Storage/storageAccounts")
+    one = named_rule(tmp_path, "XX9003", "Microsoft.Storage/storageAccounts")
+    every = named_rule(tmp_path, "XX9004")
+    raw = run_rules(model_of(MIXED), [both, one, every])
+    assert [(r.rule.id, r.message) for r in raw] == [
+        ("XX9002", "nsg1"), ("XX9002", "nsg2"), ("XX9002", "st1"), ("XX9002", "st2"),
+        ("XX9003", "st1"), ("XX9003", "st2"),
+        ("XX9004", "st1"), ("XX9004", "nsg1"), ("XX9004", "st2"), ("XX9004", "nsg2")]
+
+
+def test_resource_contexts_are_dropped_once_every_rule_judged_their_block(tmp_path, monkeypatch):
+    from armlint.engine import contexts, run
+    monkeypatch.setattr(run, "BLOCK", 2)
+    first, second = named_rule(tmp_path, "XX9002"), named_rule(tmp_path, "XX9003")
+    held = []
+    made = contexts.Contexts.resource
+
+    def resource(self, res):
+        held.append(sum(1 for key in self._cache if key[0] == "resource"))
+        return made(self, res)
+    monkeypatch.setattr(contexts.Contexts, "resource", resource)
+    raw = run_rules(model_of(MIXED), [first, second])
+    assert len(raw) == 8
+    # each rule over the first two resources, whose contexts are then dropped, then the next two
+    assert held == [0, 1, 2, 2, 0, 1, 2, 2]
