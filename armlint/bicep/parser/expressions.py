@@ -8,7 +8,7 @@ after `=>`.
 """
 from __future__ import annotations
 
-from armlint.bicep.lexer import ID, INT, MSTR, MSTR_L, NL, STR, STR_L
+from armlint.bicep.lexer import EOF, ID, INT, MSTR, MSTR_L, NL, STR, STR_L
 from armlint.bicep.parser.core import _Fail, ParserCore
 from armlint.bicep.syntax import (Array, Binary, BoolLit, Call, Expr, ForExpr, Identifier,
                                   IfCondition, IndexAccess, IntLit, Lambda, NonNull, NullLit,
@@ -26,6 +26,9 @@ _PRECEDENCE = {
     "||": 40,
     "??": 30,
 }
+
+# Tokens after which an expression's first token is the whole expression (see _expression).
+_AFTER_EXPRESSION = frozenset({",", ")", "]", "}", ":", EOF})
 
 
 class ExpressionParser(ParserCore):
@@ -168,6 +171,22 @@ class ExpressionParser(ParserCore):
 
     def _expression(self) -> Expr:
         k = self.k
+        i = self.i
+        kind = k[i]
+        if (kind == STR or kind == ID or kind == INT) and (
+                k[i + 1] in _AFTER_EXPRESSION or k[i + 1] == NL and k[i + 2] != "?" and not (
+                    self.nl_free and k[i + 2] in _PRECEDENCE)):
+            # a lone string, name or number (most property values, arguments and array items):
+            # read here, not through _binary, _postfix and _primary, which would find the same.
+            # After it, a newline ends the expression unless a `?` or, inside parentheses, an
+            # operator follows on the next line.
+            if kind == STR:
+                self.i = i + 1
+                return self._plain_string(i)
+            if kind == INT:
+                self.i = i + 1
+                return IntLit(self.s[i], self.e[i], self._int(i))
+            return self._name(i)
         condition = self._binary(0)
         i = self.i
         kind = k[i]
@@ -313,14 +332,7 @@ class ExpressionParser(ParserCore):
                     self.i += 1
                 body = self._expression()
                 return Lambda(param.start, body.end, [param], body)
-            self.i = i + 1
-            if val == "true":
-                return BoolLit(self.s[i], self.e[i], True)
-            if val == "false":
-                return BoolLit(self.s[i], self.e[i], False)
-            if val == "null":
-                return NullLit(self.s[i], self.e[i])
-            return Variable(self.s[i], self.e[i], val)
+            return self._name(i)
         if kind == STR:
             self.i = i + 1
             return self._plain_string(i)
@@ -336,6 +348,18 @@ class ExpressionParser(ParserCore):
         if kind == STR_L or kind == MSTR or kind == MSTR_L:
             return self._string()
         raise self._fail("expected an expression", i)
+
+    def _name(self, i: int) -> Expr:
+        """The name at token i (a `true`, `false` or `null` literal, else a variable)."""
+        self.i = i + 1
+        val = self.v[i]
+        if val == "true":
+            return BoolLit(self.s[i], self.e[i], True)
+        if val == "false":
+            return BoolLit(self.s[i], self.e[i], False)
+        if val == "null":
+            return NullLit(self.s[i], self.e[i])
+        return Variable(self.s[i], self.e[i], val)
 
     def _call_args(self):
         """`( args )` for a call; the current token is `(`. Returns (args, end)."""

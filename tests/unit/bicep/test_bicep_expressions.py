@@ -170,6 +170,35 @@ def test_ternary_across_lines():
     assert len(tree.statements) == 2
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a name, number or string alone before a newline: the expression goes on when a `?` or,
+    # inside parentheses, an operator starts the next line (the parser reads a lone operand
+    # without its general path only when nothing follows it)
+    ("var x = (a\n  && b)\n", "[(a && b)]"),
+    ("var x = (1\n  + 2 * 3)\n", "[(1 + (2 * 3))]"),
+    ("var x = ('s'\n  == t)\n", "[('s' == t)]"),
+    ("var x = (true\n  || null)\n", "[(true || null)]"),
+    ("var x = f(a\n  ?? b, 2\n)\n", "f((a ?? b), 2)"),
+    ("var x = a\n  ? 1\n  : b\n", "(a ? 1 : b)"),
+    ("var x = (a\n  ? 'y'\n  : 2)\n", "[(a ? 'y' : 2)]"),
+    ("var x = [\n  a\n  'b'\n  3\n]\n", "[a, 'b', 3]"),
+])
+def test_a_lone_operand_and_what_follows_it_on_the_next_line(text, expected):
+    tree = parse(text)
+    assert tree.diagnostics == []
+    value = tree.statements[0].value
+    if isinstance(value, S.Array):
+        assert "[" + ", ".join(shape(item) for item in value.items) + "]" == expected
+    else:
+        assert shape(value) == expected
+
+
+def test_an_operator_on_the_next_line_outside_parentheses_is_not_part_of_the_value():
+    tree = parse("var x = a\n  && b\n")
+    assert isinstance(tree.statements[0].value, S.Variable)
+    assert len(tree.diagnostics) == 1 and tree.diagnostics[0].start == len("var x = a\n  ")
+
+
 @pytest.mark.parametrize("source, expected", [
     ("a.b.c", "a.b.c"),
     ("a.?b", "a.?b"),
