@@ -159,18 +159,20 @@ def _text(node: Node, fold: bool) -> str:
     raise TypeError(type(node).__name__)
 
 
-# id(tree) -> (tree, its nodes); trees are shared by the parse cache, and this cache is bounded as
-# it is (an entry holds its tree)
-_WALKED = Bounded(8192)
+# id(tree) -> its nodes, the tree first (which tells a tree from a freed one that had its id).
+# Trees are shared by the parser's caches (parsed and lowered texts, 4,096 a generation each), and
+# this cache is no larger: an entry holds its tree, and at twice their size this cache kept every
+# tree of a large template alive after the parser's caches had let go of them.
+_WALKED = Bounded(4096)
 
 
 def walk(node: Node) -> tuple:
     """Every node of a tree, parents before children (computed once per tree object)."""
-    hit = _WALKED.get(id(node))
-    if hit is not None and hit[0] is node:
-        return hit[1]
+    nodes = _WALKED.get(id(node))
+    if nodes is not None and nodes[0] is node:
+        return nodes
     nodes = tuple(_nodes(node))
-    _WALKED.put(id(node), (node, nodes))
+    _WALKED.put(id(node), nodes)
     return nodes
 
 

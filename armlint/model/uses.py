@@ -193,18 +193,21 @@ class _Lowered(Expression):
         self._tree = tree
 
 
-# id(tree) -> (tree, what it calls): the trees are shared through the parser's cache and
-# expression texts recur (86% of those of every 10th ARM file of the corpus were parsed before),
-# so the calls of a tree are sorted out once rather than per expression string
+# expression text -> what its tree calls: expression texts recur (86% of those of every 10th ARM
+# file of the corpus were parsed before), so the calls of a text are sorted out once rather than
+# per expression string. Keyed by the text, not by the tree: an entry that held its tree kept
+# trees alive beyond the parser's cache (with walk's cache, every tree of the 10 MB bench
+# template: 11 MB), and a text's tree, parsed or lowered from Bicep, calls the same functions.
 _CALLS = Bounded(8192)
 
 
-def _calls_of(tree: Node) -> tuple:
-    """(tree, lower-case names of its calls without a namespace, a name once per call; (True for
-    parameters, lower-case name) of each `parameters('x')`/`variables('x')` with a literal name;
-    parameters or variables for each with a computed name), in the order of `walk`."""
-    hit = _CALLS.get(id(tree))
-    if hit is not None and hit[0] is tree:
+def _calls_of(text: str, tree: Node) -> tuple:
+    """(lower-case names of the calls without a namespace in `tree`, the tree of `text`, a name
+    once per call; (True for parameters, lower-case name) of each `parameters('x')`/
+    `variables('x')` with a literal name; parameters or variables for each with a computed name),
+    in the order of `walk`."""
+    hit = _CALLS.get(text)
+    if hit is not None:
         return hit
     names, reads, computed = [], [], []
     for call in walk(tree):
@@ -218,8 +221,8 @@ def _calls_of(tree: Node) -> tuple:
                 reads.append((name == "parameters", arg.value.lower()))
             else:
                 computed.append(name)
-    hit = (tree, tuple(names), tuple(reads), tuple(computed))
-    _CALLS.put(id(tree), hit)
+    hit = (tuple(names), tuple(reads), tuple(computed))
+    _CALLS.put(text, hit)
     return hit
 
 
@@ -255,7 +258,7 @@ class _Index:
             position = len(expressions)
             expressions.append(Expression(template, within, key, text) if positions else
                                _Lowered(template, within, key, text, tree))
-            _, names, reads, computed = _calls_of(tree)
+            names, reads, computed = _calls_of(text, tree)
             for name in names:
                 found = calling.get(name)
                 if found is None:
