@@ -412,6 +412,15 @@ class Resource(Plain):
                 -len(raw) <= key < len(raw) else None
         return Origin(self.origin.doc, tuple(self.origin.pointer) + tuple(keys))
 
+    def forget_view(self) -> None:
+        """Drop the evaluated view of the resource and of its copies (model/views.py), made
+        when a rule first asked: an engine past the resource (and past the rules that look at it
+        as a parent, child or attachment) need not hold it; a view asked for again is made
+        again, equal."""
+        self._view = None
+        for copy in self._copies or ():
+            copy._view = None
+
     def release(self) -> None:
         """Part of `Model.release`: drop the links to the other resources of the file (parent,
         children, attached, name prefix, copies: the copies list holds the resource itself) and
@@ -744,9 +753,7 @@ class Model(Plain):
         run: findings are located from origins, and a large template's views (1.6 times its
         size) were held until its findings were made; a view asked for again is made again."""
         for res in self.resources:
-            res._view = None
-            for copy in res._copies or ():
-                copy._view = None
+            res.forget_view()
 
     def release(self) -> None:
         """The end of the file: cut the links by which the model's objects hold one another (a

@@ -150,3 +150,23 @@ def test_a_loop_is_judged_per_copy_only_when_its_body_beyond_name_copy_and_child
     assert copies({"resources": [{"type": "x", "name": "[copyIndex()]"}]}) == 1
     assert copies({"properties": {"tags": [{"k": "[CopyIndex('ips')]"}]}}) == 3
     assert copies({"properties": {"[copyIndex()]": "a key"}}) == 1  # keys are not read
+
+
+def test_a_forgotten_view_of_a_resource_and_of_its_copies_is_made_again_equal():
+    from armlint.model.views import resource_view
+    m = model_of("""{"$schema": "%s", "parameters": {"p": {"type": "string", "defaultValue": "x"}},
+      "resources": [{"type": "Microsoft.Storage/storageAccounts", "name": "[concat('st', copyIndex())]",
+        "copy": {"name": "loop", "count": 2},
+        "properties": {"label": "[concat(parameters('p'), copyIndex())]"}}]}""" % SCHEMA)
+    res = m.resources[0]
+    copies = res.copies
+    assert len(copies) == 2
+    first = resource_view(res)
+    firsts = [resource_view(one) for one in copies]
+    assert resource_view(res) is first and resource_view(copies[1]) is firsts[1]  # kept
+    res.forget_view()
+    again = resource_view(res)
+    agains = [resource_view(one) for one in copies]
+    assert again is not first and repr(again) == repr(first)  # unknowns equal by identity only
+    assert all(a is not f for a, f in zip(agains, firsts)) and agains == firsts
+    assert [v["properties"]["label"] for v in agains] == ["x0", "x1"]
