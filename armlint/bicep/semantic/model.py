@@ -218,12 +218,12 @@ class SemanticModel(Declarations, TypeInference):
                 if inner is not None:
                     for name in names:
                         value = getattr(n, name)
-                        if value is not None and not isinstance(value, scalars):
+                        if value and not isinstance(value, scalars):
                             push((value, inner if name in scoped_fields else scope))
                     continue
-            for name in names:  # last field first: popped in source order
+            for name in names:  # last field first: popped in source order (see walk: truthy)
                 value = getattr(n, name)
-                if value is not None and not isinstance(value, scalars):
+                if value and not isinstance(value, scalars):
                     push((value, scope))
 
     @functools.cached_property

@@ -45,7 +45,9 @@ def _is_sys(call: S.Call, name: str) -> bool:
 
 def walk(node: Any) -> Iterator[Any]:
     """Every syntax node under `node` (itself included), in source order, parents first. Names
-    (Identifiers: declaration, property and member names) are not visited."""
+    (Identifiers: declaration, property and member names) are not visited. A field is followed
+    only when it is truthy: no syntax node is false, and None, an empty list (a string's holes,
+    a call without arguments...) and scalars hold nothing to visit."""
     stack = [node]
     pop, extend = stack.pop, stack.extend
     fields = _FIELDS
@@ -59,7 +61,7 @@ def walk(node: Any) -> Iterator[Any]:
             continue
         yield n
         children = [value for name in (fields.get(cls) or _fields(cls))
-                    if (value := getattr(n, name)) is not None and not isinstance(value, _SCALARS)]
+                    if (value := getattr(n, name)) and not isinstance(value, _SCALARS)]
         extend(reversed(children))
 
 
