@@ -206,16 +206,16 @@ class _Judge:
             self.texts: dict = {}
             self.found: list[RawFinding] = []
 
-    def judge(self, found: list) -> None:
-        """The rule over these items (of its own, in its order)."""
+    def judge(self, resources: list) -> None:
+        """The rule over these resources (of its own, in its order)."""
         if not self.field:
             rule, contexts, options, texts = self.rule, self.items.contexts, self.options, \
                 self.texts
             out = self.found
-            for res in found:
+            for res in resources:
                 out.extend(_run_jmespath(rule, contexts.resource(res), options, texts))
             return
-        _check_each(self.field, self.check, self.report, found)
+        _check_each(self.field, self.check, self.report, resources)
 
     def finish(self) -> None:
         """What a JMESPath rule of resources visits after them: the stand-ins."""
@@ -224,42 +224,42 @@ class _Judge:
                 self.found.extend(_run_jmespath(self.rule, ctx, self.options, self.texts))
 
 
-def _check_each(field: str, check, report: Report, found: list) -> None:
+def _check_each(field: str, check, report: Report, items: list) -> None:
     """A Python rule's check over items, its context's `field` pointed at each in turn (a crash
     on one item is an AL0003 finding there, and the rule goes on with the next)."""
     ctx = report.ctx
     # One loop per field that has thousands of items in a file: an attribute store costs a
     # third of what setattr() does per item.
     if field == "resource":
-        for item in found:
+        for item in items:
             ctx.resource = item
             try:
                 check(ctx, report)
             except Exception as exc:  # a rule must never stop the run
                 _failed(report, exc)
     elif field == "declaration":
-        for item in found:
+        for item in items:
             ctx.declaration = item
             try:
                 check(ctx, report)
             except Exception as exc:
                 _failed(report, exc)
     elif field == "expression":
-        for item in found:
+        for item in items:
             ctx.expression = item
             try:
                 check(ctx, report)
             except Exception as exc:
                 _failed(report, exc)
     elif field == "node":
-        for item in found:
+        for item in items:
             ctx.node = item
             try:
                 check(ctx, report)
             except Exception as exc:
                 _failed(report, exc)
     else:
-        for item in found:
+        for item in items:
             setattr(ctx, field, item)
             try:
                 check(ctx, report)
