@@ -188,23 +188,31 @@ def _expr(path: Path, data: dict, marks: _Marks | None, label: str, where: tuple
         raise RuleFileError(path, line, col, f"`{dotted(where)}`: {exc.message}", label) from None
 
 
-def _compile(path: Path, data: dict, marks: _Marks, label: str, builtin: bool) -> Rule:
+def _scope_fields(data: dict) -> dict:
+    """What the engine reads of a rule to find its items in a file (engine/items.py `Plan`,
+    `jmespath_items`): read from a cached rule's data at once as well (`_read_cache`), so that a
+    rule with no item in a file is never made whole (issue 12: start-up)."""
     scope = data.get("scope") or {}
+    return {"scope_kind": scope.get("kind", "resources"),
+            "resource_types": tuple(scope.get("resource_types", ())),
+            "include_existing": bool(scope.get("include_existing", False)),
+            "include_not_deployed": bool(scope.get("include_not_deployed", False)),
+            "include_stand_ins": bool(scope.get("include_stand_ins", False)),
+            "languages": tuple(scope.get("languages", ("json", "bicep"))),
+            "templates": scope.get("templates", "all"),
+            "functions": tuple(f.lower() for f in scope.get("functions", ())),
+            "nodes": tuple(scope.get("nodes", ())),
+            "implementation": data.get("implementation", "jmespath")}
+
+
+def _compile(path: Path, data: dict, marks: _Marks, label: str, builtin: bool) -> Rule:
     implementation = data.get("implementation", "jmespath")
     rule = Rule(
         id=data["id"], name=data["name"], title=data["title"], level=data["level"],
-        scope_kind=scope.get("kind", "resources"), message=data["message"],
+        message=data["message"],
         docs=data.get("docs") or {}, source=path, enabled=data.get("enabled", True),
-        enabled_bicep=data.get("enabled_bicep", True),
-        resource_types=tuple(scope.get("resource_types", ())),
-        include_existing=bool(scope.get("include_existing", False)),
-        include_not_deployed=bool(scope.get("include_not_deployed", False)),
-        include_stand_ins=bool(scope.get("include_stand_ins", False)),
-        languages=tuple(scope.get("languages", ("json", "bicep"))),
-        templates=scope.get("templates", "all"),
-        functions=tuple(f.lower() for f in scope.get("functions", ())),
-        nodes=tuple(scope.get("nodes", ())),
-        implementation=implementation, module=data.get("module"),
+        enabled_bicep=data.get("enabled_bicep", True), **_scope_fields(data),
+        module=data.get("module"),
         report_at=tuple(data.get("report_at", ())), report_part=data.get("report_part", "value"),
         equivalents=tuple(data.get("equivalents", ())),
         options={k: v.get("default") for k, v in (data.get("options") or {}).items()},
@@ -373,7 +381,8 @@ def _docs_file(path: Path) -> Path:
 
 # What choosing, keying and reporting rules reads (catalogue.select, the result cache's key,
 # bicepconfig.json levels, the text report), taken from a cached rule's data at once, with the
-# type it must have; the rest of a rule is made when first asked for (`_complete`).
+# type it must have; with what the engine reads to find a rule's items (`_scope_fields`), the rest
+# of a rule is made when first asked for (`_complete`).
 _HEADER = (("id", str), ("name", str), ("title", str), ("level", str), ("message", str),
            ("enabled", bool), ("enabled_bicep", bool))
 _HEADER_LISTS = ("tags", "equivalents")
@@ -415,6 +424,7 @@ def _read_cache(path: Path) -> list[Rule] | None:
                         not all(isinstance(v, str) for v in value):
                     return None
                 fields[key] = tuple(value)
+            fields.update(_scope_fields(data))
             fields["builtin"] = True
             fields["_source_text"] = source
             fields["_data"] = data

@@ -115,10 +115,12 @@ def run_rules(model: Model, rules: list[Rule], options: RunOptions | None = None
                     continue  # a rule with no item in the file costs no more
                 judge = _Judge(rule, plan, "", its, items, options)
             else:
-                rule_options = _options(rule, options)
+                rule_options = None  # read at its first item: a rule with none is not made whole
                 texts: dict = {}
                 out: list[RawFinding] = []
                 for ctx in jmespath_items(rule, items):
+                    if rule_options is None:
+                        rule_options = _options(rule, options)
                     out.extend(_run_jmespath(rule, ctx, rule_options, texts))
                 if out:
                     found.append(out)

@@ -260,11 +260,30 @@ def test_a_cached_rule_is_a_plain_rule_once_made(catalogue_cache):
     assert not hasattr(Rule, "__getattr__")
     rule = cached.find("AL5001")
     assert type(rule) is PendingRule and rule.docs["what"] and type(rule) is PendingRule
-    assert rule.scope_kind == "resources" and type(rule) is Rule
+    assert rule.violation is not None and type(rule) is Rule
     assert "complete" not in vars(rule) and rule.docs["what"]
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         rule.nothing
     assert all(type(r) is Rule for r in load_catalogue(validate_builtin=True).rules)
+
+
+def test_finding_a_cached_rules_items_does_not_make_it(catalogue_cache):
+    """What the engine reads to find a rule's items in a file (its Plan, `jmespath_items`) is
+    read from the cache's data at once: a rule with no item in a file is never made (issue 12:
+    start-up). The fields are those reading its file gives."""
+    load_catalogue()
+    cached = load_catalogue()
+    read = {r.id: r for r in load_catalogue(validate_builtin=True).rules}
+    fields = ("scope_kind", "resource_types", "include_existing", "include_not_deployed",
+              "include_stand_ins", "languages", "templates", "functions", "nodes",
+              "implementation")
+    for rule in cached.rules:
+        plan = rule.plan
+        assert type(rule) is PendingRule, rule.id
+        for name in fields:
+            assert getattr(rule, name) == getattr(read[rule.id], name), (rule.id, name)
+        assert (plan.kind, plan.languages) == (read[rule.id].scope_kind, read[rule.id].languages)
+    assert type(rule) is PendingRule
 
 
 def test_a_cached_rule_whose_data_makes_no_rule_is_read_from_its_file(catalogue_cache):
