@@ -24,7 +24,7 @@ from .source import files
 from .source.files import (DEFAULT_MAX_BYTES, Confinement, ReadRefused, is_inside, project_root,
                            read_file)
 from .source.recent import Recent
-from .source.record import Record
+from .source.record import Plain, Record
 from .source.text import DecodeError, Span, decode
 
 TYPE_CHECKING = False  # typing is not imported on the way of a cached run (issue 12)
@@ -618,18 +618,22 @@ class Linter:
     def _check_model(self, result: FileResult, settings: FileSettings, doc, model,
                      directives: list | None = None) -> None:
         """The rules and policies over a built model, their findings located, suppressed and
-        fingerprinted into `result`; then the model is released (freed by reference counting
-        from here, see Model.release), also when a step fails."""
+        fingerprinted into `result`. The model is released (freed by reference counting from
+        here, see Model.release) as soon as the rules are done, also when they fail: the raw
+        findings hold only origins (a document and a key chain), and the located findings are
+        made in the memory the model gave back, not on top of it. What the later steps need of
+        the model is taken first (`_Kept`). The document's tree (`doc.value`) stays until the
+        findings are fingerprinted (fingerprint.anchor reads it)."""
         from .engine.run import RunOptions, run_rules
         try:
             raw = run_rules(model, settings.rules, RunOptions(settings.options))
             raw += self._policy_findings(model)
-            model.forget_views()
-            self._finish(result, settings, raw, doc, model)
-            self._suppress(result, settings, doc, model, directives)
-            _fingerprints(result, doc, model)
+            kept = _Kept(model, doc, result.path)
         finally:
             model.release()
+        self._finish(result, settings, raw, doc, kept)
+        self._suppress(result, settings, doc, kept, directives)
+        _fingerprints(result, doc, kept)
 
     def _add_duplicate_names(self, result: FileResult, settings: FileSettings, doc) -> None:
         """A name declared twice is an error Bicep reports (BCP028, BCP145 for outputs) and
@@ -684,14 +688,14 @@ class Linter:
                        location, item_pointer=item, kind=kind)
 
     def _finish(self, result: FileResult, settings: FileSettings, raw: list[RawFinding], doc,
-                model) -> None:
+                kept: _Kept) -> None:
         from .engine.locate import locate_offsets, locate_origin, locate_pinned
         seen: dict = {}
-        elsewhere = _module_sites(model, doc)
+        elsewhere = kept.module_sites
         # a finding about a name a parameter file gives lies in that file
-        given = {id(g.doc): g.shown for g in getattr(model, "given_parameters", ())
-                 if g.doc is not None}
+        given = {id(g.doc): g.shown for g in kept.given_parameters if g.doc is not None}
         items: dict = {}  # id(resource origin) -> its pointer, one string for its findings
+        kept_items: list = []  # those origins, so that their ids stay theirs
         for index, rf in enumerate(raw):
             raw[index] = None  # each raw finding is freed once located, not after the last
             rule = rf.rule if isinstance(rf.rule, Rule) else self.catalogue.find(rf.rule)
@@ -720,12 +724,12 @@ class Linter:
                 continue
             finding = seen[key] = self._finding(rule, settings, rf.message,
                                                 Location(path, span, pointer),
-                                                _item_pointer(rf.item, items), rf.level,
+                                                _item_pointer(rf.item, items, kept_items), rf.level,
                                                 rf.kind)
             finding.related = related
             result.findings.append(finding)
-        del seen, items  # a key per finding: not kept while the copies are merged
-        _merge_copies(result, model)
+        del seen, items, kept_items  # a key per finding: not kept while the copies are merged
+        _merge_copies(result, kept)
 
     def _in_module(self, found: tuple) -> tuple[Related, ...]:
         """Where in a module's file a finding reported at the module's declaration lies."""
@@ -761,25 +765,18 @@ class Linter:
                 files.note_all(self._module_seen.get(key, {}))
         return (rule_id, span) in found
 
-    def _suppress(self, result: FileResult, settings: FileSettings, doc, model,
+    def _suppress(self, result: FileResult, settings: FileSettings, doc, kept: _Kept,
                   directives: list | None = None) -> None:
         from .engine import suppress
-        from .engine.locate import json_pointer
-        from .engine.suppress import metadata_entries
         from .source.directives import parse_comment
         if directives is None:
             directives = [d for d in (parse_comment(c.text, c.start, c.end, doc.lines)
                                       for c in doc.comments) if d is not None]
-        entries = []
-        owners = [(model.root, "")] if model.root is not None else []
-        owners += [(r, json_pointer(r.origin.pointer)) for r in model.resources if r.deployed]
-        for owner, pointer in owners:
-            entries += metadata_entries(owner.raw, pointer, owner.origin, result.path,
-                                        lambda origin, rest: doc.locate(tuple(origin.pointer) + rest)[0])
+        entries = kept.metadata_entries
         own = [f for f in result.findings if f.location.path == result.path]
         self._suppress_elsewhere([f for f in result.findings if f.location.path != result.path],
-                                 model)
-        if model.parameter_file is not None:
+                                 kept)
+        if kept.parameter_file:
             self._for_template_findings(directives)
         if not (directives or entries or settings.suppress):
             return
@@ -791,13 +788,13 @@ class Linter:
         result.findings.extend(extra)
         result.findings.sort(key=Finding.sort_key)
 
-    def _suppress_elsewhere(self, findings: list[Finding], model) -> None:
+    def _suppress_elsewhere(self, findings: list[Finding], kept: _Kept) -> None:
         """Findings of this file's lint that lie in another file (a parameter file it is linted
         with): that file's directives and the configuration's suppressions for it apply to them,
         never this file's directives or metadata (their lines and pointers are this file's).
         A directive there that silences nothing is reported by that file's own lint."""
         from .engine import suppress
-        docs = {g.shown: g.doc for g in model.given_parameters if g.doc is not None}
+        docs = {g.shown: g.doc for g in kept.given_parameters if g.doc is not None}
         by_path: dict = {}
         for f in findings:
             by_path.setdefault(f.location.path, []).append(f)
@@ -831,19 +828,17 @@ def _directives(doc) -> list:
 _LISTED_COPIES = 5  # values a merged per-copy finding lists
 
 
-def _merge_copies(result: FileResult, model) -> None:
+def _merge_copies(result: FileResult, kept: _Kept) -> None:
     """One finding per rule and place of a loop: the copies of a resource loop (judged one by
     one when the count is known), or of a property loop, that give the same finding there give
     one; when their messages differ (a value built from copyIndex()), the first copy's message
     says in how many copies it is and lists the values that differ: "... (in 3 of 3 copies:
     'a', 'b', 'c')" (a property loop: "in 2 copies"). Several findings of one rule at one place
     outside a loop are different problems and stay apart."""
-    from .engine.locate import json_pointer
-    loops = {json_pointer(tuple(r.origin.pointer)): len(r.copies) for r in model.resources
-             if r.copy is not None and len(r.copies) > 1}
+    loops = kept.loops
     # Only a finding that can be one of a loop's copies is grouped (a key for each finding of a
     # large template was the peak of its lint), and a group gets a list once it has a second.
-    bicep = model.is_bicep
+    bicep = kept.is_bicep
     first: dict = {}
     groups: dict = {}
     for f in result.findings:
@@ -859,7 +854,8 @@ def _merge_copies(result: FileResult, model) -> None:
     drop: set = set()
     for group in groups.values():
         total = loops.get(group[0].item_pointer)
-        if total is None and not _in_property_loop(model, group[0].location.pointer):
+        if total is None and not _in_property_loop(kept.bicep_value,
+                                                   group[0].location.pointer):
             continue  # not the copies of a loop: several problems at one place
         group[0].message = _copies_message([f.message for f in group], total)
         for f in group[1:]:
@@ -868,13 +864,13 @@ def _merge_copies(result: FileResult, model) -> None:
     result.findings = [f for f in result.findings if id(f) not in drop]
 
 
-def _in_property_loop(model, pointer: str) -> bool:
+def _in_property_loop(value, pointer: str) -> bool:
     """Whether the value at `pointer` is (or holds) a property loop: JSON's `copy` array of a
     property (its `input` is where a copy's value is written), or a Bicep `for` expression,
-    which is lowered to map(range(...)) and located at the property that holds it."""
+    which is lowered to map(range(...)) and located at the property that holds it (`value`:
+    the lowered Bicep template, None for JSON)."""
     if "/copy/" in pointer:
         return True
-    value = getattr(model.document, "value", None) if model.is_bicep else None
     if value is None:
         return False
     from .engine.fingerprint import parse_pointer
@@ -920,11 +916,11 @@ def _copies_message(messages: list[str], total: int | None) -> str:
     return f"{first} (in {counted} copies: {shown})"
 
 
-def _fingerprints(result: FileResult, doc, model) -> None:
+def _fingerprints(result: FileResult, doc, kept: _Kept) -> None:
     """Fingerprint a file's findings, each in the document it lies in (a finding in a parameter
     file the template is linted with is anchored in that file's text)."""
     from .engine import fingerprint
-    docs = {g.shown: g.doc for g in model.given_parameters if g.doc is not None}
+    docs = {g.shown: g.doc for g in kept.given_parameters if g.doc is not None}
     by_path: dict = {}
     for f in result.findings:
         by_path.setdefault(f.location.path, []).append(f)
@@ -940,6 +936,38 @@ def _shown_as(result: FileResult, shown: str) -> FileResult:
                 f.location = Location(shown, f.location.span, f.location.pointer)
         result.path = shown
     return result
+
+
+class _Kept(Plain):
+    """What locating, suppressing and fingerprinting a file's findings need of its model, taken
+    before the model is released (see Linter._check_model): small, and holding no node of the
+    document's tree."""
+    __slots__ = _fields = ("module_sites", "module_docs", "given_parameters", "parameter_file",
+                           "metadata_entries", "loops", "is_bicep", "bicep_value")
+
+    def __init__(self, model, doc, path: str):
+        from .engine.locate import json_pointer
+        from .engine.suppress import metadata_entries
+        self.module_sites = _module_sites(model, doc)
+        # the documents `module_sites` names by id: kept, so that no other object takes an id
+        self.module_docs = [t.origin.doc for t in model.templates
+                            if id(t.origin.doc) in self.module_sites]
+        self.given_parameters = list(model.given_parameters)
+        self.parameter_file = model.parameter_file is not None
+        # `metadata.armlint.suppress` of the template and its deployed resources
+        owners = [(model.root, "")] if model.root is not None else []
+        owners += [(r, json_pointer(r.origin.pointer)) for r in model.resources if r.deployed]
+        self.metadata_entries = []
+        for owner, pointer in owners:
+            self.metadata_entries += metadata_entries(
+                owner.raw, pointer, owner.origin, path,
+                lambda origin, rest: doc.locate(tuple(origin.pointer) + rest)[0])
+        # the pointer of each resource loop with more than one copy, and its number of copies
+        self.loops = {json_pointer(tuple(r.origin.pointer)): len(r.copies)
+                      for r in model.resources if r.copy is not None and len(r.copies) > 1}
+        self.is_bicep = model.is_bicep
+        # the lowered Bicep template (the module loader's), where property loops are found
+        self.bicep_value = getattr(model.document, "value", None) if self.is_bicep else None
 
 
 def _module_sites(model, doc) -> dict:
@@ -958,16 +986,19 @@ def _module_sites(model, doc) -> dict:
     return sites
 
 
-def _item_pointer(origin: Any, made: dict) -> str:
+def _item_pointer(origin: Any, made: dict, kept: list) -> str:
     """The JSON pointer of the resource a finding's rule was looking at (its `Origin`), spelt
-    once per resource in `made`: a resource's findings share the string."""
+    once per resource in `made` (by the origin's id: `kept` holds the origin, so that the id
+    stays its own; a list slot, not a tuple, as the model no longer holds the origins): a
+    resource's findings share the string."""
     if origin is None:
         return ""
     known = made.get(id(origin))
     if known is None:
         from .engine.locate import json_pointer
-        known = made[id(origin)] = (origin, json_pointer(tuple(origin.pointer)))  # kept: ids stay
-    return known[1]
+        known = made[id(origin)] = json_pointer(tuple(origin.pointer))
+        kept.append(origin)
+    return known
 
 
 def _printable(text: str) -> str:

@@ -762,11 +762,17 @@ class Model(Plain):
         frees the whole model, and the documents and syntax trees behind it, as soon as the
         pipeline lets go of it. Left in cycles, a file's objects (a third of a million in 94 Bicep
         files) were freed only by a collection that traversed every one of them (see runner).
-        The model is not read after it."""
+        The model is not read after it: it lets go of its templates, resources and parameter
+        file too, so that whoever still holds the model (the linter, until the file's findings
+        are made) does not keep the document's tree alive."""
         for template in self.templates:
             template.release()
         for res in self.resources:
             res.release()
+        self.root = self.parameter_file = None
+        self.templates, self.resources = [], []
+        for name in [k for k in vars(self) if k in _MODEL_COMPUTED]:
+            del self.__dict__[name]
 
     # -- the linted file and its own templates --------------------------------------------------
     @property
@@ -856,3 +862,7 @@ class Model(Plain):
         meta = raw.get("metadata") if isinstance(raw, dict) else None
         gen = meta.get("_generator") if isinstance(meta, dict) else None
         return isinstance(gen, dict) and str(gen.get("name", "")).lower() == "bicep"
+
+
+# what a model computes on first use (kept in its __dict__): dropped by Model.release
+_MODEL_COMPUTED = frozenset(k for k, v in vars(Model).items() if isinstance(v, cached))

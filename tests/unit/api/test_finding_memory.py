@@ -62,23 +62,35 @@ def test_findings_of_a_file_no_later_file_uses_as_a_module_are_not_recorded(cata
     assert len(linter._module_findings[key]) == 3
 
 
-def test_resource_views_are_dropped_before_findings_are_located(catalogue, tmp_path):
+def test_the_model_is_freed_before_findings_are_located(catalogue, tmp_path):
     # The rules share each resource's evaluated view; a large template's views (1.6 times its
-    # size) were held until its findings were made, at the peak of its lint.
-    from armlint.model.views import resource_view
+    # size) were held until its findings were made, at the peak of its lint, and then the
+    # whole model until they were fingerprinted. Now the located findings are made once the
+    # model is gone: freed by reference counting (the collector paused, as in a run), so
+    # nothing the raw findings hold keeps a resource or a template.
+    import gc
+
+    from armlint.model.template import Resource, Template
+
+    def of_the_model(o) -> bool:
+        return isinstance(o, (Resource, Template))
     (tmp_path / "t.json").write_text(_template(3))
     linter = Linter(catalogue, LintOptions(select=["AL4001"], use_config=False), root=tmp_path)
     real = linter._finish
-    held = []
+    live = []
 
-    def finish(result, settings, raw, doc, model):
-        held.append([r._view for r in model.resources])
-        real(result, settings, raw, doc, model)
-        view = resource_view(model.resources[0])  # made again when asked
-        assert view["name"] == "st0" and view.origin == model.resources[0].origin
+    def finish(result, settings, raw, doc, kept):
+        live.append(([o for o in gc.get_objects() if of_the_model(o)], doc.value, len(raw)))
+        real(result, settings, raw, doc, kept)
     linter._finish = finish
-    assert len(linter.lint_file(tmp_path / "t.json").findings) == 3
-    assert held == [[None, None, None]]
+    gc.collect()
+    gc.disable()
+    try:
+        findings = linter.lint_file(tmp_path / "t.json").findings
+    finally:
+        gc.enable()
+    assert [f.location.span.start_line for f in findings] == [1, 1, 1]
+    assert live == [([], live[0][1], 3)] and live[0][1]["resources"][2]["name"] == "st2"
 
 
 def test_equal_messages_of_a_rule_share_one_string(catalogue, tmp_path):
