@@ -413,13 +413,13 @@ class Resource(Plain):
         return Origin(self.origin.doc, tuple(self.origin.pointer) + tuple(keys))
 
     def forget_view(self) -> None:
-        """Drop the evaluated view of the resource and of its copies (model/views.py), made
-        when a rule first asked: an engine past the resource (and past the rules that look at it
-        as a parent, child or attachment) need not hold it; a view asked for again is made
-        again, equal."""
-        self._view = None
+        """Drop what rules derived of the resource and of its copies when they first asked: the
+        evaluated view (model/views.py) and the `dependsOn` trees. An engine past the resource
+        (and past the rules that look at it as a parent, child or attachment) need not hold
+        them; one asked for again is made again, equal."""
+        self._view = self._depends_on = None
         for copy in self._copies or ():
-            copy._view = None
+            copy._view = copy._depends_on = None
 
     def release(self) -> None:
         """Part of `Model.release`: drop the links to the other resources of the file (parent,

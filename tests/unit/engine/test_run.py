@@ -186,3 +186,23 @@ def test_resource_contexts_are_dropped_once_every_rule_judged_their_block(tmp_pa
     assert len(raw) == 8
     # each rule over the first two resources, whose contexts are then dropped, then the next two
     assert held == [0, 1, 2, 2, 0, 1, 2, 2]
+
+
+def test_resource_views_are_dropped_once_every_rule_judged_their_block(tmp_path, monkeypatch):
+    # the evaluated views (model/views.py) go with the contexts of their block: kept until every
+    # rule had run, a large template's took 0.6 times its size
+    from armlint.engine import contexts, run
+    monkeypatch.setattr(run, "BLOCK", 2)
+    first, second = named_rule(tmp_path, "XX9002"), named_rule(tmp_path, "XX9003")
+    model = model_of(MIXED)
+    held = []
+    made = contexts.Contexts.resource
+
+    def resource(self, res):
+        held.append(sum(1 for one in model.resources if one._view is not None))
+        return made(self, res)
+    monkeypatch.setattr(contexts.Contexts, "resource", resource)
+    raw = run_rules(model, [first, second])
+    assert len(raw) == 8
+    assert held == [0, 1, 2, 2, 0, 1, 2, 2]
+    assert all(one._view is None for one in model.resources)

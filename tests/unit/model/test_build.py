@@ -170,3 +170,19 @@ def test_a_forgotten_view_of_a_resource_and_of_its_copies_is_made_again_equal():
     assert again is not first and repr(again) == repr(first)  # unknowns equal by identity only
     assert all(a is not f for a, f in zip(agains, firsts)) and agains == firsts
     assert [v["properties"]["label"] for v in agains] == ["x0", "x1"]
+
+
+def test_forgotten_dependson_trees_of_a_resource_are_made_again_equal():
+    m = model_of("""{"$schema": "%s", "resources": [
+      {"type": "Microsoft.Storage/storageAccounts", "name": "st", "apiVersion": "2023-01-01"},
+      {"type": "Microsoft.Web/sites", "name": "app", "apiVersion": "2023-01-01",
+       "dependsOn": ["[resourceId('Microsoft.Storage/storageAccounts', 'st')]", "st"]}]}""" % SCHEMA)
+    res = m.resources[1]
+    first = res.depends_on_expressions
+    assert res.depends_on_expressions is first  # kept while the rules are at the resource
+    res.forget_view()
+    again = res.depends_on_expressions
+    assert again is not first
+    assert [(tuple(o.pointer), text) for o, text, _ in again] == \
+        [(tuple(o.pointer), text) for o, text, _ in first] == \
+        [(("resources", 1, "dependsOn", 0), "[resourceId('Microsoft.Storage/storageAccounts', 'st')]")]
