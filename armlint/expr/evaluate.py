@@ -19,7 +19,7 @@ from types import MappingProxyType
 from .limits import TooLarge, bounded, check_value
 from . import parser
 from .ast import ArrayLit, Call, Index, Literal, Member, Node, ObjectLit
-from ..source.cidict import CIDict
+from ..source.cidict import CIDict, Frozen, FrozenArr
 from .values import Arr, Obj, Origin, Unknown, origin_of
 
 TYPE_CHECKING = False  # typing is not imported at run time (issue 12: start-up)
@@ -399,13 +399,16 @@ def resolve(raw: Any, origin: Origin | None, ctx: EvalContext) -> Any:
     expression string or key, no `[[` literal, no property `copy` loop) is the value itself, not a
     copy: it is told its origin (its place in its document, set once: see `_placed`), and only
     the objects and arrays above an evaluated value are new. Copying every object a resource
-    view, a variable or a default holds took three times the size of a large template."""
+    view, a variable or a default holds took three times the size of a large template. A large
+    document's literal objects and arrays (`Frozen`, `FrozenArr`) are one for all the places
+    they are written: they are copied where they are placed, as `_placed` copies an object
+    told another place."""
     if isinstance(raw, str):
         value = evaluate_string(raw, ctx)
         if origin is not None and value is not raw and origin_of(value) is None:
             if isinstance(value, Obj):
                 value.origin = origin  # made by a function: where the expression is
-            elif value.__class__ is CIDict or value.__class__ is Arr:
+            elif value.__class__ in _DOCUMENT_OWN:
                 value = _moved(value, origin)  # a document's own, read without its place
         return value
     if isinstance(raw, dict):
@@ -416,6 +419,7 @@ def resolve(raw: Any, origin: Origin | None, ctx: EvalContext) -> Any:
 
 
 _SCALARS = frozenset({int, float, bool, type(None)})
+_DOCUMENT_OWN = frozenset({CIDict, Arr, Frozen, FrozenArr})
 
 
 def _resolve_object(raw: dict, origin: Origin | None, ctx: EvalContext) -> Any:

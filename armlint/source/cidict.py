@@ -3,7 +3,9 @@
 Owns: `CIDict`, the object type of every loaded JSON document and of every value the engine shows
 to rules, and `Arr`, the array type of both (a list that can say where it was written, as a
 `CIDict` can: the evaluator hands out the parsed objects and arrays themselves where nothing in
-them needs evaluating, see expr/evaluate.py). ARM treats property names case-insensitively (`provisionVmAgent` is `provisionVMAgent`),
+them needs evaluating, see expr/evaluate.py); and `Frozen`/`FrozenArr`, the objects and arrays
+of a large document that have nothing to evaluate in them, decoded once for every place they are
+written (source/jsonc.py). ARM treats property names case-insensitively (`provisionVmAgent` is `provisionVMAgent`),
 so making every lookup case-insensitive here makes it true for every rule by construction.
 Exact-case lookups stay at C speed; the folded index is built only on the first miss, and
 shared by the objects that have the same keys.
@@ -107,3 +109,27 @@ class Arr(list):
     written."""
 
     __slots__ = ("origin",)
+
+
+def _frozen(self, *args, **kwargs):
+    raise TypeError("a shared JSON value is not changed in place (copy it)")
+
+
+class Frozen(CIDict):
+    """A literal object of a large document (nothing in it to evaluate: no expression, `[[`
+    string or key, `copy` loop or number with a fraction), one for every place the same object
+    is written (source/jsonc.py): never changed, and never told a place, since it has several.
+    The evaluator hands out a copy that says where it is (expr/evaluate.py), so every value a
+    rule sees knows its place as if each were its own; the raw object says none, and is located
+    by the path to it."""
+
+    __slots__ = ()
+    __setitem__ = __delitem__ = pop = popitem = update = setdefault = clear = __ior__ = _frozen
+
+
+class FrozenArr(Arr):
+    """A literal array of a large document, as `Frozen` is an object."""
+
+    __slots__ = ()
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _frozen
+    append = extend = insert = pop = remove = clear = sort = reverse = _frozen

@@ -18,7 +18,7 @@ from array import array
 import json.scanner
 import json.decoder
 
-from .cidict import Arr, CIDict
+from .cidict import Arr, CIDict, Frozen, FrozenArr
 from .record import Plain, Record
 from .text import LineIndex, PointerSpans, Span
 
@@ -93,34 +93,26 @@ _lower = str.lower
 
 
 _SHARED_STRING = 256  # string values up to this length are stored once per document...
-_SHARE_FROM = 256 * 1024  # ...of at least this many characters
+_SHARE_FROM = 256 * 1024  # ...of at least this many characters, and its literal containers
 
 
 def _decode(text: str, strict: bool) -> tuple[Any, bool]:
-    repeated = False
-    # The decoder shares repeated keys but makes a new str for every value: the types, API
-    # versions, locations and expressions that every resource repeats were most of a large
-    # template's strings (8.8 of 11 MB in the 10 MB bench template). Below _SHARE_FROM the copies
-    # take at most about 100 KB while the file is linted (a 243 KB template of the corpus: 442
-    # -> 541 KB), and looking at every value in Python was most of the decoding's cost (the C
-    # decoder does the rest): there only the arrays are converted, found by their type in C.
-    shared = {}
-    share = shared.setdefault
+    # A large document shares its repeated values (_Sharing). Below _SHARE_FROM characters the
+    # copies take at most about 100 KB while the file is linted (a 243 KB template of the corpus:
+    # 442 -> 541 KB), and looking at every value in Python was most of the decoding's cost (the C
+    # decoder does the rest): there the values stay as the decoder makes them, and only the
+    # arrays are converted, found by their type in C.
+    if len(text) >= _SHARE_FROM:
+        sharing = _Sharing()
+        value = _loads(text, strict, sharing.object)
+        if value.__class__ is list:
+            value = sharing.array(value)
+        if value.__class__ is Frozen or value.__class__ is FrozenArr:
+            # the document's root is its own (a module loader tells it where it is)
+            value = CIDict(value) if isinstance(value, dict) else Arr(value)
+        return value, sharing.repeated
 
-    def make_shared_object(pairs):
-        nonlocal repeated
-        for i, (key, value) in enumerate(pairs):
-            cls = value.__class__
-            if cls is str:
-                if len(value) <= _SHARED_STRING:
-                    pairs[i] = (key, share(value, value))
-            elif cls is list:
-                pairs[i] = (key, _array(value))
-        obj = CIDict(pairs)
-        n = len(pairs)
-        if n > 1 and (len(obj) != n or len(set(map(_lower, obj))) != n):
-            repeated = True
-        return obj
+    repeated = False
 
     def make_object(pairs):
         nonlocal repeated
@@ -134,17 +126,140 @@ def _decode(text: str, strict: bool) -> tuple[Any, bool]:
                     dict.__setitem__(obj, key, _array(value))
         return obj
 
-    hook = make_shared_object if len(text) >= _SHARE_FROM else make_object
+    value = _loads(text, strict, make_object)
+    if value.__class__ is list:
+        value = _array(value)
+    return value, repeated
+
+
+def _loads(text: str, strict: bool, hook) -> Any:
     try:
-        value = json.loads(text, object_pairs_hook=hook, parse_constant=_reject_constant,
-                           parse_float=_float, strict=strict)
+        return json.loads(text, object_pairs_hook=hook, parse_constant=_reject_constant,
+                          parse_float=_float, strict=strict)
     except ValueError as exc:
         if type(exc) is ValueError and "digits" in str(exc):  # Python's int conversion limit
             raise _OutOfRange(_long_integer(text)) from None
         raise
-    if value.__class__ is list:
-        value = _array(value)
-    return value, repeated
+
+
+_NOT_LITERAL = object()
+_TRUE, _FALSE = object(), object()  # true and false as tokens (True == 1 as a key)
+
+
+class _Sharing:
+    """The values of one large document that it writes more than once, each made once.
+
+    The decoder shares repeated keys but makes a new str for every value, and a new object or
+    array each time one is written: the types, API versions, locations and expressions that
+    every resource repeats were most of a large template's strings (8.8 of 11 MB in the 10 MB
+    bench template), and its objects took twice its size, most of them the same few written
+    again and again (an image reference, `{"enabled": true}`; half the objects of the largest
+    templates of the corpus too). Strings of up to _SHARED_STRING characters are kept once; so
+    is each literal object and array (one the evaluator would hand out unchanged, see `Frozen`),
+    found by a token per key and value (a contained literal is its identity)."""
+
+    def __init__(self):
+        self.strings: dict = {}
+        self.objects: dict = {}  # tokens -> Frozen
+        self.arrays: dict = {}  # tokens -> FrozenArr
+        self.repeated = False  # an object repeats a key (in any casing)
+
+    def object(self, pairs: list) -> CIDict:
+        """The object_pairs_hook: a `Frozen` made once for a literal object, else a `CIDict`."""
+        share = self.strings.setdefault
+        tokens: list | None = []
+        for i, (key, value) in enumerate(pairs):
+            cls = value.__class__
+            if cls is str:
+                if len(value) <= _SHARED_STRING:
+                    value = share(value, value)
+                    pairs[i] = (key, value)
+                token = value if value[:1] != "[" else _NOT_LITERAL
+            elif cls is list:
+                value = self.array(value)
+                pairs[i] = (key, value)
+                token = (id(value),) if value.__class__ is FrozenArr else _NOT_LITERAL
+            else:
+                token = _token(value, cls)
+            if tokens is not None:
+                if token is _NOT_LITERAL or key[:1] == "[" or \
+                        len(key) == 4 and key.lower() == "copy":
+                    tokens = None
+                else:
+                    tokens.append(key)
+                    tokens.append(token)
+        if tokens is not None:
+            ident = tuple(tokens)
+            found = self.objects.get(ident)
+            if found is not None:
+                return found
+            obj = self.objects[ident] = Frozen(pairs)
+        else:
+            obj = CIDict(pairs)
+        n = len(pairs)
+        if n > 1 and (len(obj) != n or len(set(map(_lower, obj))) != n):
+            self.repeated = True
+        return obj
+
+    def array(self, items: list) -> Arr:
+        """A decoded array (its objects made already) as a `FrozenArr` made once when literal,
+        else an `Arr`; the arrays directly inside it too."""
+        if list not in map(type, items):
+            return self._array(items)
+        # Inner arrays first, without recursion: the decoder reads arrays nested near the
+        # recursion limit. In the order met from the top, each array comes after the one holding
+        # it.
+        order = [items]
+        stack = [items]
+        while stack:
+            for item in stack.pop():
+                if item.__class__ is list:
+                    order.append(item)
+                    stack.append(item)
+        made: dict[int, Arr] = {}
+        for arr in reversed(order):
+            for i, item in enumerate(arr):
+                if item.__class__ is list:
+                    arr[i] = made[id(item)]
+            made[id(arr)] = self._array(arr)
+        return made[id(items)]
+
+    def _array(self, items: list) -> Arr:
+        share = self.strings.setdefault
+        tokens: list | None = []
+        for i, item in enumerate(items):
+            cls = item.__class__
+            if cls is str:
+                if len(item) <= _SHARED_STRING:
+                    items[i] = item = share(item, item)
+                token = item if item[:1] != "[" else _NOT_LITERAL
+            else:
+                token = _token(item, cls)
+            if tokens is not None:
+                if token is _NOT_LITERAL:
+                    tokens = None
+                else:
+                    tokens.append(token)
+        if tokens is None:
+            return Arr(items)
+        ident = tuple(tokens)
+        found = self.arrays.get(ident)
+        if found is None:
+            found = self.arrays[ident] = FrozenArr(items)
+        return found
+
+
+def _token(value: Any, cls: type) -> Any:
+    """What stands for a value other than a string or array in the identity of a literal
+    object or array, or _NOT_LITERAL (an object with an expression in it, a fraction: 0.0 ==
+    -0.0)."""
+    if cls is int or value is None:
+        return value
+    if cls is bool:
+        return _TRUE if value else _FALSE
+    if cls is Frozen or cls is FrozenArr:
+        return (id(value),)  # made once: kept alive by the tables, so its identity is its value
+    return _NOT_LITERAL
 
 
 def _array(items: list) -> Arr:

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from armlint.source import jsonc
-from armlint.source.cidict import Arr, CIDict
+from armlint.source.cidict import Arr, CIDict, FrozenArr
 
 
 def span_text(doc, pointer, part="value"):
@@ -20,15 +20,22 @@ def test_values_are_case_insensitive_objects():
 
 def test_arrays_are_arrs_that_can_be_told_their_place():
     # every array, in an object, in an array, at the root, and after comments were blanked; in
-    # a document large enough that its strings are shared (jsonc._SHARE_FROM) too
-    large = '{"pad": "%s", "a": [[1, [2]], {"b": []}]}' % ("x" * jsonc._SHARE_FROM)
+    # a document large enough that its values are shared (jsonc._SHARE_FROM) too, where an
+    # array with nothing to evaluate in it is a FrozenArr, made once and never told a place
+    # (test_shared_values.py): one here has an expression at the bottom
+    large = '{"pad": "%s", "a": [[1, [2, "[e()]"]], {"b": ["[e()]"]}]}' % ("x" * jsonc._SHARE_FROM)
     for text in ('{"a": [[1, [2]], {"b": []}]}', '[[1, [2]], {"b": []}]',
                  '{"a": [[1, [2]], {"b": [],},]} // c', large):
         doc = jsonc.load(text)
         a = doc.value["a"] if isinstance(doc.value, dict) else doc.value
         assert [type(x) for x in (a, a[0], a[0][1], a[1]["b"])] == [Arr] * 4, text
-        assert a == [[1, [2]], {"b": []}]
+        assert a == ([[1, [2, "[e()]"]], {"b": ["[e()]"]}] if text is large else
+                     [[1, [2]], {"b": []}])
         a.origin = "here"  # the slot the evaluator fills (expr/evaluate.py)
+    literal = jsonc.load(large.replace(', "[e()]"', "").replace('"[e()]"', "")).value["a"]
+    assert literal == [[1, [2]], {"b": []}]
+    assert [type(x) for x in (literal, literal[0], literal[0][1])] == [FrozenArr] * 3
+    assert type(literal[1]["b"]) is FrozenArr
 
 
 def test_spans_of_keys_and_values():
