@@ -77,6 +77,11 @@ class Context(Plain):
         """The item the context is pointed at (the context itself for the file's one item)."""
         return self
 
+    @property
+    def item_origin(self) -> Any:
+        """The origin of the resource the context is pointed at (RawFinding.item), or None."""
+        return None
+
     def standard_values(self) -> dict[str, str]:
         return {}
 
@@ -175,6 +180,10 @@ class ResourceContext(Context):
     @property
     def item(self) -> Any:
         return self.resource
+
+    @property
+    def item_origin(self) -> Any:
+        return self.resource.origin
 
     @property
     def values(self) -> Obj:

@@ -64,7 +64,7 @@ class Report:
     def at_origin(self, origin: Origin, part: str = "value", message: str | None = None,
                   level: str | None = None, **values: Any) -> None:
         """At the value (or with part="key", the property name) written at `origin`."""
-        finding = self._add(self.ctx.anchor, (), part, message, level, values)
+        finding = self._add(None, (), part, message, level, values)
         finding.origin = origin
 
     def at_node(self, node: Any, within: Any = None, message: str | None = None,
@@ -77,10 +77,10 @@ class Report:
         expression came from."""
         expression = within if within is not None else getattr(self.ctx, "expression", None)
         if expression is None or doc is not None:
-            finding = self._add(self.ctx.anchor, (), "value", message, level, values)
+            finding = self._add(None, (), "value", message, level, values)
             finding.offsets = (doc or self.ctx.model.document, node.start, node.end)
             return
-        finding = self._add(self.ctx.anchor, (), expression.part, message, level, values)
+        finding = self._add(None, (), expression.part, message, level, values)
         finding.origin = expression.origin
         if node is not None and not expression.template.is_bicep and node.end > node.start:
             finding.inner = (node.start, node.end)
@@ -89,12 +89,15 @@ class Report:
                 message: str | None = None, level: str | None = None, **values: Any) -> None:
         """At characters `start`..`end` of the linted file's text, for rules whose subject is the
         raw text; with `inner`, at those characters inside the JSON string token at `start`."""
-        finding = self._add(self.ctx.anchor, (), "value", message, level, values)
+        finding = self._add(None, (), "value", message, level, values)
         finding.offsets = (self.ctx.model.document, start, end)
         finding.inner = inner
 
     def _add(self, anchor: Any, paths: tuple, part: str, message: str | None,
              level: str | None, values: dict) -> "RawFinding":
+        # A finding placed by an origin, a node or offsets has no path to walk: its anchor is
+        # None rather than the item's JMESPath context, which a resource's rule would otherwise
+        # build (its view, effective values, settings) only to report at an origin.
         from .run import RawFinding, shared
         rule = self.rule
         undeclared = [k for k in values if k not in rule.bound]
@@ -103,6 +106,8 @@ class Report:
                                   f"does not list in `bind`")
         text = shared(self.texts, render(message or rule.message, self.ctx.message_values(values)))
         finding = RawFinding(rule, anchor, tuple(paths), part, text, level=level)
+        if anchor is None:
+            finding.item = self.ctx.item_origin
         item = self.ctx.item
         if item is not self._item:
             self._item, self._since = item, len(self.found)

@@ -206,3 +206,35 @@ def test_resource_views_are_dropped_once_every_rule_judged_their_block(tmp_path,
     assert len(raw) == 8
     assert held == [0, 1, 2, 2, 0, 1, 2, 2]
     assert all(one._view is None for one in model.resources)
+
+
+def test_a_python_rule_reporting_at_an_origin_builds_no_context_of_its_resource(monkeypatch):
+    # a finding placed by an origin has no path to walk in the item's JMESPath context: building
+    # it (view, effective values, settings) only to report at an origin cost a large template's
+    # rule that reports on every resource a view of each
+    from pathlib import Path
+    from armlint.engine import contexts
+    from armlint.engine.catalogue import Rule
+
+    def check(ctx, report):
+        res = ctx.resource
+        if res.name == "st2":
+            report.at_path("resource.name")
+        else:
+            report.at_origin(res.origin.child("name"))
+    rule = Rule(id="AL9998", name="origins", title="t", level="warning", scope_kind="resources",
+                message="m", docs={}, source=Path("x"), implementation="python", module="x",
+                _check=check)
+    built = []
+    made = contexts.Contexts.resource
+
+    def resource(self, res):
+        built.append(res.name)
+        return made(self, res)
+    monkeypatch.setattr(contexts.Contexts, "resource", resource)
+    model = model_of(MIXED)
+    raw = run_rules(model, [rule])
+    assert built == ["st2"]
+    # each finding still knows its resource, as one placed by a path does
+    assert len(raw) == 4 and all(r.item is res.origin for r, res in zip(raw, model.resources))
+    assert [r.origin is None for r in raw] == [False, False, True, False]
