@@ -607,23 +607,20 @@ class Linter:
         else:
             model = build_parameter_file_model(doc, value)
         result = FileResult(shown, kind, rules=settings.rule_ids)
-        try:
-            self._check_model(result, settings, doc, model)
-        finally:
-            # this file's own document (a Bicep one is the module loader's, which cuts it): the
-            # objects of its value that evaluation told their place hold origins naming it
-            doc.value = None
+        del value  # the document's tree: released once the rules are done (see _check_model)
+        self._check_model(result, settings, doc, model, own_doc=True)
         return result
 
     def _check_model(self, result: FileResult, settings: FileSettings, doc, model,
-                     directives: list | None = None) -> None:
+                     directives: list | None = None, own_doc: bool = False) -> None:
         """The rules and policies over a built model, their findings located, suppressed and
         fingerprinted into `result`. The model is released (freed by reference counting from
-        here, see Model.release) as soon as the rules are done, also when they fail: the raw
-        findings hold only origins (a document and a key chain), and the located findings are
-        made in the memory the model gave back, not on top of it. What the later steps need of
-        the model is taken first (`_Kept`). The document's tree (`doc.value`) stays until the
-        findings are fingerprinted (fingerprint.anchor reads it)."""
+        here, see Model.release) as soon as the rules are done, also when they fail, and with
+        `own_doc` the document's tree too (JsonDocument.release: a Bicep document is the module
+        loader's): the raw findings hold only origins (a document and a key chain), and the
+        located findings are made in the memory the model and the tree (4 times a large
+        template's size) gave back, not on top of them. What the later steps need of the model
+        is taken first (`_Kept`); fingerprints read the released tree's values from the text."""
         from .engine.run import RunOptions, run_rules
         try:
             raw = run_rules(model, settings.rules, RunOptions(settings.options))
@@ -631,6 +628,8 @@ class Linter:
             kept = _Kept(model, doc, result.path)
         finally:
             model.release()
+            if own_doc:  # also a cycle: the objects of the tree that evaluation told their
+                doc.release()  # place hold origins naming the document
         self._finish(result, settings, raw, doc, kept)
         self._suppress(result, settings, doc, kept, directives)
         _fingerprints(result, doc, kept)

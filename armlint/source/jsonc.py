@@ -319,6 +319,7 @@ class JsonDocument(PointerSpans):
         self._lines: LineIndex | None = None
         self.path = None  # the file, when it was read as another template's module
         self._members: _Members | None = None  # positions of the containers looked up
+        self.released = False  # see release()
 
     @property
     def ok(self) -> bool:
@@ -350,6 +351,51 @@ class JsonDocument(PointerSpans):
 
     def span(self, pointer: Pointer, part: str = "value") -> Span | None:
         return PointerSpans.span(self, pointer, part) if self.ok else None
+
+    # -- the value read from the text, once the tree is released -------------------------------
+    def release(self) -> None:
+        """Drop the decoded value (the tree: 2-3 times the text) before the findings are located:
+        where things are never needed it, and what a finding's fingerprint reads of the value
+        (engine/fingerprint.py) is read from the text from then on, with the methods below. A
+        value is given by the offset where it starts."""
+        self.value = None
+        self.released = True
+
+    def root_start(self) -> int:
+        """Where the document's value starts (a valid document)."""
+        return self._entry(())[2]
+
+    def start_of(self, pointer: Pointer) -> int | None:
+        """Where the value at `pointer` starts (keys as written); None if it is absent."""
+        entry = self._entry(tuple(pointer))
+        return None if entry is None else entry[2]
+
+    def members(self, start: int) -> Any:
+        """What the value at `start` holds: the number of items of an array; the keys of an
+        object in the order they first appear (a tuple that may repeat a key, or a dict of
+        them); None for a scalar."""
+        return self._members.shape(start)
+
+    def member(self, start: int, key: str) -> int | None:
+        """Where the value of the object at `start` for `key` starts, the key matched in any
+        casing as `CIDict.get` matches it (the key as written, else the first that differs only
+        in case; a repeated key's last value); None if it has none."""
+        entry = self._members.entry(start, key)
+        if entry is None:  # not as written: the first key in another casing
+            low = key.lower()
+            key = next((k for k in self._members.shape(start) if k.lower() == low), None)
+            if key is None:
+                return None
+            entry = self._members.entry(start, key)
+        return entry[2]
+
+    def item(self, start: int, index: int) -> int:
+        """Where item `index` (0 <= index < the count) of the array at `start` starts."""
+        return self._members.entry(start, index)[2]
+
+    def scalar(self, start: int) -> Any:
+        """The decoded value of the string, number, true, false or null at `start`."""
+        return _SCALARS.raw_decode(self._parsed_text, start)[0]
 
     def string_span(self, pointer: Pointer, part: str, start: int, end: int) -> Span | None:
         """Span of characters `start`..`end` of the decoded string at `pointer` (its value, or
@@ -403,6 +449,10 @@ _scan_once = json.scanner.make_scanner(json.JSONDecoder(strict=False, object_pai
 
 def _skip_value(text: str, pos: int) -> int:
     return _scan_once(text, pos)[1]
+
+
+# a scalar of a valid document, read again from its text as the decoder read it (_decode)
+_SCALARS = json.JSONDecoder(parse_float=_float, parse_constant=_reject_constant, strict=False)
 
 
 _PLAIN_RUN = re.compile(r'[^"\\]*').match  # characters of a string token that stand for themselves
@@ -491,6 +541,20 @@ class _Members:
                 return None
         i = at + 2 + 4 * i
         return pool[i], pool[i + 1], pool[i + 2], pool[i + 3]
+
+    def shape(self, container: int) -> Any:
+        """The keys of the object whose value starts at `container` (its key set: a tuple that
+        may repeat a key, or a dict of them, in the order they first appear); the number of
+        items of an array there; None for a scalar."""
+        at = self.at.get(container)
+        if at is None:
+            if self.text[container] not in "{[":  # a scalar: not recorded (a name, a type)
+                return None
+            at = self.at[container] = self._scan(container)
+        if at < 0:
+            return None
+        keys = self.keysets[self.pool[at]]
+        return self.pool[at + 1] if keys is None else keys
 
     def _scan(self, pos: int) -> int:
         """Record the members of the container at `pos`: the record's index, -1 for a scalar."""

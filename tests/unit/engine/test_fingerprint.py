@@ -89,3 +89,120 @@ def test_without_a_document_the_position_is_all_there_is():
     assert fingerprint.anchor(f) == "3:4"
     fingerprint.assign([f])
     assert len(f.fingerprint) == 32
+
+
+# -- a released document: the same anchors read from its text --------------------------------
+def _released(text):
+    doc = jsonc.load(text)
+    assert doc.ok
+    doc.release()
+    return doc
+
+
+def _pointers(value, prefix=()):
+    """Every pointer of a decoded value, each with a few that lead nowhere or past an end."""
+    yield prefix
+    yield prefix + ("missing",)
+    if isinstance(value, dict):
+        for key in value:
+            yield prefix + (key.upper(),)  # found in any casing, as CIDict finds it
+            yield from _pointers(value[key], prefix + (key,))
+    elif isinstance(value, list):
+        yield prefix + (str(len(value)),)
+        yield prefix + ("-1",)
+        for i, item in enumerate(value):
+            yield from _pointers(item, prefix + (str(i),))
+
+
+def _json_text(draw_value, st):
+    """JSON text of objects that may repeat a key, in the same or another casing, with names
+    and types of any kind, scalars of every kind, strings with escapes, white space anywhere."""
+    space = st.sampled_from(["", " ", "\n  ", "\t"])
+    keys = st.sampled_from(["name", "Name", "NAME", "type", "TYPE", "a", "A", "b", "x/y", "é",
+                            'q"uote'])
+    scalars = st.one_of(st.sampled_from(["1", "-0", "2.50", "1e3", "true", "false", "null",
+                                         '"v"', '"s\\u00e9\\n"', '"a/b"', '""', '"12"']),
+                        st.text(max_size=4).map(json.dumps))
+
+    def obj(children):
+        pair = st.tuples(keys, children, space)
+        return st.lists(pair, max_size=5).map(lambda ps: "{" + ",".join(
+            f"{sp}{json.dumps(k)}{sp}:{sp}{v}" for k, v, sp in ps) + "}")
+
+    def arr(children):
+        return st.lists(st.tuples(children, space), max_size=4).map(
+            lambda items: "[" + ",".join(sp + v + sp for v, sp in items) + "]")
+    return st.recursive(scalars, lambda children: st.one_of(obj(children), arr(children)),
+                        max_leaves=20)
+
+
+def test_a_released_documents_identity_paths_are_read_from_its_text():
+    # The linter releases a JSON document's tree before its findings are located
+    # (JsonDocument.release): the anchors are then read from the text, and must be exactly
+    # those the tree gives (repeated keys: the last value; keys in another casing: the first)
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=300, deadline=None, database=None, derandomize=True)
+    @given(_json_text(None, st))
+    def same(text):
+        value = jsonc.load(text).value
+        doc = _released(text)
+        for pointer in _pointers(value):
+            assert fingerprint.identity_path_in_text(doc, pointer) == \
+                fingerprint.identity_path(value, pointer), (text, pointer)
+
+    same()
+
+
+def test_a_released_documents_anchors_of_places_in_the_text_are_read_from_its_text():
+    # a finding reported at raw text (no pointer): anchored on the innermost value around it
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=200, deadline=None, database=None, derandomize=True)
+    @given(_json_text(None, st), st.data())
+    def same(text, data):
+        kept, released = jsonc.load(text), _released(text)
+        lines = text.split("\n")
+        line = data.draw(st.integers(1, len(lines)))
+        col = data.draw(st.integers(1, len(lines[line - 1]) + 1))
+        finding = Finding("AL0001", "x", "warning", "m", Location("t.json", Span(line, col,
+                                                                                 line, col)))
+        assert fingerprint.anchor(finding, released) == fingerprint.anchor(finding, kept)
+        for pointer in list(_pointers(kept.value))[:20]:
+            finding.location.pointer = jsonc_pointer(pointer)
+            assert fingerprint.anchor(finding, released) == fingerprint.anchor(finding, kept)
+
+    same()
+
+
+def jsonc_pointer(pointer):
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in pointer)
+
+
+def test_a_released_document_is_anchored_as_before_a_finding_of_a_template():
+    text = json.dumps(EXAMPLE, indent=2)
+    kept, released = jsonc.load(text), _released(text)
+    assert released.value is None
+    finding = Finding("AL5001", "x", "warning", "m",
+                      Location("t.json", Span(1, 1, 1, 1), "/resources/0/properties/osProfile"))
+    expected = fingerprint.anchor(finding, kept)
+    assert expected.startswith("resources/microsoft.compute/virtualmachines=")
+    assert fingerprint.anchor(finding, released) == expected
+
+
+def test_a_released_document_reads_repeated_and_differently_cased_keys_as_its_tree_does():
+    text = ('{"r": [{"Name": "first", "NAME": "second", "Type": "A/B", "tYPE": "c/d"},'
+            ' {"name": 1, "name": "last", "type": 2}, {"NaMe": {"x": 1}}, "s", 7, [1]],'
+            ' "R": {"k": [2.50, "v\\u00e9", null, true]}, "r": [{"TYPE": "t", "nAme": "n"}],'
+            ' "x": {"A": 1, "a": {"b": 2}}}')
+    value = jsonc.load(text).value
+    doc = _released(text)
+    paths = {p: fingerprint.identity_path(value, p) for p in _pointers(value)}
+    assert paths[("r", "0")] == ["r", "t=n"]  # the last of a repeated key
+    assert {p: fingerprint.identity_path_in_text(doc, p) for p in paths} == paths
+    assert fingerprint.identity_path_in_text(doc, ("x", "A")) == ["x", "A"]
+    old = jsonc.load(text.replace('"r": [{"TYPE"', '"q": [{"TYPE"'))
+    released = _released(old.text)
+    for pointer in _pointers(old.value):
+        assert fingerprint.identity_path_in_text(released, pointer) == \
+            fingerprint.identity_path(old.value, pointer), pointer
