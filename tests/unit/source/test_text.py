@@ -96,3 +96,14 @@ def test_the_line_index_keeps_a_few_bytes_per_64_lines():
     assert index.position(len(text)) == (100_001, 1) and index.offset(3, 1) == 4
     assert index.line_count == 100_001
     assert used < 100_000 // 4
+
+
+def test_a_span_on_one_line_holds_one_int_for_its_line():
+    # most findings' spans are on one line; past line 256 each line number is an int object of
+    # its own (32 bytes): a large template's 33,000 findings held 0.7 MB of second copies
+    index = LineIndex("x\n" * 1000 + '"value"\n')
+    span = index.span(2000, 2007)
+    assert (span.start_line, span.start_col, span.end_line, span.end_col) == (1001, 1, 1001, 8)
+    assert span.end_line is span.start_line
+    across = index.span(1998, 2007)
+    assert (across.start_line, across.end_line) == (1000, 1001)
