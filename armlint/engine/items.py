@@ -39,7 +39,7 @@ import fnmatch
 
 from ..expr.values import Obj
 from ..model.template import Declaration, Model, ParameterFile, Resource, Template
-from ..model.uses import Expression
+from ..model.uses import Expression, Expressions
 from ..model.views import display_name, resource_view
 from ..source.record import Plain
 from .contexts import Contexts
@@ -386,15 +386,15 @@ class FileItems:
                                         for decl in getattr(t, kind)]
         return found
 
-    def expressions(self, templates: str, functions: tuple[str, ...]) -> list[Expression]:
+    def expressions(self, templates: str, functions: tuple[str, ...]) -> Expressions:
         """The expressions of the templates `templates` names (only those calling one of the
-        lower-case `functions`, when given)."""
+        lower-case `functions`, when given), each made as a rule visits it."""
         key = ("expressions", templates, functions)
         found = self._lists.get(key)
         if found is None:
-            found = self._lists[key] = [
-                expression for t in templates_of(self.model, templates)
-                for expression in (t.uses.calling(functions) if functions else t.uses.expressions)]
+            found = self._lists[key] = Expressions.joined([
+                t.uses.calling(functions) if functions else t.uses.expressions
+                for t in templates_of(self.model, templates)])
         return found
 
     def shared(self, derive: Callable[[Model], Any]) -> Any:
