@@ -138,10 +138,10 @@ BLOCK = 256  # resources whose JMESPath contexts are held at a time
 def _in_blocks(items: FileItems, judges: list[_Judge]) -> None:
     """The rules of resources, rule by rule over a block of BLOCK resources (of the model's
     order), then over the next: each rule judges its resources in its own order, and once a
-    block is done the JMESPath contexts of its resources, and their views, are dropped. Made for a resource
-    when a rule first asks and kept for every rule until the last, the contexts of a large
-    template (with what they hold: summaries, settings, effective values) took about its size
-    again. A file of one block runs each rule over all its resources at once. A rule whose
+    block is done the JMESPath contexts of its resources, and their views, are dropped. Made
+    for a resource when a rule first asks and kept for every rule until the last, the contexts
+    of a large template (with what they hold: summaries, settings, effective values) took about
+    its size again. A file of one block runs each rule over all its resources at once. A rule whose
     resources do not come in the model's order (several types: type by type) judges each in
     the first block whose end lies past every resource before it in its order."""
     contexts = items.contexts
@@ -168,7 +168,8 @@ def _in_blocks(items: FileItems, judges: list[_Judge]) -> None:
         contexts.forget_resources()
         # and what the block's resources derived for them (their views: 0.6 times the size of
         # a large template when kept for all); the view of a resource of an earlier block that
-        # a later one asks for (a parent's, through its summary) is left to Model.forget_views
+        # a later one asks for (a parent's, through its summary) goes with the model
+        # (Model.release, once the rules are done)
         for one in copies[block * BLOCK:(block + 1) * BLOCK]:
             one.forget_view()
     for judge in judges:

@@ -748,13 +748,6 @@ class Model(Plain):
         key = rtype.lower()
         return [r for r in self.resources if r.type_key == key]
 
-    def forget_views(self) -> None:
-        """Drop the evaluated resource views (model/views.py) the rules shared, once they have
-        run: findings are located from origins, and a large template's views (1.6 times its
-        size) were held until its findings were made; a view asked for again is made again."""
-        for res in self.resources:
-            res.forget_view()
-
     def release(self) -> None:
         """The end of the file: cut the links by which the model's objects hold one another (a
         template and its resources and declarations, which name it, a resource and its parent,
